@@ -1,0 +1,77 @@
+// Emailed 6-digit codes that prove control of an address (signup, email change, requests without an account).
+import { createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto'
+import { and, eq, isNull, sql } from 'drizzle-orm'
+import { db, type Executor } from '#db/client.server'
+import { emailVerifications } from '#db/schema'
+import { loadEnv } from './env.server'
+
+export const CODE_TTL_MINUTES = 15
+export const MAX_CODE_ATTEMPTS = 5
+
+type Purpose = (typeof emailVerifications.$inferSelect)['purpose']
+
+function hashCode(id: string, code: string) {
+  return createHmac('sha256', loadEnv().SESSION_SECRET).update(`${id}:${code}`).digest('base64url')
+}
+
+export function newVerificationId() {
+  return randomBytes(18).toString('base64url')
+}
+
+export async function createVerificationCode(
+  executor: Executor,
+  { userId, email, purpose }: { userId: string | null; email: string; purpose: Purpose },
+) {
+  const id = newVerificationId()
+  const code = String(randomInt(0, 1_000_000)).padStart(6, '0')
+  // a new code replaces any earlier one for the same purpose
+  if (userId) {
+    await executor
+      .update(emailVerifications)
+      .set({ consumedAt: new Date() })
+      .where(and(eq(emailVerifications.userId, userId), eq(emailVerifications.purpose, purpose), isNull(emailVerifications.consumedAt)))
+  }
+  await executor.insert(emailVerifications).values({
+    id,
+    userId,
+    email,
+    purpose,
+    codeHash: hashCode(id, code),
+    expiresAt: new Date(Date.now() + CODE_TTL_MINUTES * 60_000),
+  })
+  return { id, code }
+}
+
+export type CodeCheck =
+  | { ok: true; userId: string | null; email: string }
+  | { ok: false; reason: 'wrong' | 'expired' | 'exhausted' }
+
+// Checks a code and consumes it on success; every wrong try counts against the code.
+export async function checkVerificationCode({ id, code, purpose }: { id: string; code: string; purpose: Purpose }): Promise<CodeCheck> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .select()
+      .from(emailVerifications)
+      .where(and(eq(emailVerifications.id, id), eq(emailVerifications.purpose, purpose)))
+      .for('update')
+    if (!row || row.consumedAt || row.expiresAt.getTime() <= Date.now()) return { ok: false, reason: 'expired' } as const
+    if (row.attempts >= MAX_CODE_ATTEMPTS) return { ok: false, reason: 'exhausted' } as const
+    const expected = Buffer.from(row.codeHash)
+    const given = Buffer.from(hashCode(id, code))
+    if (expected.length !== given.length || !timingSafeEqual(expected, given)) {
+      await tx
+        .update(emailVerifications)
+        .set({ attempts: sql`${emailVerifications.attempts} + 1` })
+        .where(eq(emailVerifications.id, id))
+      return { ok: false, reason: row.attempts + 1 >= MAX_CODE_ATTEMPTS ? 'exhausted' : 'wrong' } as const
+    }
+    await tx.update(emailVerifications).set({ consumedAt: new Date() }).where(eq(emailVerifications.id, id))
+    return { ok: true, userId: row.userId, email: row.email } as const
+  })
+}
+
+export const CODE_MESSAGES: Record<'wrong' | 'expired' | 'exhausted', string> = {
+  wrong: 'That code is not right. Check the latest email and try again.',
+  expired: 'That code has expired or was already used. Ask for a new one.',
+  exhausted: 'Too many wrong tries for this code. Ask for a new one.',
+}

@@ -1,0 +1,89 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { data, redirect } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { z } from 'zod'
+import { Field, FormError } from '~/components/ui/field'
+import { confirmSignupEmail, resendSignupCode } from '~/lib/accounts.server'
+import { requireAnonymous } from '~/lib/auth.server'
+import { pendingVerificationCookie } from '~/lib/cookies.server'
+import { hit, LIMITS } from '~/lib/rate-limit.server'
+import { code, intentOf, parseForm } from '~/lib/validation/form'
+import { checkVerificationCode, CODE_MESSAGES, CODE_TTL_MINUTES } from '~/lib/verification.server'
+
+export const meta: MetaFunction = () => [{ title: 'Confirm your email · Privacy Portal' }]
+
+async function pendingId(request: Request) {
+  const id: unknown = await pendingVerificationCookie().parse(request.headers.get('Cookie'))
+  return typeof id === 'string' && id.length <= 64 ? id : null
+}
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  requireAnonymous(context)
+  const id = await pendingId(request)
+  return { pending: Boolean(id), resent: new URL(request.url).searchParams.get('resent') === '1', ttlMinutes: CODE_TTL_MINUTES }
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  requireAnonymous(context)
+  const id = await pendingId(request)
+  if (!id) return data({ errors: { form: 'This confirmation has expired. Sign up or log in again to get a new code.' } }, { status: 400 })
+  const formData = await request.formData()
+  switch (intentOf(formData)) {
+    case 'resend': {
+      if (await hit(LIMITS.codeResendPerClient, context.clientKey)) {
+        return data({ errors: { form: 'Too many codes requested. Try again later.' } }, { status: 429 })
+      }
+      const newId = await resendSignupCode({ verificationId: id })
+      return redirect('/verify-email?resent=1', { headers: { 'Set-Cookie': await pendingVerificationCookie().serialize(newId) } })
+    }
+    case 'verify': {
+      const form = parseForm(z.object({ code }), formData)
+      if (!form.ok) return data({ errors: form.errors }, { status: 400 })
+      const result = await checkVerificationCode({ id, code: form.data.code, purpose: 'signup' })
+      if (!result.ok) return data({ errors: { code: CODE_MESSAGES[result.reason] } }, { status: 400 })
+      await confirmSignupEmail(result.userId!)
+      return redirect('/login?verified=1', { headers: { 'Set-Cookie': await pendingVerificationCookie().serialize('', { maxAge: 0 }) } })
+    }
+    default:
+      return data({ errors: { form: 'Unknown action.' } }, { status: 400 })
+  }
+}
+
+export default function VerifyEmail() {
+  const { pending, resent, ttlMinutes } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const errors: Record<string, string | undefined> = actionData?.errors ?? {}
+  if (!pending) {
+    return (
+      <section>
+        <h1>Confirm your email address</h1>
+        <p>
+          There is no confirmation waiting in this browser. <Link to="/signup">Sign up</Link> or <Link to="/login">log in</Link> to get a
+          new code.
+        </p>
+      </section>
+    )
+  }
+  return (
+    <section>
+      <h1>Confirm your email address</h1>
+      {resent ? <p className="notice notice-ok">We sent a new code. Earlier codes no longer work.</p> : null}
+      <p>
+        We sent a 6-digit code to the address you entered. It is valid for {ttlMinutes} minutes. If the address already
+        has an account, we sent a note there instead.
+      </p>
+      <Form method="post" className="stack card" noValidate>
+        <FormError error={errors.form} />
+        <Field label="Confirmation code" name="code" inputMode="numeric" autoComplete="one-time-code" maxLength={6} error={errors.code} required />
+        <button type="submit" name="intent" value="verify">
+          Confirm
+        </button>
+      </Form>
+      <Form method="post">
+        <button type="submit" name="intent" value="resend" className="link-button">
+          Send a new code
+        </button>
+      </Form>
+    </section>
+  )
+}

@@ -1,0 +1,43 @@
+import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js'
+import postgres from 'postgres'
+import * as schema from './schema'
+
+export type Database = PostgresJsDatabase<typeof schema>
+export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0]
+// Functions that may run inside a caller's transaction take either.
+export type Executor = Database | Transaction
+
+function connect() {
+  const url = process.env.DATABASE_URL
+  if (!url) throw new Error('DATABASE_URL is not set: start the portal with `npm start`, which provides a database.')
+  const client = postgres(url, {
+    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    onnotice: () => {},
+    connection: { application_name: 'dsr-portal', timezone: 'UTC' },
+  })
+  return { client, db: drizzle(client, { schema }) }
+}
+
+// One pool per process, created on first use so that the URL can be provided at start-up.
+const globalForDb = globalThis as unknown as { __dsrDb?: ReturnType<typeof connect> }
+
+export function getConnection() {
+  globalForDb.__dsrDb ??= connect()
+  return globalForDb.__dsrDb
+}
+
+export const db: Database = new Proxy({} as Database, {
+  get(_target, prop) {
+    const real = getConnection().db as unknown as Record<string | symbol, unknown>
+    const value = real[prop]
+    return typeof value === 'function' ? (value as Function).bind(real) : value
+  },
+})
+
+export async function closeDb() {
+  const conn = globalForDb.__dsrDb
+  globalForDb.__dsrDb = undefined
+  await conn?.client.end({ timeout: 5 })
+}
+
+export { schema }

@@ -1,0 +1,710 @@
+// The registry as the policies in /work/shared/seeds describe it (001/002 Perfect Privacy, 003 CloudVPN,
+// 004 archive, no minors, notice periods). These are starting values: the DPO edits the rows afterwards.
+import type {
+  dataSource,
+  legalBases,
+  recipients,
+  registryContacts,
+  registrySettings,
+  retentionRules,
+} from '../schema'
+
+// Spellings follow /work/shared/domain.md.
+export const REGISTRY_CONTACTS = [
+  {
+    role: 'controller',
+    name: 'CyberDock IT Solutions GmbH',
+    street: 'Stahltwiete 21',
+    postalCode: '22761',
+    city: 'Hamburg',
+    country: 'Germany',
+    email: 'office@cyberdock.de',
+    phone: null,
+    website: 'https://www.perfect-privacy.com',
+  },
+  {
+    role: 'dpo',
+    name: 'Steffen Wernéry',
+    street: 'Krausestraße 31',
+    postalCode: '22049',
+    city: 'Hamburg',
+    country: 'Germany',
+    email: 'datenschutz@perfect-privacy.com',
+    phone: '+49-40-4807473',
+    website: null,
+  },
+  {
+    role: 'supervisory_authority',
+    name: 'Der Hamburgische Beauftragte für Datenschutz und Informationsfreiheit',
+    street: 'Ludwig-Erhard-Str. 22, 7. OG',
+    postalCode: '20459',
+    city: 'Hamburg',
+    country: 'Germany',
+    email: 'mailbox@datenschutz.hamburg.de',
+    phone: '+49 40 42854-4040',
+    website: 'https://datenschutz-hamburg.de',
+  },
+] as const satisfies readonly (typeof registryContacts.$inferInsert)[]
+
+export const LEGAL_BASES = [
+  {
+    slug: 'art6_1_a',
+    article: 'Art. 6(1)(a) GDPR',
+    description:
+      'Consent. You agreed to this processing for a specific purpose. You can withdraw your consent at any time, ' +
+      'as easily as you gave it, with effect for the future; processing that took place before the withdrawal remains lawful. ' +
+      'Where cookies or similar technologies store or read information on your device, § 25(1) TDDDG also requires your consent.',
+  },
+  {
+    slug: 'art6_1_b',
+    article: 'Art. 6(1)(b) GDPR',
+    description:
+      'Contract. The processing is necessary to provide the VPN service you ordered, ' +
+      'or to take steps you asked for before the contract is concluded.',
+  },
+  {
+    slug: 'art6_1_c',
+    article: 'Art. 6(1)(c) GDPR',
+    description:
+      'Legal obligation. The law requires us to process the data, for example to keep accounting records for the tax ' +
+      'authorities, to prove that you gave your consent, or to document how we handled your privacy requests.',
+  },
+  {
+    slug: 'art6_1_f',
+    article: 'Art. 6(1)(f) GDPR',
+    description:
+      'Legitimate interests. The processing is necessary for an interest of ours, such as keeping our servers free of ' +
+      'abuse, which we have weighed against your interests and rights. You may object at any time on grounds relating ' +
+      'to your particular situation (Art. 21 GDPR).',
+  },
+  {
+    // Kept apart from art6_1_f so that strictly necessary cookies are not offered for objection like real 6(1)(f) processing.
+    slug: 'tdddg_25_2',
+    article: '§ 25(2) no. 2 TDDDG with Art. 6(1)(f) GDPR',
+    description:
+      'Strictly necessary storage. Cookies that are strictly necessary to provide a service you explicitly asked for, ' +
+      'such as staying signed in or remembering your cookie choices, do not need your consent. The little data they carry ' +
+      'is processed in our legitimate interest in a website that works and is secure.',
+  },
+] as const satisfies readonly (typeof legalBases.$inferInsert)[]
+
+export const RETENTION_RULES = [
+  {
+    slug: 'while_registered',
+    name: 'While your account exists',
+    description:
+      'Kept for as long as you have an account with us. When the account ends, the data is deleted, ' +
+      'except where a statutory retention period requires us to keep parts of it (for example payment records).',
+    period: null,
+    legalReason: null,
+    isLegalHold: false,
+  },
+  {
+    slug: 'statutory_tax',
+    name: 'Statutory retention of tax and commercial records',
+    description:
+      'Payment records are accounting vouchers. We keep them for eight years, also after you close your account or ask ' +
+      'for erasure. During that time they are blocked: they are used for nothing but the tax and commercial records.',
+    period: '8 years',
+    legalReason:
+      '§ 147(3) AO (German Fiscal Code) and § 257(4) HGB (German Commercial Code), as amended with effect from 2025: ' +
+      'accounting vouchers are kept for eight years (books and annual accounts for ten); the period begins at the end ' +
+      'of the calendar year in which the record was made.',
+    isLegalHold: true,
+  },
+  {
+    slug: 'vpn_sessions_90_days',
+    name: '90 days',
+    description: 'VPN session records are deleted automatically 90 days after the session started.',
+    period: '90 days',
+    legalReason: null,
+    isLegalHold: false,
+  },
+  {
+    slug: 'current_month',
+    name: 'Current month only',
+    description:
+      'Only the running total for the current calendar month is kept. It is reset at the end of each month; no history is kept.',
+    period: null,
+    legalReason: null,
+    isLegalHold: false,
+  },
+  {
+    slug: 'permanent_in_record',
+    name: 'Kept in the customer record',
+    description:
+      'The affiliate partner who referred you is stored in your customer record when the contract is concluded and stays ' +
+      'there for as long as the customer record exists. It is deleted together with your account.',
+    period: null,
+    legalReason: null,
+    isLegalHold: false,
+  },
+  {
+    slug: 'contact_messages_after_answer',
+    name: 'Six months after your question was answered',
+    description:
+      'Your message and the contact details you gave are deleted six months after we answered, so that we can still handle ' +
+      'follow-up questions. They are deleted earlier if you withdraw your consent or ask us to delete them.',
+    period: '6 months',
+    legalReason: null,
+    isLegalHold: false,
+  },
+  {
+    slug: 'forum_until_removed',
+    name: 'Until the post is removed',
+    description:
+      'Posts and comments stay on the forum until you delete them or withdraw your consent, until the content they comment ' +
+      'on has been completely deleted, or until they must be removed for legal reasons (for example defamation).',
+    period: null,
+    legalReason: null,
+    isLegalHold: false,
+  },
+  {
+    slug: 'until_consent_withdrawn',
+    name: 'Until you withdraw your consent',
+    description:
+      'Kept until you withdraw your consent, for example with the unsubscribe link contained in every email. ' +
+      'The data is then deleted at once, unless you gave it to us for another purpose as well.',
+    period: null,
+    legalReason: null,
+    isLegalHold: false,
+  },
+  {
+    slug: 'consent_proof',
+    name: 'Three years after the consent ended',
+    description:
+      'Each record of a consent you gave or withdrew is kept for three years after the consent ended (by withdrawal or ' +
+      'because your account ended), because we must be able to prove that we had your consent while we relied on it.',
+    period: '3 years',
+    legalReason:
+      'Art. 7(1) GDPR requires us to demonstrate consent. Three years cover the regular limitation period for claims ' +
+      '(§ 195 BGB) and for administrative fines (§ 31(2) no. 1 OWiG) during which that proof may be asked for.',
+    isLegalHold: true,
+  },
+  {
+    slug: 'archive_conflict_resolution',
+    name: 'Three years after the change',
+    description:
+      'When data is changed or deleted, the original values are archived and kept for three years after the change, ' +
+      'also after your account is cancelled, so that disputes (for example about payments or who owned an account) can be ' +
+      'resolved. The archive is blocked for any other use.',
+    period: '3 years',
+    legalReason: 'Conflict resolution: the regular limitation period for civil claims is three years (§ 195 BGB).',
+    isLegalHold: true,
+  },
+  {
+    slug: 'requests_records',
+    name: 'Three years after the request was closed',
+    description:
+      'Your privacy requests, our answers and every step in between are kept for three years after the request was closed, ' +
+      'as proof that we handled them correctly and on time.',
+    period: '3 years',
+    legalReason:
+      'Accountability (Art. 5(2) GDPR) and the regular limitation period of three years (§ 195 BGB) for claims about the ' +
+      'handling of a request (Art. 82 GDPR).',
+    isLegalHold: true,
+  },
+  {
+    slug: 'server_logs',
+    name: 'Seven days',
+    description:
+      'Web server log files are deleted after seven days. Records of an attack on our systems are kept as long as they are ' +
+      'needed to analyse and defend against it, and as evidence.',
+    period: '7 days',
+    legalReason: null,
+    isLegalHold: false,
+  },
+  {
+    slug: 'per_cookie',
+    name: 'Lifetime of each cookie',
+    description:
+      'Each cookie has its own lifetime: the sign-in cookie ends when you sign out or your session expires; your cookie ' +
+      'choices are remembered for twelve months; Google Analytics cookies last up to two years (_ga) or 24 hours (_gid); ' +
+      'the Google AdWords conversion cookie expires after 30 days. You can delete cookies in your browser at any time.',
+    period: null,
+    legalReason: null,
+    isLegalHold: false,
+  },
+] as const satisfies readonly (typeof retentionRules.$inferInsert)[]
+
+export const RECIPIENTS = [
+  {
+    slug: 'paymentwall',
+    name: 'Paymentwall',
+    kind: 'processor',
+    service: 'Payment processing. The payment details you enter go directly to Paymentwall; we only learn the result.',
+    address: 'Paymentwall Global HQ, 255 9th St, San Francisco, CA 94103, USA',
+    country: 'United States',
+    safeguards:
+      'Transfer to the USA on the basis of the EU Standard Contractual Clauses (Art. 46(2)(c) GDPR). ' +
+      'Only the data needed for the payment is transmitted, over an encrypted TLS connection.',
+    privacyUrl: 'https://www.paymentwall.com/en/privacy-policy',
+  },
+  {
+    slug: 'paypal',
+    name: 'PayPal',
+    kind: 'processor',
+    service: 'Subscription payments (recurring billing). You can cancel a PayPal subscription at any time.',
+    address: 'PayPal (Europe) S.à r.l. et Cie, S.C.A., 22-24 Boulevard Royal, L-2449 Luxembourg',
+    country: 'Luxembourg',
+    safeguards: 'Processed within the European Union; no transfer to a third country by us.',
+    privacyUrl: 'https://www.paypal.com/myaccount/privacy/privacyhub',
+  },
+  {
+    slug: 'google',
+    name: 'Google',
+    kind: 'third_party',
+    service: 'Google Analytics, Google AdWords conversion tracking, Google Analytics Remarketing, YouTube videos and Google Maps',
+    address:
+      'Google Ireland Limited, Gordon House, Barrow Street, Dublin 4, Ireland; ' +
+      'parent company Google LLC, 1600 Amphitheatre Parkway, Mountain View, CA 94043, USA',
+    country: 'Ireland; data may be transferred to the United States',
+    safeguards:
+      'Google LLC is certified under the EU-U.S. Data Privacy Framework (adequacy decision of the European Commission, ' +
+      'Art. 45 GDPR); Standard Contractual Clauses (Art. 46(2)(c) GDPR) apply in addition. IP anonymisation is active: ' +
+      'your IP address is shortened within the EU/EEA before it is transmitted. Nothing is loaded before you consent.',
+    privacyUrl: 'https://policies.google.com/privacy',
+  },
+  {
+    slug: 'affiliate_partners',
+    name: 'Affiliate partners',
+    kind: 'partner',
+    service:
+      'Partners who recommend our service and receive a commission. A partner learns that a contract it referred was concluded, ' +
+      'so that its commission can be paid; we use no third-party tracking software for this.',
+    address: null,
+    country: null,
+    safeguards: null,
+    privacyUrl: null,
+  },
+  {
+    slug: 'forum_public',
+    name: 'The public (forum readers)',
+    kind: 'public',
+    service: 'Forum posts and comments, with your user name and the time of writing, can be read by anyone on the internet.',
+    address: null,
+    country: null,
+    safeguards: null,
+    privacyUrl: null,
+  },
+] as const satisfies readonly (typeof recipients.$inferInsert)[]
+
+export type LegalBasisSlug = (typeof LEGAL_BASES)[number]['slug']
+export type RetentionRuleSlug = (typeof RETENTION_RULES)[number]['slug']
+export type RecipientSlug = (typeof RECIPIENTS)[number]['slug']
+
+interface PurposeSeed {
+  slug: string
+  name: string
+  description: string
+  legalBasis: LegalBasisSlug
+  retention: RetentionRuleSlug
+  consentRequired: boolean
+  // the cookie banner's category; null for purposes that set no cookies
+  cookieCategory: 'necessary' | 'analytics' | 'marketing' | 'external_media' | null
+  recipients: readonly RecipientSlug[]
+}
+
+// In the order the privacy notice lists them; sort_order is taken from the position.
+export const PURPOSES = [
+  {
+    slug: 'account_management',
+    name: 'Customer account and contract',
+    description:
+      'To provide the VPN service you ordered we keep your login credentials, your email address and the date your account ' +
+      'expires. We use the email address for important notices about your account, our service and changes to this privacy ' +
+      'notice. Anonymous email providers are welcome. We do not register minors.',
+    legalBasis: 'art6_1_b',
+    retention: 'while_registered',
+    consentRequired: false,
+    cookieCategory: null,
+    recipients: [],
+  },
+  {
+    slug: 'payments',
+    name: 'Payments and bookkeeping',
+    description:
+      'Payments are processed by Paymentwall or, for subscriptions, by PayPal. Card and bank details go directly to them and ' +
+      'never reach us. We receive and keep only the payment date, the transaction number, the provider and the amount, to ' +
+      'extend your account and to keep the accounting records the law requires.',
+    legalBasis: 'art6_1_b',
+    retention: 'statutory_tax',
+    consentRequired: false,
+    cookieCategory: null,
+    recipients: ['paymentwall', 'paypal'],
+  },
+  {
+    slug: 'abuse_prevention',
+    name: 'Abuse prevention on the VPN servers',
+    description:
+      'To counter hacker attacks and other violations of our terms of service, we record the IP address you connect from, ' +
+      'the start and end time of each VPN session and the server you used. We never record which websites you visit or ' +
+      'what you send or receive. The records are deleted after 90 days.',
+    legalBasis: 'art6_1_f',
+    retention: 'vpn_sessions_90_days',
+    consentRequired: false,
+    cookieCategory: null,
+    recipients: [],
+  },
+  {
+    slug: 'fair_use',
+    name: 'Traffic accounting (fair use)',
+    description:
+      'We count how much data your account has used in the current month, so that the principle of fair and reasonable use ' +
+      'of our servers can be applied. The counter is reset at the end of each month.',
+    legalBasis: 'art6_1_b',
+    retention: 'current_month',
+    consentRequired: false,
+    cookieCategory: null,
+    recipients: [],
+  },
+  {
+    slug: 'configuration',
+    name: 'Your VPN configuration',
+    description:
+      'We store the settings you choose, such as the VPN protocol, the kill switch or the DNS servers, so that our apps and ' +
+      'servers apply them to your connections.',
+    legalBasis: 'art6_1_b',
+    retention: 'while_registered',
+    consentRequired: false,
+    cookieCategory: null,
+    recipients: [],
+  },
+  {
+    slug: 'affiliate_commission',
+    name: 'Affiliate program',
+    description:
+      'If you reached us through an affiliate partner, a cookie tells us which partner referred you. When the contract is ' +
+      'concluded we store that partner in your customer record, so that the partner can be paid its commission.',
+    legalBasis: 'art6_1_b',
+    retention: 'permanent_in_record',
+    consentRequired: false,
+    cookieCategory: null,
+    recipients: ['affiliate_partners'],
+  },
+  {
+    slug: 'contact_form',
+    name: 'Contact form',
+    description:
+      'When you write to us through the contact form, we process what you enter, including your contact details, to answer ' +
+      'your question and any follow-up questions. We do this only with your consent and do not share your message without ' +
+      'your permission.',
+    legalBasis: 'art6_1_a',
+    retention: 'contact_messages_after_answer',
+    consentRequired: true,
+    cookieCategory: null,
+    recipients: [],
+  },
+  {
+    slug: 'forum',
+    name: 'Forum',
+    description:
+      'When you post in our forum we store your posts and comments, the time they were written, your email address and your ' +
+      'user name. Posts and comments are public and show your user name; your email address is never shown.',
+    legalBasis: 'art6_1_a',
+    retention: 'forum_until_removed',
+    consentRequired: true,
+    cookieCategory: null,
+    recipients: ['forum_public'],
+  },
+  {
+    slug: 'comment_feed',
+    name: 'Comment feed',
+    description:
+      'If you subscribe to the comment feed, we email you new comments. We first confirm your email address with a link ' +
+      '(double opt-in), and every email contains a link to unsubscribe with one click.',
+    legalBasis: 'art6_1_a',
+    retention: 'until_consent_withdrawn',
+    consentRequired: true,
+    cookieCategory: null,
+    recipients: [],
+  },
+  {
+    slug: 'consent_records',
+    name: 'Proof of consent',
+    description:
+      'We record each consent you give or withdraw, when and how you did it, and the version of the privacy notice you saw, ' +
+      'because we must be able to demonstrate your consent (Art. 7(1) GDPR).',
+    legalBasis: 'art6_1_c',
+    retention: 'consent_proof',
+    consentRequired: false,
+    cookieCategory: null,
+    recipients: [],
+  },
+  {
+    slug: 'change_archive',
+    name: 'Archive of changes',
+    description:
+      'When you or we change or delete your data, the original values are archived, so that corrections can be traced and ' +
+      'disputes resolved, also after your account is cancelled. The archive is blocked for any other use.',
+    legalBasis: 'art6_1_f',
+    retention: 'archive_conflict_resolution',
+    consentRequired: false,
+    cookieCategory: null,
+    recipients: [],
+  },
+  {
+    slug: 'privacy_requests',
+    name: 'Handling your privacy requests',
+    description:
+      'When you exercise your rights, we record the request, how we confirmed that it came from you, our answer and the ' +
+      'deadlines, to comply with Articles 12 to 22 GDPR and to be able to prove that we did.',
+    legalBasis: 'art6_1_c',
+    retention: 'requests_records',
+    consentRequired: false,
+    cookieCategory: null,
+    recipients: [],
+  },
+  {
+    slug: 'website_operation',
+    name: 'Website operation and security',
+    description:
+      'Your browser automatically sends its type and version, the operating system, the referring page, the host name of ' +
+      'your computer and the time of the request. We keep these in server log files to deliver the website and to find ' +
+      'technical errors and attacks. They are not combined with other data and not linked to your account. If our systems ' +
+      'are attacked, we keep what we can record about the attack for analysis, defence and as evidence.',
+    legalBasis: 'art6_1_f',
+    retention: 'server_logs',
+    consentRequired: false,
+    cookieCategory: null,
+    recipients: [],
+  },
+  {
+    slug: 'necessary_cookies',
+    name: 'Strictly necessary cookies',
+    description:
+      'A session cookie keeps you signed in and protects our forms against misuse; another cookie remembers your cookie ' +
+      'choices. The website cannot work without them, so they need no consent.',
+    legalBasis: 'tdddg_25_2',
+    retention: 'per_cookie',
+    consentRequired: false,
+    cookieCategory: 'necessary',
+    recipients: [],
+  },
+  {
+    slug: 'analytics',
+    name: 'Website analytics (Google Analytics)',
+    description:
+      'With your consent, Google Analytics uses cookies to analyse how our website is used, so that we can improve its ' +
+      'content and control our advertising. IP anonymisation is active: Google shortens your IP address within the EU/EEA ' +
+      'before it is transmitted to the USA, and does not merge it with other Google data.',
+    legalBasis: 'art6_1_a',
+    retention: 'per_cookie',
+    consentRequired: true,
+    cookieCategory: 'analytics',
+    recipients: ['google'],
+  },
+  {
+    slug: 'marketing',
+    name: 'Advertising (Google AdWords conversion tracking and Remarketing)',
+    description:
+      'With your consent, Google AdWords sets a conversion cookie, valid for 30 days, when you click one of our ads, so that ' +
+      'we learn how many people reached us through an ad; advertisers never learn who you are. Google Analytics Remarketing ' +
+      'lets Google show our ads on your other devices if you have also allowed this in your Google account.',
+    legalBasis: 'art6_1_a',
+    retention: 'per_cookie',
+    consentRequired: true,
+    cookieCategory: 'marketing',
+    recipients: ['google'],
+  },
+  {
+    slug: 'external_media',
+    name: 'External media (YouTube and Google Maps)',
+    description:
+      'Videos from YouTube and maps from Google Maps are loaded only after your consent, because loading them tells Google ' +
+      'your IP address and which of our pages you are visiting, often on servers in the USA. If you are signed in to ' +
+      'YouTube, Google can link this to your profile.',
+    legalBasis: 'art6_1_a',
+    retention: 'per_cookie',
+    consentRequired: true,
+    cookieCategory: 'external_media',
+    recipients: ['google'],
+  },
+] as const satisfies readonly PurposeSeed[]
+
+export type PurposeSlug = (typeof PURPOSES)[number]['slug']
+
+// Other code looks categories up by these slugs; change them only together with that code.
+export const DATA_CATEGORY_SLUGS = [
+  'account',
+  'payments',
+  'vpn_sessions',
+  'traffic',
+  'settings',
+  'affiliate',
+  'contact_messages',
+  'forum_posts',
+  'feed_subscriptions',
+  'consents',
+  'archive',
+  'cookies',
+] as const
+
+export type DataCategorySlug = (typeof DATA_CATEGORY_SLUGS)[number]
+
+interface DataCategorySeed {
+  slug: DataCategorySlug
+  name: string
+  description: string
+  fields: string[]
+  purpose: PurposeSlug
+  retention: RetentionRuleSlug
+  source: (typeof dataSource.enumValues)[number]
+}
+
+// In the order "My data" shows them; sort_order is taken from the position.
+export const DATA_CATEGORIES: DataCategorySeed[] = [
+  {
+    slug: 'account',
+    name: 'Account',
+    description: 'Your login credentials, email address and the state of your account.',
+    fields: ['Username', 'Email address', 'Password (stored only as a hash)', 'Account status', 'Account expires on', 'Subscription active', 'Email address confirmed on', 'Legal age confirmed on', 'Registered on'],
+    purpose: 'account_management',
+    retention: 'while_registered',
+    source: 'data_subject',
+  },
+  {
+    slug: 'payments',
+    name: 'Payments',
+    description: 'The fact that you paid: date, transaction number, provider and amount. Never card or bank details.',
+    fields: ['Payment date', 'Transaction number', 'Payment provider', 'Amount', 'Currency'],
+    purpose: 'payments',
+    retention: 'statutory_tax',
+    source: 'payment_provider',
+  },
+  {
+    slug: 'vpn_sessions',
+    name: 'VPN sessions',
+    description: 'When and from which IP address you connected to which VPN server. Not what you did while connected.',
+    fields: ['IP address', 'Start time', 'End time', 'VPN server'],
+    purpose: 'abuse_prevention',
+    retention: 'vpn_sessions_90_days',
+    source: 'our_systems',
+  },
+  {
+    slug: 'traffic',
+    name: 'Traffic this month',
+    description: 'How much data your account has used in the current month.',
+    fields: ['Month', 'Data used'],
+    purpose: 'fair_use',
+    retention: 'current_month',
+    source: 'our_systems',
+  },
+  {
+    slug: 'settings',
+    name: 'VPN configuration',
+    description: 'The settings you chose for your VPN connections.',
+    fields: ['Setting', 'Value', 'Last changed'],
+    purpose: 'configuration',
+    retention: 'while_registered',
+    source: 'data_subject',
+  },
+  {
+    slug: 'affiliate',
+    name: 'Affiliate referral',
+    description: 'The affiliate partner who referred you to us, if any.',
+    fields: ['Affiliate partner', 'Referred on'],
+    purpose: 'affiliate_commission',
+    retention: 'permanent_in_record',
+    source: 'affiliate',
+  },
+  {
+    slug: 'contact_messages',
+    name: 'Contact form messages',
+    description: 'The messages you sent us through the contact form and the contact details you gave.',
+    fields: ['Name', 'Email address', 'Message', 'Sent on', 'Answered on'],
+    purpose: 'contact_form',
+    retention: 'contact_messages_after_answer',
+    source: 'data_subject',
+  },
+  {
+    slug: 'forum_posts',
+    name: 'Forum posts and comments',
+    description: 'What you wrote in our forum, with your user name and email address.',
+    fields: ['User name', 'Email address', 'Title', 'Text', 'Written on', 'Edited on'],
+    purpose: 'forum',
+    retention: 'forum_until_removed',
+    source: 'data_subject',
+  },
+  {
+    slug: 'feed_subscriptions',
+    name: 'Comment feed subscriptions',
+    description: 'The comment feeds you subscribed to and the email address they are sent to.',
+    fields: ['Email address', 'Topic', 'Subscribed on', 'Confirmed on'],
+    purpose: 'comment_feed',
+    retention: 'until_consent_withdrawn',
+    source: 'data_subject',
+  },
+  {
+    slug: 'consents',
+    name: 'Consents',
+    description: 'Every consent you gave or withdrew, how, and under which version of the privacy notice.',
+    fields: ['Purpose', 'Given or withdrawn', 'How', 'Privacy notice version', 'Time'],
+    purpose: 'consent_records',
+    retention: 'consent_proof',
+    source: 'our_systems',
+  },
+  {
+    slug: 'archive',
+    name: 'Archive of changes',
+    description: 'The original values of data that was changed or deleted, with who changed it, when and why.',
+    fields: ['Record', 'Change', 'Previous values', 'New values', 'Changed on', 'Changed by', 'Reason'],
+    purpose: 'change_archive',
+    retention: 'archive_conflict_resolution',
+    source: 'our_systems',
+  },
+  {
+    slug: 'cookies',
+    name: 'Cookies',
+    description:
+      'Cookies on your device: the sign-in and cookie-choice cookies we need, and analytics and advertising cookies only ' +
+      'after your consent.',
+    fields: ['Sign-in session cookie', 'Cookie choices', 'Google Analytics cookies (_ga, _gid)', 'Google AdWords conversion cookie'],
+    purpose: 'analytics',
+    retention: 'per_cookie',
+    source: 'our_systems',
+  },
+]
+
+export const PRIVACY_NOTICE_VERSION = '2026-11-01'
+
+// Values are text; numbers are stored as their decimal string.
+export const REGISTRY_SETTINGS = [
+  {
+    key: 'privacy_notice_version',
+    value: PRIVACY_NOTICE_VERSION,
+    description: 'Version (effective date) of the current privacy notice; recorded with every consent.',
+  },
+  {
+    key: 'cookie_notice_version',
+    value: PRIVACY_NOTICE_VERSION,
+    description: 'Version of the cookie banner texts; a new version asks visitors to choose again.',
+  },
+  {
+    key: 'cookie_consent_max_age_days',
+    value: '365',
+    description: 'Days for which cookie choices are remembered before the banner asks again.',
+  },
+  {
+    key: 'cancellation_cooling_off_days',
+    value: '14',
+    description: 'Days between a cancellation and the deletion of the account; the customer can undo the cancellation meanwhile.',
+  },
+  {
+    key: 'policy_notice_days_significant',
+    value: '14',
+    description:
+      'Minimum days between the email announcing a significant change of the privacy notice and the day it takes effect; ' +
+      'the email tells customers how to reject the new rules by cancelling.',
+  },
+  {
+    key: 'policy_notice_days_minor',
+    value: '1',
+    description: 'Minimum days between the email announcing any other change of the privacy notice and the day it takes effect.',
+  },
+  {
+    key: 'dsr_unverified_close_days',
+    value: '7',
+    description: 'Days after which a request whose email address was never confirmed is closed automatically.',
+  },
+] as const satisfies readonly (typeof registrySettings.$inferInsert)[]

@@ -1,0 +1,31 @@
+import { defineConfig, devices } from '@playwright/test'
+
+// The global setup starts a throwaway PostgreSQL and the portal on this port (tests/support/global-setup.ts).
+process.env.TEST_APP_PORT ??= '3999'
+const baseURL = `http://localhost:${process.env.TEST_APP_PORT}`
+
+export default defineConfig({
+  globalSetup: './tests/support/global-setup.ts',
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  forbidOnly: true,
+  retries: 0,
+  workers: 2,
+  reporter: [['list']],
+  use: { baseURL, trace: 'retain-on-failure' },
+  projects: [
+    { name: 'integration', testDir: './tests/integration' },
+    {
+      name: 'e2e',
+      testDir: './tests/e2e',
+      use: {
+        ...devices['Desktop Chrome'],
+        baseURL,
+        launchOptions: {
+          executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+          args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-gpu'],
+        },
+      },
+    },
+  ],
+})

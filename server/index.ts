@@ -1,0 +1,54 @@
+// The portal's process: database (embedded unless DATABASE_URL is set), migrations, demo data,
+// background workers, and the HTTP server with the security baseline in front of Remix.
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import express from 'express'
+import { createRequestHandler } from '@remix-run/express'
+import type { ServerBuild } from '@remix-run/node'
+import { provideDatabase, projectRoot } from '#db/runtime'
+import { migrateDatabase } from '#db/migrate'
+import { seedDatabase } from '#db/seed'
+import { loadEnv } from '~/lib/env.server'
+import { securityHeaders, sameOriginGuard, withNonce } from './security'
+import { startBackgroundWorkers } from './workers'
+
+const startedAt = Date.now()
+const database = await provideDatabase()
+const env = loadEnv()
+await migrateDatabase(database.url)
+// the registry is always seeded into an empty database; demo people only when asked
+await seedDatabase(database.url, { reset: false, demo: env.SEED_DEMO_DATA })
+
+const build = (await import(pathToFileURL(path.join(projectRoot, 'build', 'index.js')).href)) as ServerBuild
+const { getLoadContext } = await import('./context')
+const workers = await startBackgroundWorkers(env, database.url)
+
+const app = express()
+app.disable('x-powered-by')
+if (env.TRUST_PROXY) app.set('trust proxy', true)
+app.use(withNonce)
+app.use(securityHeaders)
+app.use('/build', express.static(path.join(projectRoot, 'public', 'build'), { immutable: true, maxAge: '1y', index: false }))
+app.use(express.static(path.join(projectRoot, 'public'), { maxAge: '1h', index: false }))
+app.use(sameOriginGuard)
+app.all('*', createRequestHandler({ build, mode: build.mode, getLoadContext }))
+
+const server = app.listen(env.PORT, env.HOST, () => {
+  const mode = database.embedded ? 'embedded PostgreSQL under .data/' : 'PostgreSQL from DATABASE_URL'
+  console.log(`Portal ready at http://localhost:${env.PORT} (${mode}; started in ${Date.now() - startedAt} ms)`)
+})
+
+let shuttingDown = false
+async function shutdown(signal: string) {
+  if (shuttingDown) return
+  shuttingDown = true
+  console.log(`${signal}: shutting down`)
+  await new Promise((resolve) => server.close(resolve))
+  await workers.stop()
+  const { closeDb } = await import('#db/client.server')
+  await closeDb()
+  await database.stop()
+  process.exit(0)
+}
+process.on('SIGINT', () => void shutdown('SIGINT'))
+process.on('SIGTERM', () => void shutdown('SIGTERM'))

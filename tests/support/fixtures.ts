@@ -1,0 +1,62 @@
+// Shared test helpers: customers created straight in the database, and logins by session cookie.
+import { randomBytes, randomUUID } from 'node:crypto'
+import type { BrowserContext, Page } from '@playwright/test'
+import { eq } from 'drizzle-orm'
+import { db } from '#db/client.server'
+import { outboxMessages, users } from '#db/schema'
+import { createUserSession, SESSION_COOKIE } from '~/lib/auth.server'
+import { hashPassword } from '~/lib/password.server'
+
+export function uniqueName(prefix = 'user') {
+  return `${prefix}_${randomBytes(5).toString('hex')}`
+}
+
+export interface TestUser {
+  id: string
+  username: string
+  email: string
+  password: string
+  role: 'customer' | 'dpo'
+}
+
+export async function createUser({ role = 'customer' }: { role?: 'customer' | 'dpo' } = {}): Promise<TestUser> {
+  const username = uniqueName(role)
+  const user = { id: randomUUID(), username, email: `${username}@example.test`, password: `pw-${randomBytes(8).toString('hex')}`, role }
+  await db.insert(users).values({
+    id: user.id,
+    username: user.username,
+    email: user.email,
+    passwordHash: await hashPassword(user.password),
+    role,
+    emailVerifiedAt: new Date(),
+    ageConfirmedAt: new Date(),
+  })
+  return user
+}
+
+// Logs in the way the browser would end up after the login form, without going through it.
+export async function loginAs(context: BrowserContext, user: TestUser, baseURL: string) {
+  const cookie = await createUserSession(user.id, 'Playwright test')
+  const value = cookie.split(';')[0].split('=')[1]
+  const { hostname } = new URL(baseURL)
+  await context.addCookies([{ name: SESSION_COOKIE, value, domain: hostname, path: '/', secure: true, httpOnly: true, sameSite: 'Lax' }])
+}
+
+export async function findUserByEmail(email: string) {
+  const [user] = await db.select().from(users).where(eq(users.email, email))
+  return user
+}
+
+// Reads the code from the newest email to an address, the way a person would: in the dev mailbox.
+export async function readCodeFromMailbox(page: Page, to: string) {
+  await page.goto(`/dev/mailbox?to=${encodeURIComponent(to)}`)
+  await page.getByRole('link', { name: 'Your confirmation code' }).first().click()
+  const text = await page.locator('main').innerText()
+  const match = text.match(/\b(\d{6})\b/)
+  if (!match) throw new Error(`No 6-digit code in the email to ${to}`)
+  return match[1]
+}
+
+export async function outboxFor(to: string) {
+  return db.select().from(outboxMessages).where(eq(outboxMessages.toAddress, to))
+}

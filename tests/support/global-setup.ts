@@ -1,0 +1,110 @@
+// One throwaway PostgreSQL (a fresh cluster, or a fresh database on DATABASE_URL) and one portal
+// process for the whole run; tests reach both through the environment set here.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import postgres from 'postgres'
+import { startEmbeddedPostgres } from '../../db/embedded'
+import { migrateDatabase } from '../../db/migrate'
+import { seedDatabase } from '../../db/seed'
+import { projectRoot } from '../../db/runtime'
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+
+function ensureChromium() {
+  if (fs.existsSync(CHROMIUM)) return
+  if (process.getuid?.() !== 0) throw new Error(`Chromium is missing at ${CHROMIUM}: run "sudo apt-get install -y chromium" first.`)
+  console.log('Installing Debian chromium for the end-to-end tests…')
+  for (const args of [['update'], ['install', '-y', '--no-install-recommends', 'chromium']]) {
+    const r = spawnSync('apt-get', args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } })
+    if (r.status !== 0) throw new Error(`apt-get ${args.join(' ')} failed`)
+  }
+}
+
+async function provideTestDatabase() {
+  if (process.env.DATABASE_URL) {
+    // someone else's server: a database of our own in it, dropped afterwards
+    const adminUrl = process.env.DATABASE_URL
+    const name = `dsr_test_${Date.now()}_${randomBytes(3).toString('hex')}`
+    const admin = postgres(adminUrl, { max: 1, onnotice: () => {} })
+    await admin.unsafe(`create database ${name}`)
+    await admin.end()
+    const url = new URL(adminUrl)
+    url.pathname = `/${name}`
+    return {
+      url: url.toString(),
+      async stop() {
+        const a = postgres(adminUrl, { max: 1, onnotice: () => {} })
+        await a.unsafe(`drop database if exists ${name} with (force)`)
+        await a.end()
+      },
+    }
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dsr-portal-test-'))
+  fs.chmodSync(dir, 0o755)
+  const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), ephemeral: true })
+  return {
+    url: pg.url,
+    async stop() {
+      await pg.stop()
+      fs.rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
+
+async function waitForHttp(url: string, child: ChildProcess, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`The portal exited during start-up (code ${child.exitCode}).`)
+    try {
+      const res = await fetch(url)
+      if (res.status < 500) return
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200))
+  }
+  throw new Error(`The portal did not answer at ${url} within ${timeoutMs} ms.`)
+}
+
+export default async function globalSetup() {
+  ensureChromium()
+  if (!fs.existsSync(path.join(projectRoot, 'build', 'index.js'))) throw new Error('No build: run "npm run build" (npm test does).')
+  const database = await provideTestDatabase()
+  await migrateDatabase(database.url)
+  await seedDatabase(database.url, { reset: true })
+
+  const port = process.env.TEST_APP_PORT!
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'test',
+    DATABASE_URL: database.url,
+    PORT: port,
+    SESSION_SECRET: randomBytes(32).toString('base64url') as string,
+    SEED_DEMO_DATA: 'false',
+    APP_URL: `http://localhost:${port}`,
+  }
+  const server = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'pipe'] })
+  const logFile = path.join(projectRoot, 'test-results', 'server.log')
+  fs.mkdirSync(path.dirname(logFile), { recursive: true })
+  const log = fs.createWriteStream(logFile)
+  server.stdout!.pipe(log)
+  server.stderr!.pipe(log)
+  await waitForHttp(`http://localhost:${port}/privacy`, server, 60_000)
+
+  // the test workers talk to the same database with the same secret as the portal
+  process.env.DATABASE_URL = database.url
+  process.env.SESSION_SECRET = env.SESSION_SECRET
+  process.env.APP_URL = env.APP_URL
+
+  return async () => {
+    await new Promise<void>((resolve) => {
+      if (server.exitCode !== null) return resolve()
+      server.once('exit', () => resolve())
+      server.kill('SIGTERM')
+    })
+    await database.stop()
+  }
+}
