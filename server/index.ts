@@ -9,7 +9,7 @@ import { provideDatabase, projectRoot } from '#db/runtime'
 import { migrateDatabase } from '#db/migrate'
 import { seedDatabase } from '#db/seed'
 import { loadEnv } from '~/lib/env.server'
-import { securityHeaders, sameOriginGuard, withNonce } from './security'
+import { bodySizeLimit, securityHeaders, sameOriginGuard, withNonce } from './security'
 import { startBackgroundWorkers } from './workers'
 
 const startedAt = Date.now()
@@ -31,6 +31,7 @@ app.use(securityHeaders)
 app.use('/build', express.static(path.join(projectRoot, 'public', 'build'), { immutable: true, maxAge: '1y', index: false }))
 app.use(express.static(path.join(projectRoot, 'public'), { maxAge: '1h', index: false }))
 app.use(sameOriginGuard)
+app.use(bodySizeLimit)
 app.all('*', createRequestHandler({ build, mode: build.mode, getLoadContext }))
 
 const server = app.listen(env.PORT, env.HOST, () => {
@@ -43,7 +44,12 @@ async function shutdown(signal: string) {
   if (shuttingDown) return
   shuttingDown = true
   console.log(`${signal}: shutting down`)
-  await new Promise((resolve) => server.close(resolve))
+  // a hung step must not keep the embedded PostgreSQL's port and data folder forever
+  setTimeout(() => process.exit(1), 15_000).unref()
+  const closed = new Promise((resolve) => server.close(resolve))
+  server.closeIdleConnections()
+  setTimeout(() => server.closeAllConnections(), 3_000).unref()
+  await closed
   await workers.stop()
   const { closeDb } = await import('#db/client.server')
   await closeDb()

@@ -61,3 +61,15 @@ export function sameOriginGuard(req: Request, res: Response, next: NextFunction)
   if (siteOk && originOk) return next()
   res.status(403).type('text/plain').send('Forbidden: this request did not come from this site.')
 }
+
+// Forms here are small; a body over this is refused before anything reads it.
+const MAX_BODY_BYTES = 1024 * 1024
+
+export function bodySizeLimit(req: Request, res: Response, next: NextFunction) {
+  const length = Number(req.get('content-length') ?? 0)
+  if (length > MAX_BODY_BYTES) {
+    res.status(413).set('Connection', 'close').type('text/plain').send('The submitted form is too large.')
+    return
+  }
+  next()
+}

@@ -5,17 +5,13 @@ import { sql } from 'drizzle-orm'
 import type { Executor } from '#db/client.server'
 import { outboxMessages } from '#db/schema'
 import { templates, type PropsOf, type TemplateName } from '#emails/index'
+import { absoluteUrl } from './env.server'
 import { getRegistryContacts } from './registry.server'
 
 export type { PropsOf, TemplateName } from '#emails/index'
 
 export function getPortalBaseUrl() {
-  return process.env.APP_URL ?? 'http://localhost:3000'
-}
-
-// Links in emails point only at the portal itself.
-export function portalUrl(path: string) {
-  return new URL(path, getPortalBaseUrl()).toString()
+  return absoluteUrl('/').replace(/\/$/, '')
 }
 
 export interface OutgoingEmail<T extends TemplateName> {

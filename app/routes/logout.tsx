@@ -6,7 +6,8 @@ export async function loader() {
   return redirect('/')
 }
 
-export async function action({ context }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
+  await request.arrayBuffer() // nothing to read, but an unread body makes the server drop the connection
   if (!context.auth) return redirect('/')
   return redirect('/', { headers: { 'Set-Cookie': await endSession(context.auth.session.id) } })
 }

@@ -25,9 +25,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   requireAnonymous(context)
+  // read the body before any early answer: an unread body makes the server drop the connection
+  const formData = await request.formData()
   const id = await pendingId(request)
   if (!id) return data({ errors: { form: 'This confirmation has expired. Sign up or log in again to get a new code.' } }, { status: 400 })
-  const formData = await request.formData()
   switch (intentOf(formData)) {
     case 'resend': {
       if (await hit(LIMITS.codeResendPerClient, context.clientKey)) {

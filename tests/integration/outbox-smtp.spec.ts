@@ -4,6 +4,7 @@ import { once } from 'node:events'
 import type { AddressInfo } from 'node:net'
 import { expect, test as base } from '@playwright/test'
 import { eq, sql } from 'drizzle-orm'
+import postgres from 'postgres'
 import { SMTPServer } from 'smtp-server'
 import { closeDb, db } from '#db/client.server'
 import { outboxMessages } from '#db/schema'
@@ -50,11 +51,21 @@ async function startSmtpReceiver() {
 
 type SmtpReceiver = Awaited<ReturnType<typeof startSmtpReceiver>>
 
+// An outbox worker delivers every due message, whoever queued it, so tests that run one take turns
+// across Playwright's worker processes; ending the session releases the lock.
+async function takeOutboxTurn() {
+  const session = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} })
+  await session`select pg_advisory_lock(hashtext('tests/integration/outbox-smtp'))`
+  return () => session.end()
+}
+
 const test = base.extend<{ smtp: SmtpReceiver; startWorker: () => OutboxWorker }>({
   smtp: async ({}, use) => {
+    const endTurn = await takeOutboxTurn()
     const smtp = await startSmtpReceiver()
     await use(smtp)
     await smtp.close()
+    await endTurn()
   },
   // started by the test itself, after it has queued its email
   startWorker: async ({ smtp }, use) => {
@@ -150,4 +161,15 @@ test('a rejected delivery is retried later and then sent', async ({ smtp, startW
   expect(sent.status).toBe('sent')
   expect(sent.attempts).toBe(1)
   expect(smtp.receivedFor(to)).toHaveLength(1)
+})
+
+test('two workers draining at once send each message only once', async ({ smtp, startWorker }) => {
+  const recipients = Array.from({ length: 25 }, uniqueAddress)
+  await db.transaction(async (tx) => {
+    for (const to of recipients) await sendEmail(tx, { to, template: 'verify-email', props: verifyEmailProps('530118') })
+  })
+
+  await Promise.all([startWorker().drain(), startWorker().drain()])
+
+  for (const to of recipients) expect(smtp.receivedFor(to)).toHaveLength(1)
 })

@@ -3,6 +3,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
+import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import postgres from 'postgres'
@@ -54,6 +55,15 @@ async function provideTestDatabase() {
   }
 }
 
+// An old portal still listening would answer the tests from another database.
+async function assertPortFree(port: number) {
+  await new Promise<void>((resolve, reject) => {
+    const probe = net.createServer()
+    probe.once('error', () => reject(new Error(`Port ${port} is in use (an earlier test run still running?). Stop it or set TEST_APP_PORT.`)))
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve()))
+  })
+}
+
 async function waitForHttp(url: string, child: ChildProcess, timeoutMs: number) {
   const deadline = Date.now() + timeoutMs
   while (Date.now() < deadline) {
@@ -77,6 +87,7 @@ export default async function globalSetup() {
   await seedDatabase(database.url, { reset: true })
 
   const port = process.env.TEST_APP_PORT!
+  await assertPortFree(Number(port))
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: 'test',
@@ -104,6 +115,7 @@ export default async function globalSetup() {
       if (server.exitCode !== null) return resolve()
       server.once('exit', () => resolve())
       server.kill('SIGTERM')
+      setTimeout(() => server.kill('SIGKILL'), 20_000).unref()
     })
     await database.stop()
   }
