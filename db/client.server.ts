@@ -7,13 +7,16 @@ export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0]
 // Functions that may run inside a caller's transaction take either.
 export type Executor = Database | Transaction
 
+const APP_ROLE = process.env.DATABASE_APP_ROLE ?? 'dsr_app'
+
 function connect() {
   const url = process.env.DATABASE_URL
   if (!url) throw new Error('DATABASE_URL is not set: start the portal with `npm start`, which provides a database.')
   const client = postgres(url, {
     max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
     onnotice: () => {},
-    connection: { application_name: 'dsr-portal', timezone: 'UTC' },
+    // the application's role may not rewrite the archive, the consent ledger or the audit chain (db/sql/000_app_role.sql)
+    connection: { application_name: 'dsr-portal', timezone: 'UTC', ...(APP_ROLE ? { role: APP_ROLE } : {}) },
   })
   return { client, db: drizzle(client, { schema }) }
 }

@@ -11,6 +11,7 @@ import { seedDatabase } from '#db/seed'
 import { loadEnv } from '~/lib/env.server'
 import { bodySizeLimit, securityHeaders, sameOriginGuard, withNonce } from './security'
 import { startBackgroundWorkers } from './workers'
+import { buildPaths } from './build-paths'
 
 const startedAt = Date.now()
 const database = await provideDatabase()
@@ -19,7 +20,8 @@ await migrateDatabase(database.url)
 // the registry is always seeded into an empty database; demo people only when asked
 await seedDatabase(database.url, { reset: false, demo: env.SEED_DEMO_DATA })
 
-const build = (await import(pathToFileURL(path.join(projectRoot, 'build', 'index.js')).href)) as ServerBuild
+const paths = buildPaths()
+const build = (await import(pathToFileURL(paths.serverBuild).href)) as ServerBuild
 const { getLoadContext } = await import('./context')
 const workers = await startBackgroundWorkers(env, database.url)
 
@@ -28,7 +30,7 @@ app.disable('x-powered-by')
 if (env.TRUST_PROXY) app.set('trust proxy', true)
 app.use(withNonce)
 app.use(securityHeaders)
-app.use('/build', express.static(path.join(projectRoot, 'public', 'build'), { immutable: true, maxAge: '1y', index: false }))
+app.use('/build', express.static(paths.assets, { immutable: true, maxAge: '1y', index: false }))
 app.use(express.static(path.join(projectRoot, 'public'), { maxAge: '1h', index: false }))
 app.use(sameOriginGuard)
 app.use(bodySizeLimit)

@@ -11,6 +11,10 @@ CREATE TYPE "public"."archive_operation" AS ENUM('UPDATE', 'DELETE');--> stateme
 CREATE TYPE "public"."dsr_status" AS ENUM('identity_unverified', 'received', 'in_progress', 'awaiting_clarification', 'completed', 'denied', 'withdrawn');--> statement-breakpoint
 CREATE TYPE "public"."dsr_type" AS ENUM('access', 'portability', 'rectification', 'erasure', 'restriction', 'objection', 'consent_withdrawal', 'other');--> statement-breakpoint
 CREATE TYPE "public"."outbox_status" AS ENUM('pending', 'sent', 'failed');--> statement-breakpoint
+CREATE TYPE "public"."recipient_notification_kind" AS ENUM('rectification', 'erasure', 'restriction');--> statement-breakpoint
+CREATE TYPE "public"."restriction_reason" AS ENUM('accuracy_contested', 'legal_hold', 'objection', 'unlawful_processing', 'data_subject_request');--> statement-breakpoint
+CREATE TYPE "public"."policy_notice_status" AS ENUM('queued', 'sent', 'failed', 'acknowledged');--> statement-breakpoint
+CREATE TYPE "public"."policy_version_status" AS ENUM('draft', 'published');--> statement-breakpoint
 CREATE TABLE "data_categories" (
 	"id" serial PRIMARY KEY NOT NULL,
 	"slug" text NOT NULL,
@@ -142,6 +146,7 @@ CREATE TABLE "users" (
 	"account_expires_at" timestamp with time zone,
 	"subscription_active" boolean DEFAULT false NOT NULL,
 	"age_confirmed_at" timestamp with time zone NOT NULL,
+	"erased_at" timestamp with time zone,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
@@ -262,6 +267,17 @@ CREATE TABLE "data_subject_requests" (
 	"denial_reason" text,
 	"withdrawn_at" timestamp with time zone,
 	"reviewer_id" text,
+	"category_slug" text,
+	"identity_verified_at" timestamp with time zone,
+	"access_token_hash" text,
+	"clarification_requested_at" timestamp with time zone,
+	"clarification_question" text,
+	"clarification_token_hash" text,
+	"clarification_answered_at" timestamp with time zone,
+	"manifestly_unfounded_at" timestamp with time zone,
+	"unfounded_justification" text,
+	"due_soon_reminder_sent_at" timestamp with time zone,
+	"overdue_reminder_sent_at" timestamp with time zone,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "data_subject_requests_number_unique" UNIQUE("number")
 );
@@ -296,6 +312,112 @@ CREATE TABLE "outbox_messages" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "recipient_notifications" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"request_id" bigint,
+	"user_id" text,
+	"recipient_id" integer NOT NULL,
+	"kind" "recipient_notification_kind" NOT NULL,
+	"subject" text NOT NULL,
+	"channel" text NOT NULL,
+	"notified_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "restrictions" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"user_id" text,
+	"email" text,
+	"category_slug" text NOT NULL,
+	"row_id" text,
+	"reason" "restriction_reason" NOT NULL,
+	"request_id" bigint,
+	"retention_rule_id" integer,
+	"note" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"ends_at" timestamp with time zone,
+	"lifted_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "supplementary_statements" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"user_id" text NOT NULL,
+	"category_slug" text NOT NULL,
+	"row_id" text,
+	"statement" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "account_cancellations" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"user_id" text NOT NULL,
+	"request_id" bigint,
+	"requested_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"effective_at" timestamp with time zone NOT NULL,
+	"undo_token_hash" text NOT NULL,
+	"undone_at" timestamp with time zone,
+	"completed_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "deletion_receipts" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"run_id" text NOT NULL,
+	"rule_slug" text NOT NULL,
+	"retention_rule_id" integer,
+	"table_name" text NOT NULL,
+	"user_id" text,
+	"request_id" bigint,
+	"row_count" integer NOT NULL,
+	"details" jsonb,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "audit_log" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"request_id" bigint,
+	"event_id" bigint,
+	"kind" text NOT NULL,
+	"actor_type" text NOT NULL,
+	"actor_id" text,
+	"payload_hash" text NOT NULL,
+	"prev_hash" text NOT NULL,
+	"hash" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "policy_documents" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"slug" text NOT NULL,
+	"name" text NOT NULL,
+	CONSTRAINT "policy_documents_slug_unique" UNIQUE("slug")
+);
+--> statement-breakpoint
+CREATE TABLE "policy_notices" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"version_id" integer NOT NULL,
+	"user_id" text NOT NULL,
+	"status" "policy_notice_status" DEFAULT 'queued' NOT NULL,
+	"outbox_id" bigint,
+	"queued_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"sent_at" timestamp with time zone,
+	"failed_at" timestamp with time zone,
+	"acknowledged_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "policy_versions" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"document_id" integer NOT NULL,
+	"number" integer NOT NULL,
+	"status" "policy_version_status" DEFAULT 'draft' NOT NULL,
+	"text" text NOT NULL,
+	"change_summary" text NOT NULL,
+	"significant" boolean DEFAULT false NOT NULL,
+	"purpose_texts" jsonb,
+	"created_by_id" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"published_at" timestamp with time zone,
+	"effective_at" timestamp with time zone
+);
+--> statement-breakpoint
 ALTER TABLE "data_categories" ADD CONSTRAINT "data_categories_purpose_id_purposes_id_fk" FOREIGN KEY ("purpose_id") REFERENCES "public"."purposes"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "data_categories" ADD CONSTRAINT "data_categories_retention_rule_id_retention_rules_id_fk" FOREIGN KEY ("retention_rule_id") REFERENCES "public"."retention_rules"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "purpose_recipients" ADD CONSTRAINT "purpose_recipients_purpose_id_purposes_id_fk" FOREIGN KEY ("purpose_id") REFERENCES "public"."purposes"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -321,6 +443,22 @@ ALTER TABLE "data_subject_requests" ADD CONSTRAINT "data_subject_requests_user_i
 ALTER TABLE "data_subject_requests" ADD CONSTRAINT "data_subject_requests_reviewer_id_users_id_fk" FOREIGN KEY ("reviewer_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "dsr_events" ADD CONSTRAINT "dsr_events_request_id_data_subject_requests_id_fk" FOREIGN KEY ("request_id") REFERENCES "public"."data_subject_requests"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "outbox_messages" ADD CONSTRAINT "outbox_messages_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "recipient_notifications" ADD CONSTRAINT "recipient_notifications_request_id_data_subject_requests_id_fk" FOREIGN KEY ("request_id") REFERENCES "public"."data_subject_requests"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "recipient_notifications" ADD CONSTRAINT "recipient_notifications_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "recipient_notifications" ADD CONSTRAINT "recipient_notifications_recipient_id_recipients_id_fk" FOREIGN KEY ("recipient_id") REFERENCES "public"."recipients"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "restrictions" ADD CONSTRAINT "restrictions_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "restrictions" ADD CONSTRAINT "restrictions_request_id_data_subject_requests_id_fk" FOREIGN KEY ("request_id") REFERENCES "public"."data_subject_requests"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "restrictions" ADD CONSTRAINT "restrictions_retention_rule_id_retention_rules_id_fk" FOREIGN KEY ("retention_rule_id") REFERENCES "public"."retention_rules"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "supplementary_statements" ADD CONSTRAINT "supplementary_statements_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "account_cancellations" ADD CONSTRAINT "account_cancellations_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "account_cancellations" ADD CONSTRAINT "account_cancellations_request_id_data_subject_requests_id_fk" FOREIGN KEY ("request_id") REFERENCES "public"."data_subject_requests"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "deletion_receipts" ADD CONSTRAINT "deletion_receipts_retention_rule_id_retention_rules_id_fk" FOREIGN KEY ("retention_rule_id") REFERENCES "public"."retention_rules"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "deletion_receipts" ADD CONSTRAINT "deletion_receipts_request_id_data_subject_requests_id_fk" FOREIGN KEY ("request_id") REFERENCES "public"."data_subject_requests"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "policy_notices" ADD CONSTRAINT "policy_notices_version_id_policy_versions_id_fk" FOREIGN KEY ("version_id") REFERENCES "public"."policy_versions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "policy_notices" ADD CONSTRAINT "policy_notices_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "policy_notices" ADD CONSTRAINT "policy_notices_outbox_id_outbox_messages_id_fk" FOREIGN KEY ("outbox_id") REFERENCES "public"."outbox_messages"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "policy_versions" ADD CONSTRAINT "policy_versions_document_id_policy_documents_id_fk" FOREIGN KEY ("document_id") REFERENCES "public"."policy_documents"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "policy_versions" ADD CONSTRAINT "policy_versions_created_by_id_users_id_fk" FOREIGN KEY ("created_by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "data_categories_purpose_id_idx" ON "data_categories" USING btree ("purpose_id");--> statement-breakpoint
 CREATE INDEX "data_categories_retention_rule_id_idx" ON "data_categories" USING btree ("retention_rule_id");--> statement-breakpoint
 CREATE INDEX "purpose_recipients_recipient_id_idx" ON "purpose_recipients" USING btree ("recipient_id");--> statement-breakpoint
@@ -358,4 +496,27 @@ CREATE INDEX "dsr_email_lower_idx" ON "data_subject_requests" USING btree (lower
 CREATE INDEX "dsr_events_request_id_idx" ON "dsr_events" USING btree ("request_id","created_at");--> statement-breakpoint
 CREATE INDEX "outbox_messages_user_id_idx" ON "outbox_messages" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "outbox_messages_pending_idx" ON "outbox_messages" USING btree ("next_attempt_at") WHERE status = 'pending';--> statement-breakpoint
-CREATE INDEX "outbox_messages_to_address_idx" ON "outbox_messages" USING btree ("to_address","id" DESC NULLS LAST);
+CREATE INDEX "outbox_messages_to_address_idx" ON "outbox_messages" USING btree ("to_address","id" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "recipient_notifications_request_id_idx" ON "recipient_notifications" USING btree ("request_id");--> statement-breakpoint
+CREATE INDEX "recipient_notifications_user_id_idx" ON "recipient_notifications" USING btree ("user_id");--> statement-breakpoint
+CREATE INDEX "recipient_notifications_recipient_id_idx" ON "recipient_notifications" USING btree ("recipient_id");--> statement-breakpoint
+CREATE INDEX "restrictions_user_id_idx" ON "restrictions" USING btree ("user_id","category_slug");--> statement-breakpoint
+CREATE INDEX "restrictions_request_id_idx" ON "restrictions" USING btree ("request_id");--> statement-breakpoint
+CREATE INDEX "restrictions_retention_rule_id_idx" ON "restrictions" USING btree ("retention_rule_id");--> statement-breakpoint
+CREATE INDEX "restrictions_ends_at_idx" ON "restrictions" USING btree ("ends_at");--> statement-breakpoint
+CREATE INDEX "supplementary_statements_user_id_idx" ON "supplementary_statements" USING btree ("user_id","category_slug");--> statement-breakpoint
+CREATE INDEX "account_cancellations_user_id_idx" ON "account_cancellations" USING btree ("user_id");--> statement-breakpoint
+CREATE INDEX "account_cancellations_request_id_idx" ON "account_cancellations" USING btree ("request_id");--> statement-breakpoint
+CREATE INDEX "account_cancellations_effective_at_idx" ON "account_cancellations" USING btree ("effective_at");--> statement-breakpoint
+CREATE INDEX "deletion_receipts_user_id_idx" ON "deletion_receipts" USING btree ("user_id","created_at");--> statement-breakpoint
+CREATE INDEX "deletion_receipts_request_id_idx" ON "deletion_receipts" USING btree ("request_id");--> statement-breakpoint
+CREATE INDEX "deletion_receipts_retention_rule_id_idx" ON "deletion_receipts" USING btree ("retention_rule_id");--> statement-breakpoint
+CREATE INDEX "deletion_receipts_created_at_idx" ON "deletion_receipts" USING btree ("created_at");--> statement-breakpoint
+CREATE INDEX "audit_log_request_id_idx" ON "audit_log" USING btree ("request_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "policy_notices_version_user_idx" ON "policy_notices" USING btree ("version_id","user_id");--> statement-breakpoint
+CREATE INDEX "policy_notices_user_id_idx" ON "policy_notices" USING btree ("user_id");--> statement-breakpoint
+CREATE INDEX "policy_notices_outbox_id_idx" ON "policy_notices" USING btree ("outbox_id");--> statement-breakpoint
+CREATE INDEX "policy_notices_version_status_idx" ON "policy_notices" USING btree ("version_id","status");--> statement-breakpoint
+CREATE UNIQUE INDEX "policy_versions_document_number_idx" ON "policy_versions" USING btree ("document_id","number");--> statement-breakpoint
+CREATE INDEX "policy_versions_document_effective_idx" ON "policy_versions" USING btree ("document_id","effective_at");--> statement-breakpoint
+CREATE INDEX "policy_versions_created_by_id_idx" ON "policy_versions" USING btree ("created_by_id");

@@ -23,6 +23,8 @@ export const users = pgTable(
     accountExpiresAt: timestamp('account_expires_at', { withTimezone: true }),
     subscriptionActive: boolean('subscription_active').notNull().default(false),
     ageConfirmedAt: timestamp('age_confirmed_at', { withTimezone: true }).notNull(),
+    // set when the account was erased: the row stays as a tombstone so legal holds keep their owner
+    erasedAt: timestamp('erased_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

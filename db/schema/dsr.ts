@@ -37,6 +37,20 @@ export const dataSubjectRequests = pgTable(
     denialReason: text('denial_reason'),
     withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
     reviewerId: text('reviewer_id').references(() => users.id, { onDelete: 'set null' }),
+    // the data concerned: a data category slug, or null for all of it
+    categorySlug: text('category_slug'),
+    // people without an account: when they proved control of the email, and the hash of their status link token
+    identityVerifiedAt: timestamp('identity_verified_at', { withTimezone: true }),
+    accessTokenHash: text('access_token_hash'),
+    clarificationRequestedAt: timestamp('clarification_requested_at', { withTimezone: true }),
+    clarificationQuestion: text('clarification_question'),
+    clarificationTokenHash: text('clarification_token_hash'),
+    clarificationAnsweredAt: timestamp('clarification_answered_at', { withTimezone: true }),
+    // Art. 12(5): only with a recorded justification
+    manifestlyUnfoundedAt: timestamp('manifestly_unfounded_at', { withTimezone: true }),
+    unfoundedJustification: text('unfounded_justification'),
+    dueSoonReminderSentAt: timestamp('due_soon_reminder_sent_at', { withTimezone: true }),
+    overdueReminderSentAt: timestamp('overdue_reminder_sent_at', { withTimezone: true }),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

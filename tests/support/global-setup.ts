@@ -11,6 +11,7 @@ import { startEmbeddedPostgres } from '../../db/embedded'
 import { migrateDatabase } from '../../db/migrate'
 import { seedDatabase } from '../../db/seed'
 import { projectRoot } from '../../db/runtime'
+import { buildPaths } from '../../server/build-paths'
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
@@ -81,7 +82,7 @@ async function waitForHttp(url: string, child: ChildProcess, timeoutMs: number) 
 
 export default async function globalSetup() {
   ensureChromium()
-  if (!fs.existsSync(path.join(projectRoot, 'build', 'index.js'))) throw new Error('No build: run "npm run build" (npm test does).')
+  if (!fs.existsSync(buildPaths().serverBuild)) throw new Error('No build: run "npm run build" (npm test does).')
   const database = await provideTestDatabase()
   await migrateDatabase(database.url)
   await seedDatabase(database.url, { reset: true })
@@ -98,7 +99,7 @@ export default async function globalSetup() {
     APP_URL: `http://localhost:${port}`,
   }
   const server = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'pipe'] })
-  const logFile = path.join(projectRoot, 'test-results', 'server.log')
+  const logFile = path.join(projectRoot, 'test-results', `server-${port}.log`)
   fs.mkdirSync(path.dirname(logFile), { recursive: true })
   const log = fs.createWriteStream(logFile)
   server.stdout!.pipe(log)
@@ -109,6 +110,7 @@ export default async function globalSetup() {
   process.env.DATABASE_URL = database.url
   process.env.SESSION_SECRET = env.SESSION_SECRET
   process.env.APP_URL = env.APP_URL
+  process.env.PORTAL_SERVER_LOG = logFile
 
   return async () => {
     await new Promise<void>((resolve) => {
