@@ -1,0 +1,29 @@
+// Sensitive steps (download a copy, change the email, cancel the account) ask for the password again
+// (Art. 12(6): identity, without ID documents). A confirmation counts for REAUTH_MINUTES.
+import type { AppLoadContext } from '@remix-run/node'
+import { verifyUserPassword } from './accounts.server'
+import { markReauthenticated } from './auth.server'
+import { hit, isLimited, keyed, type Limit } from './rate-limit.server'
+
+export const REAUTH_MINUTES = 5
+const REAUTH_FAILURES: Limit = { bucket: 'reauth-fail-account', max: 10, windowSeconds: 900 }
+
+export function hasRecentReauth(context: AppLoadContext) {
+  const at = context.auth?.session.reauthenticatedAt
+  return Boolean(at && Date.now() - new Date(at).getTime() < REAUTH_MINUTES * 60_000)
+}
+
+export type PasswordCheck = { ok: true } | { ok: false; message: string }
+
+// Checks the password typed into a sensitive form; wrong tries are limited per account.
+export async function confirmPassword(context: AppLoadContext, password: string): Promise<PasswordCheck> {
+  if (!context.auth) return { ok: false, message: 'Log in again.' }
+  const key = keyed('reauth', context.auth.user.id)
+  if (await isLimited(REAUTH_FAILURES, key)) return { ok: false, message: 'Too many wrong passwords. Wait 15 minutes and try again.' }
+  if (!(await verifyUserPassword({ userId: context.auth.user.id, password }))) {
+    await hit(REAUTH_FAILURES, key)
+    return { ok: false, message: 'That password is not right.' }
+  }
+  await markReauthenticated(context.auth.session.id)
+  return { ok: true }
+}
