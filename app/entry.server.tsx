@@ -38,7 +38,7 @@ export default function handleRequest(
         onError(error: unknown) {
           responseStatusCode = 500
           // the error's message only: never request data, which may be personal
-          if (shellRendered) console.error('Render error:', error instanceof Error ? error.message : 'unknown')
+          if (shellRendered) console.error(`Render error: ${describeErrorForLog(error)}`)
         },
       },
     )
@@ -46,8 +46,17 @@ export default function handleRequest(
   })
 }
 
+// Error messages can quote personal data (a failed query lists its parameters), so the log gets the
+// error's name, its database code and where it happened: never the message or the request's query string.
+function describeErrorForLog(error: unknown) {
+  if (!(error instanceof Error)) return 'non-Error thrown'
+  const cause = error.cause as { code?: unknown } | undefined
+  const code = cause && typeof cause === 'object' && 'code' in cause ? ` (code ${String(cause.code)})` : ''
+  const frames = (error.stack ?? '').split('\n').filter((line) => line.trimStart().startsWith('at ')).slice(0, 8)
+  return [`${error.name}${code}`, ...frames].join('\n')
+}
+
 export function handleError(error: unknown, { request }: { request: Request }) {
   if (request.signal.aborted) return
-  // path only: query strings may carry emails or tokens
-  console.error(`Error on ${new URL(request.url).pathname}:`, error instanceof Error ? error.stack : error)
+  console.error(`Error on ${new URL(request.url).pathname}: ${describeErrorForLog(error)}`)
 }

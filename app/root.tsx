@@ -1,4 +1,5 @@
-import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node'
+import type { HeadersFunction, LinksFunction, LoaderFunctionArgs } from '@remix-run/node'
+import { data as withHeaders } from '@remix-run/node'
 import {
   Form,
   isRouteErrorResponse,
@@ -13,7 +14,10 @@ import {
 } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { ContactCard } from '~/components/contact-card'
+import { CookieBanner } from '~/components/cookie-banner'
 import { useNonce } from '~/components/nonce'
+import { purposesNeedingReconsent } from '~/lib/policy.server'
+import { loadCookieBanner } from '~/lib/cookie-consent.server'
 import { getRegistryContacts } from '~/lib/registry.server'
 import stylesHref from '~/styles/app.css'
 
@@ -22,10 +26,23 @@ export const links: LinksFunction = () => [
   { rel: 'icon', href: 'data:,' },
 ]
 
-export async function loader({ context }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const contacts = await getRegistryContacts()
   const user = context.auth ? { username: context.auth.user.username, role: context.auth.user.role } : null
-  return { contacts, user }
+  // a consent given under a purpose text that has since changed is asked again (issue 8)
+  const reconsent = context.auth?.user.role === 'customer' ? await purposesNeedingReconsent({ userId: context.auth.user.id }) : []
+  // the cookie banner until this browser chooses (issue 6); its headers record a GPC default and clear disallowed cookies
+  const { banner: cookieBanner, headers, csp } = await loadCookieBanner({ request, context })
+  const responseHeaders = new Headers()
+  for (const cookie of headers) responseHeaders.append('Set-Cookie', cookie)
+  if (csp) responseHeaders.set('Content-Security-Policy', csp)
+  return withHeaders({ contacts, user, reconsent, cookieBanner }, { headers: responseHeaders })
+}
+
+// Only the CSP a browser's cookie choice widens (external media) is passed on; the server sets the default one.
+export const headers: HeadersFunction = ({ loaderHeaders }) => {
+  const csp = loaderHeaders.get('Content-Security-Policy')
+  return csp ? { 'Content-Security-Policy': csp } : new Headers()
 }
 
 export function Layout({ children }: { children: ReactNode }) {
@@ -43,6 +60,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <a className="skip-link" href="#main">
           Skip to content
         </a>
+        {data?.cookieBanner ? <CookieBanner gpc={data.cookieBanner.gpc} categories={data.cookieBanner.categories} /> : null}
         <header className="site-header">
           <Link to="/" className="brand">
             Privacy Portal
@@ -52,6 +70,13 @@ export function Layout({ children }: { children: ReactNode }) {
             {data?.user ? (
               <>
                 {data.user.role === 'dpo' ? <Link to="/dpo">DPO workspace</Link> : <Link to="/account">My account</Link>}
+                {data.user.role === 'customer' ? (
+                  <>
+                    <Link to="/my-data">My data</Link>
+                    <Link to="/requests">My requests</Link>
+                    <Link to="/consents">My consents</Link>
+                  </>
+                ) : null}
                 <Link to="/account/sessions">Sessions</Link>
                 <Form method="post" action="/logout" className="inline-form">
                   <button type="submit" className="link-button">
@@ -67,7 +92,15 @@ export function Layout({ children }: { children: ReactNode }) {
             )}
           </nav>
         </header>
-        <main id="main">{children}</main>
+        <main id="main">
+          {data?.reconsent?.length ? (
+            <p className="notice" role="status">
+              Our privacy notice now describes {data.reconsent.map((p) => p.name).join(', ')} differently from when you consented.{' '}
+              <Link to="/consents">Review your consent</Link>
+            </p>
+          ) : null}
+          {children}
+        </main>
         <footer className="site-footer" aria-label="Contacts">
           {data?.contacts ? (
             <div className="contacts">
@@ -76,8 +109,11 @@ export function Layout({ children }: { children: ReactNode }) {
               <ContactCard title="Supervisory authority" contact={data.contacts.supervisoryAuthority} />
             </div>
           ) : null}
-          <p>
+          <p className="footer-links">
             <Link to="/privacy">Privacy notice</Link>
+            <Link to="/cookies">Cookie settings</Link>
+            <Link to="/contact">Contact form</Link>
+            <Link to="/requests/new">Make a privacy request</Link>
           </p>
         </footer>
         <ScrollRestoration nonce={nonce} />

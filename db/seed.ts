@@ -25,11 +25,12 @@ import {
   type ForumThreadKey,
   type PersonKey,
 } from './seed-data/demo'
+import { seedDemoRequests } from './seed-data/demo-requests'
+import { seedPolicies } from './seed-data/policies'
 import { createRandom } from './seed-data/random'
 import {
   DATA_CATEGORIES,
   LEGAL_BASES,
-  PRIVACY_NOTICE_VERSION,
   PURPOSES,
   RECIPIENTS,
   REGISTRY_CONTACTS,
@@ -48,6 +49,7 @@ const {
   forumPosts,
   legalBases,
   payments,
+  policyVersions,
   purposeRecipients,
   purposes,
   recipients,
@@ -85,8 +87,11 @@ export async function seedDatabase(url: string, { reset, demo = true }: { reset:
         counts[getTableName(table)] = (counts[getTableName(table)] ?? 0) + rows.length
         return rows
       }
+      const now = new Date()
       const registry = await seedRegistry(tx, count)
-      if (demo) await seedDemoData(tx, registry, new Date(), count)
+      const policies = await seedPolicies(tx, now)
+      count(policyVersions, policies.versions)
+      if (demo) await seedDemoData(tx, { ...registry, privacyLabelAt: policies.privacyLabelAt }, now, count)
       return { seeded: true, counts }
     })
   } finally {
@@ -153,7 +158,7 @@ async function seedRegistry(tx: Transaction, count: CountRows) {
   return { purposeId, recipientId }
 }
 
-type Registry = Awaited<ReturnType<typeof seedRegistry>>
+type Registry = Awaited<ReturnType<typeof seedRegistry>> & { privacyLabelAt(at: Date): string }
 type ConsentMethod = (typeof schema.consentMethod.enumValues)[number]
 
 interface Person {
@@ -175,7 +180,7 @@ function demoContext(registry: Registry, now: Date) {
     recordConsent(p: Person, purpose: string, action: 'given' | 'withdrawn', method: ConsentMethod, createdAt: Date) {
       // the account if there is one, otherwise the email address the person gave
       const subject = p.userId ? { userId: p.userId } : { email: p.email }
-      consentRows.push({ ...subject, purposeId: registry.purposeId(purpose), action, method, policyVersion: PRIVACY_NOTICE_VERSION, createdAt })
+      consentRows.push({ ...subject, purposeId: registry.purposeId(purpose), action, method, policyVersion: registry.privacyLabelAt(createdAt), createdAt })
     },
   }
 }
@@ -195,6 +200,7 @@ async function seedDemoData(tx: Transaction, registry: Registry, now: Date, coun
   await seedContactMessages(tx, ctx, person, count)
   const threads = await seedForum(tx, ctx, person, count)
   await seedFeedSubscriptions(tx, ctx, person, threads, count)
+  await seedDemoRequests(tx, { now, userIds, count })
   count(consents, await tx.insert(consents).values(ctx.consentRows).returning({ id: consents.id }))
 }
 

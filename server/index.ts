@@ -3,7 +3,6 @@
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import express from 'express'
-import { createRequestHandler } from '@remix-run/express'
 import type { ServerBuild } from '@remix-run/node'
 import { provideDatabase, projectRoot } from '#db/runtime'
 import { migrateDatabase } from '#db/migrate'
@@ -12,6 +11,8 @@ import { loadEnv } from '~/lib/env.server'
 import { bodySizeLimit, securityHeaders, sameOriginGuard, withNonce } from './security'
 import { startBackgroundWorkers } from './workers'
 import { buildPaths } from './build-paths'
+// Remix's adapter with backpressure for streamed bodies (the access package); see server/remix-handler.ts
+import { createRequestHandler } from './remix-handler'
 
 const startedAt = Date.now()
 const database = await provideDatabase()

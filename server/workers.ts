@@ -1,7 +1,10 @@
-// Background work that runs inside the portal's process, so `npm start` is all there is to remember.
+// Background work that runs inside the portal's process, so `npm start` is all there is to remember:
+// the outbox worker (email delivery) and the scheduled jobs (retention, cancellations) on pg-boss.
+import { PORTAL_SCHEDULES, startJobRunner } from '~/lib/jobs.server'
 import type { Env } from '~/lib/env.server'
 import { startOutboxWorker } from '~/lib/outbox-worker.server'
 
+// databaseUrl is the owner's: pg-boss keeps its own schema; the jobs themselves use the portal's role.
 export async function startBackgroundWorkers(env: Env, databaseUrl: string) {
   const stops: Array<() => Promise<void>> = []
   if (env.SMTP_URL) {
@@ -12,6 +15,8 @@ export async function startBackgroundWorkers(env: Env, databaseUrl: string) {
   } else {
     console.warn('SMTP_URL is not set: emails are queued in the outbox but not delivered.')
   }
+  const jobs = await startJobRunner({ databaseUrl, jobs: PORTAL_SCHEDULES })
+  stops.push(() => jobs.stop())
   return {
     async stop() {
       await Promise.all(stops.map((stop) => stop()))

@@ -1,9 +1,10 @@
 // Data subject requests: numbering, deadlines and the event trail. Every capability that acts on a
 // person's rights records what it did here, so the person and the DPO see one history.
-import { and, count, eq, sql } from 'drizzle-orm'
+import { and, asc, count, eq, notInArray, sql } from 'drizzle-orm'
 import { db, type Executor } from '#db/client.server'
-import { dataSubjectRequests, dsrEvents } from '#db/schema'
+import { dataSubjectRequests, dsrEvents, users } from '#db/schema'
 import { DISPLAY_TIME_ZONE } from './format'
+import { wallTimeToUtc, zonedParts } from './time-zone'
 
 export type DsrType = (typeof dataSubjectRequests.$inferSelect)['type']
 export type DsrStatus = (typeof dataSubjectRequests.$inferSelect)['status']
@@ -14,36 +15,63 @@ export interface Actor {
 }
 
 export const OPEN_STATUSES: DsrStatus[] = ['identity_unverified', 'received', 'in_progress', 'awaiting_clarification']
+// open and in the DPO's hands (a request waiting for its email confirmation is not yet)
+export const ACTIVE_STATUSES = ['received', 'in_progress', 'awaiting_clarification'] as const satisfies readonly DsrStatus[]
+export const DSR_TYPES = dataSubjectRequests.type.enumValues
+export const DSR_STATUSES = dataSubjectRequests.status.enumValues
+
+export const DSR_TYPE_LABELS: Record<DsrType, string> = {
+  access: 'Access to your data (Art. 15)',
+  portability: 'A copy of your data to take elsewhere (Art. 20)',
+  rectification: 'Correction (Art. 16)',
+  erasure: 'Erasure (Art. 17)',
+  restriction: 'Restriction of processing (Art. 18)',
+  objection: 'Objection (Art. 21)',
+  consent_withdrawal: 'Withdrawal of consent (Art. 7(3))',
+  other: 'Other request or question to the data protection officer',
+}
+
+export const DSR_STATUS_LABELS: Record<DsrStatus, string> = {
+  identity_unverified: 'Waiting for the email address to be confirmed',
+  received: 'Received',
+  in_progress: 'In progress',
+  awaiting_clarification: 'Waiting for an answer from the person',
+  completed: 'Completed',
+  denied: 'Refused',
+  withdrawn: 'Withdrawn',
+}
+
+export function isOpenStatus(status: DsrStatus) {
+  return OPEN_STATUSES.includes(status)
+}
+
+// What an event kind means, for people; kinds of other capabilities read well enough from their name.
+const EVENT_LABELS: Record<string, string> = {
+  received: 'Received',
+  identity_verified: 'Email address confirmed',
+  status_changed: 'Status changed',
+  started: 'Taken on by the DPO',
+  extended: 'Deadline extended',
+  denied: 'Refused',
+  clarification_requested: 'Question sent to the person',
+  clarification_answered: 'The person answered',
+  marked_manifestly_unfounded: 'Marked manifestly unfounded or excessive',
+  note_added: 'Internal note',
+  completed: 'Completed',
+  withdrawn: 'Withdrawn by the person',
+  closed_unverified: 'Closed: email address never confirmed',
+  reminder_sent: 'Deadline reminder sent to the DPO',
+  restriction_lifted: 'Restriction lifted',
+}
+
+export function eventLabel(kind: string) {
+  return EVENT_LABELS[kind] ?? kind.charAt(0).toUpperCase() + kind.slice(1).replace(/_/g, ' ')
+}
+
+// Events the DPO keeps for the controller; the person sees every other event of their request.
+export const INTERNAL_EVENT_KINDS = ['note_added', 'reminder_sent'] as const
 
 // --- Deadlines (Art. 12(3)) -------------------------------------------------------------------
-
-function zonedParts(instant: Date, timeZone: string) {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  }).formatToParts(instant)
-  const get = (type: string) => Number(parts.find((p) => p.type === type)!.value)
-  return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute'), second: get('second') }
-}
-
-// The UTC instant at which the clock in `timeZone` shows the given wall time.
-function wallTimeToUtc(year: number, month: number, day: number, hour: number, minute: number, second: number, ms: number, timeZone: string) {
-  const asUtc = Date.UTC(year, month - 1, day, hour, minute, second, ms)
-  let guess = asUtc
-  // two rounds settle the offset, also on the days the clocks change
-  for (let i = 0; i < 2; i++) {
-    const p = zonedParts(new Date(guess), timeZone)
-    const shown = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second, ms)
-    guess += asUtc - shown
-  }
-  return new Date(guess)
-}
 
 /**
  * The end of the day, in the controller's time zone, that falls the given number of calendar months
@@ -59,9 +87,25 @@ export function computeDueAt(receivedAt: Date, months = 1, timeZone = DISPLAY_TI
   return wallTimeToUtc(targetYear, targetMonth, Math.min(day, lastDay), 23, 59, 59, 999, timeZone)
 }
 
+/** Calendar days from today to the due day, in the controller's time zone: 0 on the due day, negative once overdue. */
+export function daysUntilDue(dueAt: Date, now: Date, timeZone = DISPLAY_TIME_ZONE) {
+  const day = (d: Date) => {
+    const p = zonedParts(d, timeZone)
+    return Date.UTC(p.year, p.month - 1, p.day)
+  }
+  return Math.round((day(dueAt) - day(now)) / 86_400_000)
+}
+
+/** Art. 12(3): an extension must be told within one month of receipt, so it can only be granted until then. */
+export function extensionWindowEndsAt(receivedAt: Date) {
+  return computeDueAt(receivedAt, 1)
+}
+
+export const MAX_EXTENSION_MONTHS = 2
+
 // --- Requests and events ------------------------------------------------------------------------
 
-function formatNumber(id: number, receivedAt: Date) {
+export function formatRequestNumber(id: number, receivedAt: Date) {
   return `DSR-${receivedAt.getUTCFullYear()}-${String(id).padStart(6, '0')}`
 }
 
@@ -84,7 +128,7 @@ export async function createRequest(executor: Executor, input: NewRequest) {
     .insert(dataSubjectRequests)
     .values({
       id,
-      number: formatNumber(id, receivedAt),
+      number: formatRequestNumber(id, receivedAt),
       userId: input.userId,
       email: input.email ?? null,
       type: input.type,
@@ -111,6 +155,8 @@ export interface NewEvent {
   data?: Record<string, unknown> | null
 }
 
+// PostgreSQL appends every inserted event to the audit hash chain when the transaction commits
+// (db/sql/400_audit_chain.sql), so events from every capability, and from plain SQL, are chained alike.
 export async function recordEvent(executor: Executor, event: NewEvent) {
   const [row] = await executor
     .insert(dsrEvents)
@@ -137,7 +183,14 @@ const STATUS_TIMESTAMP: Partial<Record<DsrStatus, 'completedAt' | 'deniedAt' | '
 // Moves a request to a new status and records the change as an event, in the caller's transaction.
 export async function transitionRequest(
   executor: Executor,
-  { requestId, to, actor, note, data }: { requestId: number; to: DsrStatus; actor: Actor; note?: string; data?: Record<string, unknown> },
+  {
+    requestId,
+    to,
+    actor,
+    note,
+    data,
+    kind = 'status_changed',
+  }: { requestId: number; to: DsrStatus; actor: Actor; note?: string; data?: Record<string, unknown>; kind?: string },
 ) {
   const [current] = await executor
     .select({ status: dataSubjectRequests.status })
@@ -151,7 +204,7 @@ export async function transitionRequest(
     .update(dataSubjectRequests)
     .set({ status: to, updatedAt: now, ...(stamp ? { [stamp]: now } : {}) })
     .where(eq(dataSubjectRequests.id, requestId))
-  return recordEvent(executor, { requestId, kind: 'status_changed', fromStatus: current.status, toStatus: to, actor, note, data })
+  return recordEvent(executor, { requestId, kind, fromStatus: current.status, toStatus: to, actor, note, data })
 }
 
 // A self-service action that is done at once still becomes a request with its events (received, completed).
@@ -181,4 +234,63 @@ export async function getOwnRequest({ requestId, userId }: { requestId: number; 
     .from(dataSubjectRequests)
     .where(and(eq(dataSubjectRequests.id, requestId), eq(dataSubjectRequests.userId, userId)))
   return request ?? null
+}
+
+export type DataSubjectRequest = typeof dataSubjectRequests.$inferSelect
+export type DsrEvent = typeof dsrEvents.$inferSelect
+
+// Locks the request row for the rest of the caller's transaction, so two actions never cross.
+export async function lockRequest(executor: Executor, requestId: number): Promise<DataSubjectRequest | null> {
+  const [request] = await executor.select().from(dataSubjectRequests).where(eq(dataSubjectRequests.id, requestId)).for('update')
+  return request ?? null
+}
+
+// Where emails about a request go: the account's current address, or the address a person without an account confirmed.
+export async function requestRecipient(executor: Executor, request: Pick<DataSubjectRequest, 'userId' | 'email'>) {
+  if (request.userId) {
+    const [user] = await executor.select({ email: users.email, erasedAt: users.erasedAt }).from(users).where(eq(users.id, request.userId))
+    if (user && !user.erasedAt) return { to: user.email, userId: request.userId }
+  }
+  return request.email ? { to: request.email, userId: null } : null
+}
+
+export function listRequestEvents({ requestId, includeInternal }: { requestId: number; includeInternal: boolean }, executor: Executor = db) {
+  return executor
+    .select()
+    .from(dsrEvents)
+    .where(
+      and(
+        eq(dsrEvents.requestId, requestId),
+        includeInternal ? undefined : notInArray(dsrEvents.kind, [...INTERNAL_EVENT_KINDS]),
+      ),
+    )
+    .orderBy(asc(dsrEvents.createdAt), asc(dsrEvents.id))
+}
+
+export type WithdrawResult = { ok: true } | { ok: false; message: string }
+
+async function withdrawLocked(executor: Executor, request: DataSubjectRequest, actor: Actor): Promise<WithdrawResult> {
+  if (!isOpenStatus(request.status) || request.status === 'identity_unverified') {
+    return { ok: false, message: 'This request is already closed, so there is nothing to withdraw.' }
+  }
+  await transitionRequest(executor, { requestId: request.id, to: 'withdrawn', actor, kind: 'withdrawn' })
+  return { ok: true }
+}
+
+/** A customer withdraws one of their own open requests; another customer's id finds nothing (null). */
+export async function withdrawOwnRequest({ requestId, userId }: { requestId: number; userId: string }): Promise<WithdrawResult | null> {
+  return db.transaction(async (tx) => {
+    const request = await lockRequest(tx, requestId)
+    if (!request || request.userId !== userId) return null
+    return withdrawLocked(tx, request, { type: 'customer', id: userId })
+  })
+}
+
+/** The same for a person without an account, who holds the request by its status link (already resolved to the request). */
+export async function withdrawRequestOfDataSubject({ requestId }: { requestId: number }): Promise<WithdrawResult> {
+  return db.transaction(async (tx) => {
+    const request = await lockRequest(tx, requestId)
+    if (!request) return { ok: false, message: 'This request no longer exists.' }
+    return withdrawLocked(tx, request, { type: 'data_subject', id: null })
+  })
 }

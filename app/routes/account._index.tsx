@@ -22,10 +22,22 @@ export default function Account() {
       </dl>
       <ul>
         <li>
+          <Link to="/my-data">My data</Link>: everything we store about you, why and for how long, and a copy to download.
+        </li>
+        <li>
+          <Link to="/requests">My requests</Link>: your requests about your data and what happened with each.
+        </li>
+        <li>
+          <Link to="/consents">My consents</Link>: what you agreed to, and withdrawing it with one click.
+        </li>
+        <li>
           <Link to="/account/sessions">Sessions</Link>: where you are logged in, and signing out elsewhere.
         </li>
         <li>
           <Link to="/privacy">Privacy notice</Link>: what we process and why.
+        </li>
+        <li>
+          <Link to="/account/cancel">Cancel your account</Link>: what is deleted, what the law makes us keep, and until when.
         </li>
       </ul>
     </section>

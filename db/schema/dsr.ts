@@ -1,6 +1,6 @@
 // Data subject requests (GDPR Art. 12-22) and the event trail of each.
 import { sql } from 'drizzle-orm'
-import { bigserial, bigint, index, jsonb, pgEnum, pgTable, text, timestamp } from 'drizzle-orm/pg-core'
+import { bigserial, bigint, index, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core'
 import { users } from './accounts'
 import { actorType } from './archive'
 
@@ -58,6 +58,14 @@ export const dataSubjectRequests = pgTable(
     index('dsr_reviewer_id_idx').on(t.reviewerId),
     index('dsr_status_due_at_idx').on(t.status, t.dueAt, t.id),
     index('dsr_email_lower_idx').on(sql`lower(${t.email})`),
+    // the DPO queue's keyset order (most urgent first), over everything and over the open requests alone
+    index('dsr_due_at_id_idx').on(t.dueAt, t.id),
+    index('dsr_open_due_at_id_idx')
+      .on(t.dueAt, t.id)
+      .where(sql`${t.status} in ('received', 'in_progress', 'awaiting_clarification')`),
+    // status and clarification links are looked up by the hash of their token
+    uniqueIndex('dsr_access_token_hash_idx').on(t.accessTokenHash).where(sql`${t.accessTokenHash} is not null`),
+    uniqueIndex('dsr_clarification_token_hash_idx').on(t.clarificationTokenHash).where(sql`${t.clarificationTokenHash} is not null`),
   ],
 )
 

@@ -53,6 +53,8 @@ export const policyNotices = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     status: policyNoticeStatus('status').notNull().default('queued'),
     outboxId: bigint('outbox_id', { mode: 'number' }).references(() => outboxMessages.id, { onDelete: 'set null' }),
+    // sha256 of the random token in the email's link; opening the link acknowledges this notice only
+    ackTokenHash: text('ack_token_hash'),
     queuedAt: timestamp('queued_at', { withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp('sent_at', { withTimezone: true }),
     failedAt: timestamp('failed_at', { withTimezone: true }),

@@ -225,6 +225,36 @@ export const RETENTION_RULES = [
     legalReason: null,
     isLegalHold: false,
   },
+  // The three below are run by the retention job (app/lib/retention.server.ts) on records outside the data categories.
+  {
+    slug: 'unconfirmed_signups',
+    name: 'Seven days for an unconfirmed sign-up',
+    description:
+      'A sign-up whose email address was never confirmed is deleted, with everything stored for it, seven days after it was made.',
+    period: '7 days',
+    legalReason: null,
+    isLegalHold: false,
+  },
+  {
+    slug: 'expired_credentials',
+    name: 'Until it expires',
+    description:
+      'Sign-in sessions, confirmation codes and rate-limit counters are deleted as soon as they have expired or their ' +
+      'time window has passed.',
+    period: null,
+    legalReason: null,
+    isLegalHold: false,
+  },
+  {
+    slug: 'sent_emails',
+    name: '30 days after sending',
+    description:
+      'The copy of an email we sent you is kept 30 days after it was delivered (or finally failed), to answer questions about it, ' +
+      'and then deleted; after your account is cancelled, as soon as the final email has gone out.',
+    period: '30 days',
+    legalReason: null,
+    isLegalHold: false,
+  },
 ] as const satisfies readonly (typeof retentionRules.$inferInsert)[]
 
 export const RECIPIENTS = [

@@ -3,8 +3,9 @@ import { eq } from 'drizzle-orm'
 import { db } from '#db/client.server'
 import { registryContacts, purposes } from '#db/schema'
 import { getPurposes, getRegistryContacts } from '~/lib/registry.server'
+import { createUser, loginAs } from '../support/fixtures'
 
-test('the privacy notice is generated from the registry', async ({ page }) => {
+test('the privacy notice in force was generated from the registry', async ({ page }) => {
   const [contacts, allPurposes] = await Promise.all([getRegistryContacts(), getPurposes()])
   await page.goto('/privacy')
   const notice = page.locator('article.privacy-notice')
@@ -12,10 +13,10 @@ test('the privacy notice is generated from the registry', async ({ page }) => {
   await expect(notice).toContainText(contacts.dpo.email)
   await expect(notice).toContainText(contacts.supervisoryAuthority.name)
   for (const purpose of allPurposes) {
-    const section = notice.getByRole('region', { name: purpose.name })
-    await expect(section).toContainText(purpose.legalBasis.article)
-    await expect(section).toContainText(purpose.retention.name)
-    for (const recipient of purpose.recipients) await expect(section).toContainText(recipient.name)
+    await expect(notice.getByRole('heading', { name: purpose.name, exact: true })).toBeVisible()
+    await expect(notice).toContainText(purpose.legalBasis.article)
+    await expect(notice).toContainText(purpose.retention.name)
+    for (const recipient of purpose.recipients) await expect(notice).toContainText(recipient.name)
   }
   await expect(notice.getByRole('heading', { name: 'Your rights' })).toBeVisible()
   await expect(notice.getByRole('heading', { name: 'How to complain' })).toBeVisible()
@@ -35,13 +36,17 @@ test("an UPDATE of the DPO's email in the database shows on the next page load",
   }
 })
 
-test('renaming a purpose in the registry renames it in the notice', async ({ page }) => {
+test("renaming a purpose changes the DPO's next draft; the published notice keeps its text until a version is published", async ({ page, context, baseURL }) => {
   const [first] = await getPurposes()
   const renamed = `${first.name} (renamed ${Date.now()})`
   await db.update(purposes).set({ name: renamed }).where(eq(purposes.id, first.id))
   try {
+    await loginAs(context, await createUser({ role: 'dpo' }), baseURL!)
+    await page.goto('/dpo/policies/new?document=privacy')
+    await expect(page.getByLabel('Text')).toHaveValue(new RegExp(`### ${renamed.replace(/[()]/g, '\\$&')}`))
     await page.goto('/privacy')
-    await expect(page.getByRole('heading', { name: renamed })).toBeVisible()
+    await expect(page.getByRole('heading', { name: first.name, exact: true })).toBeVisible()
+    await expect(page.getByRole('heading', { name: renamed })).toHaveCount(0)
   } finally {
     await db.update(purposes).set({ name: first.name }).where(eq(purposes.id, first.id))
   }

@@ -99,7 +99,8 @@ export default async function globalSetup() {
     APP_URL: `http://localhost:${port}`,
   }
   const server = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'pipe'] })
-  const logFile = path.join(projectRoot, 'test-results', `server-${port}.log`)
+  // not under test-results/: Playwright empties that folder when another run starts
+  const logFile = path.join(projectRoot, '.cache', `server-${port}.log`)
   fs.mkdirSync(path.dirname(logFile), { recursive: true })
   const log = fs.createWriteStream(logFile)
   server.stdout!.pipe(log)

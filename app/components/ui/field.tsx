@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes, ReactNode } from 'react'
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react'
 
 interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
   label: ReactNode
@@ -35,4 +35,47 @@ export function Field({ label, name, error, hint, id, type = 'text', ...input }:
 
 export function FormError({ error }: { error?: string }) {
   return error ? <p className="notice notice-error" role="alert">{error}</p> : null
+}
+
+interface FieldFrameProps {
+  label: ReactNode
+  name: string
+  error?: string
+  hint?: ReactNode
+  id?: string
+}
+
+// The label, hint and error around any control, with the same ids as Field (field-<name>, field-<name>-error).
+function describedByOf(inputId: string, hint: ReactNode, error?: string) {
+  return [hint ? `${inputId}-hint` : null, error ? `${inputId}-error` : null].filter(Boolean).join(' ') || undefined
+}
+
+export function TextAreaField({ label, name, error, hint, id, ...textarea }: FieldFrameProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  const inputId = id ?? `field-${name}`
+  return (
+    <div className="field">
+      <label htmlFor={inputId}>{label}</label>
+      {hint ? <span id={`${inputId}-hint`} className="hint">{hint}</span> : null}
+      <textarea id={inputId} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedByOf(inputId, hint, error)} {...textarea} />
+      {error ? <p id={`${inputId}-error`} className="field-error" role="alert">{error}</p> : null}
+    </div>
+  )
+}
+
+export function SelectField({ label, name, error, hint, id, options, ...select }: FieldFrameProps & SelectHTMLAttributes<HTMLSelectElement> & { options: readonly { value: string; label: string }[] }) {
+  const inputId = id ?? `field-${name}`
+  return (
+    <div className="field">
+      <label htmlFor={inputId}>{label}</label>
+      {hint ? <span id={`${inputId}-hint`} className="hint">{hint}</span> : null}
+      <select id={inputId} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedByOf(inputId, hint, error)} {...select}>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      {error ? <p id={`${inputId}-error`} className="field-error" role="alert">{error}</p> : null}
+    </div>
+  )
 }

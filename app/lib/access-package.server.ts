@@ -1,0 +1,681 @@
+// The access package (Art. 15(3) and 20 GDPR): a ZIP with data.json (+ schema.json), one CSV per
+// category and an index.html, streamed straight from one database snapshot. Every section is read
+// through a cursor and written as it arrives, so memory stays flat however large the account is.
+import { randomBytes, timingSafeEqual } from 'node:crypto'
+import { open, unlink, type FileHandle } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import type { AppLoadContext } from '@remix-run/node'
+import type { ReservedSql } from 'postgres'
+import { db, getConnection } from '#db/client.server'
+import { csvRow } from './csv'
+import { recordCompletedRequest, recordEvent, type Actor } from './dsr.server'
+import { DISPLAY_TIME_ZONE, formatDateTime } from './format'
+import {
+  CATEGORY_SPECS,
+  rowCells,
+  getCategoryRegistry,
+  RECORD_SPECS,
+  sectionFields,
+  streamSection,
+  type CategoryMeta,
+  type FieldSpec,
+  type FieldType,
+  type JsonValue,
+  type RecordKey,
+  type SectionSpec,
+} from './my-data.server'
+import { keyed } from './rate-limit.server'
+import { hasRecentReauth } from './reauth.server'
+import { getPurposes, getRecipients, getRegistryContacts, type RegistryContact } from './registry.server'
+import { AUTOMATED_DECISIONS_STATEMENT, RIGHTS } from './rights'
+import { toReadableStream, zipStream, type ZipEntry } from './zip-stream.server'
+
+export const PACKAGE_FORMAT = 'privacy-portal-access-package'
+export const PACKAGE_FORMAT_VERSION = 1
+
+// Each running package holds one pooled connection for its whole download.
+const MAX_PACKAGES_AT_ONCE = Number(process.env.ACCESS_PACKAGE_CONCURRENCY ?? 3)
+let packagesRunning = 0
+
+// --- The download ticket -----------------------------------------------------------------------
+
+// Ties the download link to this login session, so that a link from elsewhere starts nothing.
+export function downloadTicket(context: AppLoadContext) {
+  return context.auth ? keyed('access-package', context.auth.session.id) : ''
+}
+
+/** The password was re-entered within the last minutes, and the link was made for this session. */
+export function mayDownloadPackage(context: AppLoadContext, ticket: string | null) {
+  if (!context.auth || !ticket || !hasRecentReauth(context)) return false
+  const expected = Buffer.from(downloadTicket(context))
+  const given = Buffer.from(ticket)
+  return given.length === expected.length && timingSafeEqual(given, expected)
+}
+
+// --- What the package says about the processing (Art. 15(1)) -----------------------------------
+
+interface PackageContext {
+  userId: string
+  username: string
+  requestNumber: string
+  generatedAt: Date
+  connection: ReservedSql
+  categories: CategoryMeta[]
+  information: Awaited<ReturnType<typeof loadInformation>>
+  counts: Record<string, number>
+  // the CSV rows and HTML table rows of every section, written while data.json is (see Spool)
+  csv: Spool
+  html: Spool
+  csvSlices: Map<string, Slice>
+  htmlSlices: Map<string, Slice>
+}
+
+function contactJson(contact: RegistryContact) {
+  const { name, street, postalCode, city, country, email, phone, website } = contact
+  return { name, street, postalCode, city, country, email, phone, website }
+}
+
+async function loadInformation() {
+  const [contacts, purposes, recipients] = await Promise.all([getRegistryContacts(), getPurposes(), getRecipients()])
+  return {
+    controller: contactJson(contacts.controller),
+    dataProtectionOfficer: contactJson(contacts.dpo),
+    supervisoryAuthority: contactJson(contacts.supervisoryAuthority),
+    purposes: purposes.map((p) => ({
+      key: p.slug,
+      name: p.name,
+      description: p.description,
+      legalBasis: { article: p.legalBasis.article, description: p.legalBasis.description },
+      retention: { name: p.retention.name, description: p.retention.description, legalReason: p.retention.legalReason },
+      recipients: p.recipients.map((r) => r.name),
+      categories: p.categories.map((c) => c.slug),
+    })),
+    recipients: recipients.map((r) => ({
+      name: r.name,
+      kind: r.kind,
+      service: r.service,
+      address: r.address,
+      country: r.country,
+      safeguards: r.safeguards,
+      privacyUrl: r.privacyUrl,
+    })),
+    rights: RIGHTS.map((r) => ({ article: `${r.article} GDPR`, name: r.name, description: `You have the right ${r.description}` })),
+    automatedDecisionMaking: AUTOMATED_DECISIONS_STATEMENT,
+    complaint:
+      'You can lodge a complaint with the supervisory authority named in supervisoryAuthority, or with the one where you live or work (Art. 77 GDPR).',
+  }
+}
+
+function categoryHeader(meta: CategoryMeta) {
+  return {
+    name: meta.name,
+    description: meta.description,
+    storedFields: meta.storedFields,
+    purpose: meta.purpose,
+    legalBasis: meta.legalBasis,
+    source: meta.source,
+    recipients: meta.recipients,
+    retention: meta.retention,
+  }
+}
+
+const RECORD_TITLES: Record<RecordKey, { title: string; description: string }> = {
+  requests: { title: 'Your requests', description: 'Every request you made about your data, with its deadlines and outcome.' },
+  requestEvents: { title: 'Steps of your requests', description: 'Each step taken on your requests.' },
+  restrictions: { title: 'Restrictions', description: 'Data kept but excluded from any other processing (Art. 18 GDPR).' },
+  supplementaryStatements: { title: 'Supplementary statements', description: 'Statements you added to your data (Art. 16 GDPR).' },
+  recipientNotifications: { title: 'Notices to recipients', description: 'Whom we told about a correction, erasure or restriction (Art. 19 GDPR).' },
+  deletionReceipts: { title: 'Deletion receipts', description: 'What was deleted under which rule, and how many items; never the data itself.' },
+  emails: { title: 'Emails we sent you', description: 'Subject, kind and time of each email; the texts themselves are not kept in the copy.' },
+  loginSessions: { title: 'Login sessions', description: 'Where you are logged in; the secret session identifiers are not part of the copy.' },
+}
+
+const RECORD_KEYS = Object.keys(RECORD_SPECS) as RecordKey[]
+
+// --- Sections, whatever the format ----------------------------------------------------------------
+
+interface Section {
+  key: string
+  spec: SectionSpec
+  fields: FieldSpec[]
+}
+
+function sections(ctx: PackageContext): { categories: (Section & { meta: CategoryMeta })[]; records: (Section & { recordKey: RecordKey })[] } {
+  return {
+    categories: ctx.categories.map((meta) => ({ key: meta.slug, meta, spec: CATEGORY_SPECS[meta.slug], fields: sectionFields(CATEGORY_SPECS[meta.slug]) })),
+    records: RECORD_KEYS.map((recordKey) => ({
+      key: RECORD_SPECS[recordKey].key,
+      recordKey,
+      spec: RECORD_SPECS[recordKey],
+      fields: sectionFields(RECORD_SPECS[recordKey]),
+    })),
+  }
+}
+
+// --- One pass, three formats ------------------------------------------------------------------------
+
+interface Slice {
+  start: number
+  end: number
+}
+
+/**
+ * A scratch file for the CSV and HTML versions of the rows while data.json streams, so that the
+ * database is read once. It is unlinked as soon as it is opened: no name, no other reader, and the
+ * system frees it when it is closed or the process ends, however it ends.
+ */
+class Spool {
+  size = 0
+  private constructor(private readonly file: FileHandle) {}
+
+  static async create() {
+    const file = path.join(os.tmpdir(), `dsr-access-package-${randomBytes(12).toString('hex')}`)
+    const handle = await open(file, 'wx+', 0o600)
+    await unlink(file)
+    return new Spool(handle)
+  }
+
+  async write(text: string) {
+    const buffer = Buffer.from(text, 'utf8')
+    let written = 0
+    while (written < buffer.length) {
+      const { bytesWritten } = await this.file.write(buffer, written, buffer.length - written, this.size + written)
+      written += bytesWritten
+    }
+    this.size += buffer.length
+  }
+
+  async *read({ start, end }: Slice) {
+    for (let at = start; at < end; ) {
+      const buffer = Buffer.alloc(Math.min(SPOOL_CHUNK, end - at))
+      const { bytesRead } = await this.file.read(buffer, 0, buffer.length, at)
+      if (bytesRead === 0) throw new Error('The access package scratch file ended early')
+      at += bytesRead
+      yield buffer.subarray(0, bytesRead)
+    }
+  }
+
+  close() {
+    return this.file.close()
+  }
+}
+
+const SPOOL_CHUNK = 64 * 1024
+
+// Each item as a JSON object, its keys written once per section rather than per value.
+function jsonObjectWriter(fields: FieldSpec[]) {
+  const prefixes = fields.map((f, i) => `${i ? ',' : '{'}${JSON.stringify(f.key)}:`)
+  return (values: JsonValue[]) => {
+    let out = ''
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i]
+      out += prefixes[i] + (v === null ? 'null' : typeof v === 'number' || typeof v === 'boolean' ? String(v) : JSON.stringify(v))
+    }
+    return `${out}}`
+  }
+}
+
+// Reads a section once: yields its JSON lines, and writes its CSV rows and HTML rows to the spools.
+async function* readSection(ctx: PackageContext, section: Section, retentionName?: string) {
+  const csvStart = ctx.csv.size
+  const htmlStart = ctx.html.size
+  await ctx.csv.write(csvRow(section.fields.map((f) => f.key)))
+  const toJson = jsonObjectWriter(section.fields)
+  let count = 0
+  for await (const batch of streamSection({ connection: ctx.connection, spec: section.spec, userId: ctx.userId })) {
+    let json = ''
+    let csv = ''
+    let html = ''
+    for (const values of batch) {
+      json += `${count++ ? ',' : ''}\n${toJson(values)}`
+      csv += csvRow(values)
+      html += htmlRow(section.fields, values, retentionName)
+    }
+    await Promise.all([ctx.csv.write(csv), ctx.html.write(html)])
+    yield json
+  }
+  ctx.counts[section.key] = count
+  ctx.csvSlices.set(section.key, { start: csvStart, end: ctx.csv.size })
+  ctx.htmlSlices.set(section.key, { start: htmlStart, end: ctx.html.size })
+}
+
+// --- data.json ------------------------------------------------------------------------------------
+
+// Written piece by piece: a header, then each section's items one per line as the cursor yields them.
+async function* dataJson(ctx: PackageContext) {
+  const { categories, records } = sections(ctx)
+  const header = {
+    $schema: './schema.json',
+    format: PACKAGE_FORMAT,
+    formatVersion: PACKAGE_FORMAT_VERSION,
+    generatedAt: ctx.generatedAt.toISOString(),
+    requestNumber: ctx.requestNumber,
+    dataSubject: { userId: ctx.userId, username: ctx.username },
+    controller: ctx.information.controller,
+    dataProtectionOfficer: ctx.information.dataProtectionOfficer,
+    supervisoryAuthority: ctx.information.supervisoryAuthority,
+    information: {
+      purposes: ctx.information.purposes,
+      recipients: ctx.information.recipients,
+      rights: ctx.information.rights,
+      automatedDecisionMaking: ctx.information.automatedDecisionMaking,
+      complaint: ctx.information.complaint,
+    },
+  }
+  yield `${JSON.stringify(header).slice(0, -1)},\n"categories":{`
+  for (const [index, section] of categories.entries()) {
+    yield `${index ? ',' : ''}\n${JSON.stringify(section.key)}:${JSON.stringify(categoryHeader(section.meta)).slice(0, -1)},"items":[`
+    yield* readSection(ctx, section, section.meta.retention.name)
+    yield `\n]}`
+  }
+  yield `\n},\n"records":{`
+  for (const [index, section] of records.entries()) {
+    const { title, description } = RECORD_TITLES[section.recordKey]
+    yield `${index ? ',' : ''}\n${JSON.stringify(section.recordKey)}:{"title":${JSON.stringify(title)},"description":${JSON.stringify(description)},"items":[`
+    yield* readSection(ctx, section)
+    yield `\n]}`
+  }
+  yield `\n}}\n`
+}
+
+// --- schema.json ----------------------------------------------------------------------------------
+
+const RFC3339 = '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z$'
+const TYPE_SCHEMA: Record<FieldType, Record<string, unknown>> = {
+  text: { type: 'string' },
+  integer: { type: 'integer' },
+  boolean: { type: 'boolean' },
+  'date-time': { type: 'string', format: 'date-time', pattern: RFC3339 },
+  date: { type: 'string', format: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
+  ip: { type: 'string', description: 'An IPv4 or IPv6 address.', anyOf: [{ format: 'ipv4' }, { format: 'ipv6' }] },
+  json: { type: 'object' },
+}
+
+function fieldSchema(f: FieldSpec) {
+  const base = TYPE_SCHEMA[f.type]
+  const type = f.nullable ? [base.type, 'null'] : base.type
+  const description = f.unit ? `${f.description} (unit: ${f.unit})` : f.description
+  return { ...base, type, title: f.label, description }
+}
+
+function itemsSchema(fields: FieldSpec[]) {
+  return {
+    type: 'array',
+    description: 'Newest first.',
+    items: {
+      type: 'object',
+      additionalProperties: false,
+      required: fields.map((f) => f.key),
+      properties: Object.fromEntries(fields.map((f) => [f.key, fieldSchema(f)])),
+    },
+  }
+}
+
+const nullableString = { type: ['string', 'null'] }
+const contactSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['name', 'street', 'postalCode', 'city', 'country', 'email', 'phone', 'website'],
+  properties: {
+    name: { type: 'string' },
+    street: { type: 'string' },
+    postalCode: { type: 'string' },
+    city: { type: 'string' },
+    country: { type: 'string' },
+    email: { type: 'string' },
+    phone: nullableString,
+    website: nullableString,
+  },
+}
+const textPair = (required: string[], optional: string[] = []) => ({
+  type: 'object',
+  additionalProperties: false,
+  required: [...required, ...optional],
+  properties: Object.fromEntries([...required.map((k) => [k, { type: 'string' }]), ...optional.map((k) => [k, nullableString])]),
+})
+const stringArray = { type: 'array', items: { type: 'string' } }
+
+/** The JSON Schema (2020-12) of data.json, generated from the same description that writes it. */
+export function buildPackageSchema(categories: CategoryMeta[]) {
+  const categorySchema = (meta: CategoryMeta) => ({
+    type: 'object',
+    title: meta.name,
+    description: meta.description,
+    additionalProperties: false,
+    required: ['name', 'description', 'storedFields', 'purpose', 'legalBasis', 'source', 'recipients', 'retention', 'items'],
+    properties: {
+      name: { type: 'string' },
+      description: { type: 'string' },
+      storedFields: { ...stringArray, description: 'What the registry says this category holds.' },
+      purpose: textPair(['slug', 'name', 'description']),
+      legalBasis: { ...textPair(['article', 'description']), description: 'Art. 6 GDPR basis, with its article and in words.' },
+      source: { ...textPair(['code', 'description']), description: 'Where the data came from (Art. 14(2)(f) GDPR).' },
+      recipients: {
+        type: 'array',
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['name', 'kind', 'service', 'country', 'safeguards'],
+          properties: { name: { type: 'string' }, kind: { type: 'string' }, service: { type: 'string' }, country: nullableString, safeguards: nullableString },
+        },
+      },
+      retention: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['name', 'description', 'legalReason', 'isLegalHold'],
+        properties: { name: { type: 'string' }, description: { type: 'string' }, legalReason: nullableString, isLegalHold: { type: 'boolean' } },
+      },
+      items: itemsSchema(sectionFields(CATEGORY_SPECS[meta.slug])),
+    },
+  })
+  const recordSchema = (key: RecordKey) => ({
+    type: 'object',
+    title: RECORD_TITLES[key].title,
+    description: RECORD_TITLES[key].description,
+    additionalProperties: false,
+    required: ['title', 'description', 'items'],
+    properties: { title: { type: 'string' }, description: { type: 'string' }, items: itemsSchema(sectionFields(RECORD_SPECS[key])) },
+  })
+  return {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    $id: `urn:${PACKAGE_FORMAT}:${PACKAGE_FORMAT_VERSION}`,
+    title: 'Access package: a copy of the personal data we hold about you',
+    description:
+      'Everything stored about one person (Art. 15 GDPR), in a structured, machine-readable form that another provider can import (Art. 20 GDPR). Times are RFC 3339 in UTC.',
+    type: 'object',
+    additionalProperties: false,
+    required: [
+      '$schema',
+      'format',
+      'formatVersion',
+      'generatedAt',
+      'requestNumber',
+      'dataSubject',
+      'controller',
+      'dataProtectionOfficer',
+      'supervisoryAuthority',
+      'information',
+      'categories',
+      'records',
+    ],
+    properties: {
+      $schema: { type: 'string' },
+      format: { const: PACKAGE_FORMAT },
+      formatVersion: { const: PACKAGE_FORMAT_VERSION },
+      generatedAt: TYPE_SCHEMA['date-time'],
+      requestNumber: { type: 'string', description: 'The access request this copy was made for.' },
+      dataSubject: textPair(['userId', 'username']),
+      controller: contactSchema,
+      dataProtectionOfficer: contactSchema,
+      supervisoryAuthority: { ...contactSchema, description: 'Where to complain (Art. 77 GDPR).' },
+      information: {
+        type: 'object',
+        description: 'The information of Art. 15(1) GDPR: purposes, legal bases, recipients, retention, rights.',
+        additionalProperties: false,
+        required: ['purposes', 'recipients', 'rights', 'automatedDecisionMaking', 'complaint'],
+        properties: {
+          purposes: {
+            type: 'array',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['key', 'name', 'description', 'legalBasis', 'retention', 'recipients', 'categories'],
+              properties: {
+                key: { type: 'string' },
+                name: { type: 'string' },
+                description: { type: 'string' },
+                legalBasis: textPair(['article', 'description']),
+                retention: textPair(['name', 'description'], ['legalReason']),
+                recipients: stringArray,
+                categories: stringArray,
+              },
+            },
+          },
+          recipients: {
+            type: 'array',
+            items: textPair(['name', 'kind', 'service'], ['address', 'country', 'safeguards', 'privacyUrl']),
+          },
+          rights: { type: 'array', items: textPair(['article', 'name', 'description']) },
+          automatedDecisionMaking: { type: 'string' },
+          complaint: { type: 'string' },
+        },
+      },
+      categories: {
+        type: 'object',
+        description: 'Each category of the data inventory, with its registry texts and all its items.',
+        additionalProperties: false,
+        required: categories.map((c) => c.slug),
+        properties: Object.fromEntries(categories.map((c) => [c.slug, categorySchema(c)])),
+      },
+      records: {
+        type: 'object',
+        description: 'What your requests left behind, and other records about you.',
+        additionalProperties: false,
+        required: RECORD_KEYS,
+        properties: Object.fromEntries(RECORD_KEYS.map((k) => [k, recordSchema(k)])),
+      },
+    },
+  }
+}
+
+// --- CSV ------------------------------------------------------------------------------------------
+
+function csvFile(ctx: PackageContext, section: Section) {
+  return ctx.csv.read(ctx.csvSlices.get(section.key)!)
+}
+
+// --- index.html -----------------------------------------------------------------------------------
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
+const NEEDS_ESCAPE = /[&<>"']/
+function h(text: string | number | null | undefined) {
+  const s = String(text ?? '')
+  return NEEDS_ESCAPE.test(s) ? s.replace(/[&<>"']/g, (c) => ESCAPES[c]) : s
+}
+
+const PAGE_STYLE = `body{font:16px/1.5 system-ui,sans-serif;max-width:72rem;margin:2rem auto;padding:0 1rem;color:#1d2433}
+table{border-collapse:collapse;width:100%;font-size:.9rem;margin:.5rem 0 1.5rem}th,td{border:1px solid #d5dae3;padding:.3rem .5rem;text-align:left;vertical-align:top}
+th{background:#eef1f6}dt{font-weight:600}dd{margin:0 0 .5rem}section{border-top:2px solid #d5dae3;margin-top:2rem}.muted{color:#5b6478}
+td.json{font-family:monospace;font-size:.8rem;word-break:break-all}`
+
+function htmlContact(title: string, c: ReturnType<typeof contactJson>) {
+  return `<address><strong>${h(title)}</strong><br>${h(c.name)}<br>${h(c.street)}<br>${h(c.postalCode)} ${h(c.city)}, ${h(c.country)}<br>${h(c.email)}${
+    c.phone ? `<br>Phone ${h(c.phone)}` : ''
+  }${c.website ? `<br>${h(c.website)}` : ''}</address>`
+}
+
+async function* htmlTable(ctx: PackageContext, section: Section) {
+  yield `<table><thead><tr>${section.fields.map((f) => `<th>${h(f.label)}</th>`).join('')}</tr></thead><tbody>\n`
+  yield* ctx.html.read(ctx.htmlSlices.get(section.key)!)
+  yield `</tbody></table>\n`
+  if (!ctx.counts[section.key]) yield `<p class="muted">Nothing stored.</p>\n`
+}
+
+function htmlRow(fields: FieldSpec[], values: JsonValue[], retentionName?: string) {
+  const cells = rowCells(fields, values, retentionName)
+  let out = '<tr>'
+  for (let i = 0; i < cells.length; i++) out += `${fields[i].type === 'json' ? '<td class="json">' : '<td>'}${h(cells[i])}</td>`
+  return `${out}</tr>\n`
+}
+
+async function* indexHtml(ctx: PackageContext) {
+  const info = ctx.information
+  const { categories, records } = sections(ctx)
+  yield `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>Your data at ${h(info.controller.name)}</title><style>${PAGE_STYLE}</style></head><body>
+<h1>Your data at ${h(info.controller.name)}</h1>
+<p>A copy of everything we store about <strong>${h(ctx.username)}</strong>, made on ${h(formatDateTime(ctx.generatedAt))} (${h(DISPLAY_TIME_ZONE)} time)
+for request ${h(ctx.requestNumber)} (Art. 15 GDPR). The same data is in <code>data.json</code> (described by <code>schema.json</code>) for
+other programs, and in the <code>csv</code> folder for spreadsheets.</p>
+<h2>Who is responsible</h2>${htmlContact('Controller', info.controller)}${htmlContact('Data protection officer', info.dataProtectionOfficer)}
+<h2>Automated decisions</h2><p>${h(info.automatedDecisionMaking)}</p>
+<h2>Contents</h2><ul>${categories.map((c) => `<li><a href="#category-${h(c.key)}">${h(c.meta.name)}</a></li>`).join('')}${records
+    .map((r) => `<li><a href="#record-${h(r.key)}">${h(RECORD_TITLES[r.recordKey].title)}</a></li>`)
+    .join('')}<li><a href="#purposes">Purposes</a></li><li><a href="#recipients">Recipients</a></li><li><a href="#rights">Your rights</a></li></ul>\n`
+  for (const section of categories) {
+    const m = section.meta
+    yield `<section id="category-${h(section.key)}"><h2>${h(m.name)}</h2><p>${h(m.description)}</p><dl>
+<dt>Purpose</dt><dd>${h(m.purpose.name)}: ${h(m.purpose.description)}</dd>
+<dt>Legal basis</dt><dd>${h(m.legalBasis.article)}: ${h(m.legalBasis.description)}</dd>
+<dt>Where it comes from</dt><dd>${h(m.source.description)}</dd>
+<dt>Who receives it</dt><dd>${m.recipients.length ? m.recipients.map((r) => h(r.name)).join(', ') : 'Nobody outside our company.'}</dd>
+<dt>How long it is kept</dt><dd>${h(m.retention.name)}. ${h(m.retention.description)}${m.retention.legalReason ? ` (${h(m.retention.legalReason)})` : ''}</dd></dl>\n`
+    yield* htmlTable(ctx, section)
+    yield `</section>\n`
+  }
+  for (const section of records) {
+    const { title, description } = RECORD_TITLES[section.recordKey]
+    yield `<section id="record-${h(section.key)}"><h2>${h(title)}</h2><p>${h(description)}</p>\n`
+    yield* htmlTable(ctx, section)
+    yield `</section>\n`
+  }
+  yield `<section id="purposes"><h2>Purposes</h2>${info.purposes
+    .map(
+      (p) =>
+        `<h3>${h(p.name)}</h3><p>${h(p.description)}</p><dl><dt>Legal basis</dt><dd>${h(p.legalBasis.article)}: ${h(p.legalBasis.description)}</dd><dt>How long</dt><dd>${h(
+          p.retention.name,
+        )}. ${h(p.retention.description)}</dd><dt>Recipients</dt><dd>${p.recipients.length ? p.recipients.map(h).join(', ') : 'Nobody outside our company.'}</dd></dl>`,
+    )
+    .join('\n')}</section>
+<section id="recipients"><h2>Recipients</h2><table><thead><tr><th>Recipient</th><th>What for</th><th>Where, safeguards</th></tr></thead><tbody>${info.recipients
+    .map((r) => `<tr><td>${h(r.name)}<br><span class="muted">${h(r.address)}</span></td><td>${h(r.service)}</td><td>${h(r.country)} ${h(r.safeguards)}</td></tr>`)
+    .join('')}</tbody></table></section>
+<section id="rights"><h2>Your rights</h2><ul>${info.rights.map((r) => `<li><strong>${h(r.name)} (${h(r.article)})</strong>: ${h(r.description)}</li>`).join('')}</ul>
+<h3>How to complain</h3><p>${h(info.complaint)}</p>${htmlContact('Supervisory authority', info.supervisoryAuthority)}</section>
+</body></html>\n`
+}
+
+// --- The ZIP --------------------------------------------------------------------------------------
+
+const README = `This ZIP is a copy of the personal data we store about you (Art. 15 and 20 GDPR).
+
+index.html    everything, readable in any web browser, without an internet connection
+data.json     everything, for other programs; schema.json describes every field (JSON Schema 2020-12)
+csv/*.csv     one table per category, for spreadsheets (UTF-8, comma-separated, first row: field names)
+
+Cells in the CSV files that begin with = + - @ or a tab are prefixed with an apostrophe, so that a
+spreadsheet does not run them as formulas.
+`
+
+// data.json comes first: reading it fills the spools that the CSV files and index.html are copied from.
+function* entries(ctx: PackageContext): Generator<ZipEntry> {
+  const { categories, records } = sections(ctx)
+  yield { name: 'README.txt', content: [README.replace(/\n/g, '\r\n')] }
+  yield { name: 'data.json', content: dataJson(ctx) }
+  yield { name: 'schema.json', content: [JSON.stringify(buildPackageSchema(ctx.categories), null, 2)] }
+  for (const section of [...categories, ...records]) yield { name: `csv/${section.key}.csv`, content: csvFile(ctx, section) }
+  yield { name: 'index.html', content: indexHtml(ctx) }
+}
+
+export type OpenedPackage =
+  | { ok: true; filename: string; requestId: number; body: ReadableStream<Uint8Array> }
+  | { ok: false; reason: 'busy' | 'already_running' }
+
+/**
+ * Records the access request (completed at once) and returns the ZIP as a stream. The request's
+ * events say whether the download went through to the end.
+ */
+export async function openAccessPackage({ userId, username }: { userId: string; username: string }): Promise<OpenedPackage> {
+  if (packagesRunning >= MAX_PACKAGES_AT_ONCE) return { ok: false, reason: 'busy' }
+  packagesRunning++
+  let connection: ReservedSql | null = null
+  let locked = false
+  let inTransaction = false
+  const spools: Spool[] = []
+  let handedOver = false
+  try {
+    connection = await getConnection().client.reserve()
+    // one package per person at a time, across processes: a second click waits for the first
+    const [row] = await connection`select pg_try_advisory_lock(hashtext('access-package'), hashtext(${userId})) as locked`
+    locked = row.locked as boolean
+    if (!locked) return { ok: false, reason: 'already_running' }
+    const actor: Actor = { type: 'customer', id: userId }
+    const request = await db.transaction((tx) =>
+      recordCompletedRequest(tx, {
+        userId,
+        type: 'access',
+        subject: 'Copy of your data (access package)',
+        actor,
+        action: 'access_package_prepared',
+      }),
+    )
+    // one snapshot for every file, so the JSON, the CSVs and the HTML tell the same story
+    inTransaction = true
+    await connection`begin isolation level repeatable read read only`
+    // a reader who stops reading must not hold the connection forever
+    await connection`set local idle_in_transaction_session_timeout = '10min'`
+    const [categories, information] = await Promise.all([getCategoryRegistry(), loadInformation()])
+    spools.push(await Spool.create(), await Spool.create())
+    const ctx: PackageContext = {
+      userId,
+      username,
+      requestNumber: request.number,
+      generatedAt: new Date(),
+      connection,
+      categories,
+      information,
+      counts: {},
+      csv: spools[0],
+      html: spools[1],
+      csvSlices: new Map(),
+      htmlSlices: new Map(),
+    }
+    const body = toReadableStream(packageBytes(ctx, request.id, actor))
+    handedOver = true
+    return { ok: true, filename: `access-package-${request.number}.zip`, requestId: request.id, body }
+  } finally {
+    // from the hand-over on, the stream cleans up when it ends or is cancelled
+    if (!handedOver) {
+      await Promise.all(spools.map((spool) => spool.close().catch(() => {})))
+      if (connection) await release(connection, { lockedFor: locked ? userId : null, inTransaction })
+      packagesRunning--
+    }
+  }
+}
+
+// Ends the snapshot, drops the per-person lock and returns the connection to the pool.
+async function release(connection: ReservedSql, { lockedFor, inTransaction }: { lockedFor: string | null; inTransaction: boolean }) {
+  try {
+    if (inTransaction) await connection`rollback`.catch(() => {})
+    if (lockedFor) await connection`select pg_advisory_unlock(hashtext('access-package'), hashtext(${lockedFor}))`.catch(() => {})
+  } finally {
+    connection.release()
+  }
+}
+
+async function* packageBytes(ctx: PackageContext, requestId: number, actor: Actor): AsyncGenerator<Uint8Array> {
+  let bytes = 0
+  let finished = false
+  let failure: string | null = null
+  try {
+    for await (const chunk of zipStream(entries(ctx), { modifiedAt: ctx.generatedAt })) {
+      bytes += chunk.length
+      yield chunk
+    }
+    finished = true
+  } catch (error) {
+    failure = error instanceof Error ? error.name : 'Error'
+    console.error(`Access package for request ${requestId} failed: ${failure}`)
+    throw error
+  } finally {
+    await Promise.all([ctx.csv.close(), ctx.html.close()]).catch(() => {})
+    await release(ctx.connection, { lockedFor: ctx.userId, inTransaction: true }).finally(() => packagesRunning--)
+    await recordEvent(db, {
+      requestId,
+      kind: finished ? 'package_delivered' : 'package_download_interrupted',
+      actor: finished ? actor : { type: 'system', id: null },
+      data: { bytes, items: ctx.counts, ...(failure ? { failure } : {}) },
+    }).catch(() => {})
+  }
+}
+
+export function accessPackageHeaders(filename: string) {
+  return {
+    'Content-Type': 'application/zip',
+    'Content-Disposition': `attachment; filename="${filename}"`,
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+  }
+}
+

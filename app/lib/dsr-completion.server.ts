@@ -1,0 +1,179 @@
+// The DPO approves a request and it is carried out through the same code the self-service uses: erasure
+// (erasure.server.ts), rectification (rectification.server.ts), restriction (restriction.server.ts); access
+// is the customer's own live page and copy, or, without an account, the data shown on the status page.
+import { eq } from 'drizzle-orm'
+import { db, type Transaction } from '#db/client.server'
+import { dataCategories, dataSubjectRequests, restrictions } from '#db/schema'
+import { countCommunityData } from './community.server'
+import { isActive, type DpoActionResult } from './dsr-dpo.server'
+import { statusUrlOf } from './dsr-public.server'
+import { DSR_TYPE_LABELS, lockRequest, requestRecipient, transitionRequest, type Actor, type DataSubjectRequest } from './dsr.server'
+import { sendEmail } from './email.server'
+import { absoluteUrl } from './env.server'
+import { COMMUNITY_CATEGORIES, eraseByEmail, eraseCategory, isErasableCategory, type ErasureMode } from './erasure.server'
+import { CORRECTION_CATEGORIES, decideRectification } from './rectification.server'
+import { restrict } from './restriction.server'
+
+type CommunityCategory = (typeof COMMUNITY_CATEGORIES)[number]
+
+const isCommunityCategory = (slug: string | null): slug is CommunityCategory => (COMMUNITY_CATEGORIES as readonly (string | null)[]).includes(slug)
+
+export type CompletionKind = 'erase_category' | 'erase_by_email' | 'rectify' | 'restrict' | 'access' | 'answer'
+
+export interface CompletionPlan {
+  kind: CompletionKind
+  /** what pressing "complete" will do, for the DPO */
+  description: string
+  /** the DPO's own words must go to the person: nothing is done automatically */
+  messageRequired: boolean
+  /** forum posts: delete or anonymise */
+  asksForumMode: boolean
+}
+
+/** What completing this request does, decided by its type, its owner and the data concerned. */
+export function completionPlanOf(request: Pick<DataSubjectRequest, 'type' | 'userId' | 'email' | 'categorySlug'>): CompletionPlan {
+  const { type, userId, categorySlug } = request
+  switch (type) {
+    case 'erasure':
+      if (userId && categorySlug && isErasableCategory(categorySlug)) {
+        return { kind: 'erase_category', description: `Erase the customer's ${categorySlug.replace(/_/g, ' ')} now (with a deletion receipt), unless a legal hold holds it back.`, messageRequired: false, asksForumMode: categorySlug === 'forum_posts' }
+      }
+      if (!userId) {
+        const what = isCommunityCategory(categorySlug) ? categorySlug.replace(/_/g, ' ') : 'contact messages, forum posts and feed subscriptions'
+        return { kind: 'erase_by_email', description: `Erase the ${what} held under the confirmed address now (with a deletion receipt).`, messageRequired: false, asksForumMode: !categorySlug || categorySlug === 'forum_posts' }
+      }
+      return {
+        kind: 'answer',
+        description: 'Erasing the whole account goes through its cancellation (/account/cancel), with the cooling-off period and legal holds; nothing is erased from here. Tell the person what you did or what to do.',
+        messageRequired: true,
+        asksForumMode: false,
+      }
+    case 'rectification':
+      if (userId && categorySlug && (CORRECTION_CATEGORIES as readonly string[]).includes(categorySlug)) {
+        return { kind: 'rectify', description: 'Record the correction as made and lift the restriction that protected the data meanwhile. Say what you corrected.', messageRequired: true, asksForumMode: false }
+      }
+      return { kind: 'answer', description: 'Correct the data, then tell the person what you corrected.', messageRequired: true, asksForumMode: false }
+    case 'restriction':
+      return { kind: 'restrict', description: 'Restrict the data concerned now: it stays stored but is used for nothing else.', messageRequired: false, asksForumMode: false }
+    case 'access':
+    case 'portability':
+      return userId
+        ? { kind: 'access', description: 'Tell the customer that My data shows everything and offers the complete copy (ZIP) for download.', messageRequired: false, asksForumMode: false }
+        : { kind: 'access', description: 'Show the data held under the confirmed address on the person’s status page, and tell them.', messageRequired: false, asksForumMode: false }
+    default:
+      return { kind: 'answer', description: 'Answer the person in your own words.', messageRequired: true, asksForumMode: false }
+  }
+}
+
+async function categoryName(slug: string) {
+  const [row] = await db.select({ name: dataCategories.name }).from(dataCategories).where(eq(dataCategories.slug, slug))
+  return row?.name ?? slug
+}
+
+async function restrictionOutcome(request: DataSubjectRequest): Promise<{ lines: string[]; apply: (tx: Transaction) => Promise<void> }> {
+  const slugs = request.categorySlug ? [request.categorySlug] : request.userId ? [] : [...COMMUNITY_CATEGORIES]
+  const names = await Promise.all(slugs.map(categoryName))
+  if (slugs.length === 0) {
+    return { lines: ['Your data is restricted as you asked; the data protection officer’s note below says which.'], apply: async () => {} }
+  }
+  return {
+    lines: names.map((name) => `${name}: kept, but used for nothing else (restricted)`),
+    apply: async (tx) => {
+      for (const categorySlug of slugs) {
+        if (request.userId) {
+          await restrict(tx, { userId: request.userId, categorySlug, reason: 'data_subject_request', requestId: request.id })
+        } else {
+          // people without an account: restricted under the address they confirmed
+          await tx.insert(restrictions).values({ email: request.email, categorySlug, reason: 'data_subject_request', requestId: request.id })
+        }
+      }
+    },
+  }
+}
+
+async function accessOutcome(request: DataSubjectRequest) {
+  if (request.userId) {
+    return [`Everything we store about you is listed on My data (${absoluteUrl('/my-data')}), with purposes, legal bases, recipients and deletion dates; a complete copy (ZIP) can be downloaded there after entering your password.`]
+  }
+  const held = await countCommunityData({ email: request.email })
+  return [
+    `Contact form messages: ${held.contactMessages}`,
+    `Forum posts and comments: ${held.forumPosts}`,
+    `Comment feed subscriptions: ${held.feedSubscriptions}`,
+    'Each item is shown in full on your request’s page (link below).',
+  ]
+}
+
+// Completion that this module carries out itself, in one transaction with the person's email.
+async function completeHere(request: DataSubjectRequest, { actor, message, lines, apply }: { actor: Actor; message: string | null; lines: string[]; apply?: (tx: Transaction) => Promise<void> }): Promise<DpoActionResult> {
+  return db.transaction(async (tx) => {
+    const locked = await lockRequest(tx, request.id)
+    if (!locked || !isActive(locked)) return { ok: false, field: 'form', message: 'This request is already closed; nothing was changed.' } as const
+    if (apply) await apply(tx)
+    await transitionRequest(tx, { requestId: request.id, to: 'completed', actor, kind: 'completed', note: message ?? undefined, data: { outcome: lines } })
+    await notifyCompleted(tx, locked, lines, message)
+    return { ok: true, message: 'The request is completed and the person was told.' } as const
+  })
+}
+
+async function notifyCompleted(executor: Transaction, request: DataSubjectRequest, lines: string[], message: string | null) {
+  const recipient = await requestRecipient(executor, request)
+  if (!recipient) return
+  await sendEmail(executor, {
+    ...recipient,
+    template: 'request-completed',
+    props: { number: request.number, typeLabel: DSR_TYPE_LABELS[request.type], outcome: lines, message, statusUrl: statusUrlOf(request) },
+  })
+}
+
+/** Carries out and completes an approved request; a refusal (closed, held, message missing) changes nothing. */
+export async function completeRequest({
+  requestId,
+  actor,
+  message,
+  forumMode = 'delete',
+}: {
+  requestId: number
+  actor: Actor
+  message: string | null
+  forumMode?: ErasureMode
+}): Promise<DpoActionResult> {
+  const [request] = await db.select().from(dataSubjectRequests).where(eq(dataSubjectRequests.id, requestId))
+  if (!request || request.status === 'identity_unverified') return { ok: false, field: 'form', message: 'This request does not exist.' }
+  if (!isActive(request)) return { ok: false, field: 'form', message: 'This request is already closed; nothing was changed.' }
+  const plan = completionPlanOf(request)
+  if (plan.messageRequired && !message) return { ok: false, field: 'message', message: 'Write what you did or your answer: it is emailed to the person.' }
+
+  switch (plan.kind) {
+    case 'erase_category': {
+      const outcome = await eraseCategory({ userId: request.userId!, categorySlug: request.categorySlug as Parameters<typeof eraseCategory>[0]['categorySlug'], mode: forumMode, actor, requestId })
+      if (outcome.status === 'held') {
+        return { ok: false, field: 'form', message: `Held back by a legal hold (${outcome.holdName}). The request stays open: refuse it with the reason, or complete it once the hold ends.` }
+      }
+      return { ok: true, message: `Erased ${outcome.rows} item(s); the customer was told.` }
+    }
+    case 'erase_by_email': {
+      const categories = isCommunityCategory(request.categorySlug) ? [request.categorySlug] : [...COMMUNITY_CATEGORIES]
+      const { erased } = await eraseByEmail({ email: request.email!, categories, forumMode, actor, requestId })
+      const total = Object.values(erased).reduce((a, b) => a + b, 0)
+      return { ok: true, message: `Erased ${total} item(s) held under the address; the person was told.` }
+    }
+    case 'rectify': {
+      await decideRectification({ requestId, actorId: actor.id!, outcome: 'corrected', note: message! })
+      // decideRectification commits on its own; the person hears of it right after
+      await db.transaction(async (tx) => {
+        const [done] = await tx.select().from(dataSubjectRequests).where(eq(dataSubjectRequests.id, requestId))
+        await notifyCompleted(tx, done, ['The data was corrected as described below; the restriction that protected it meanwhile is lifted.'], message)
+      })
+      return { ok: true, message: 'The correction is recorded, the restriction lifted, and the customer was told.' }
+    }
+    case 'restrict': {
+      const { lines, apply } = await restrictionOutcome(request)
+      return completeHere(request, { actor, message, lines, apply })
+    }
+    case 'access':
+      return completeHere(request, { actor, message, lines: await accessOutcome(request) })
+    case 'answer':
+      return completeHere(request, { actor, message, lines: ['Our answer is below.'] })
+  }
+}

@@ -1,0 +1,191 @@
+// What the DPO does with one request: take it on, ask a question, extend the deadline, refuse it, mark it
+// manifestly unfounded, keep internal notes (Art. 12(3)-(5)). Each step is an event with actor and time,
+// chained into the audit trail, and the person is told in the same transaction.
+import { eq } from 'drizzle-orm'
+import { db, type Transaction } from '#db/client.server'
+import { dataSubjectRequests, users } from '#db/schema'
+import { withChangeContext } from './archive.server'
+import { countCommunityData } from './community.server'
+import {
+  ACTIVE_STATUSES,
+  computeDueAt,
+  DSR_TYPE_LABELS,
+  extensionWindowEndsAt,
+  listRequestEvents,
+  lockRequest,
+  MAX_EXTENSION_MONTHS,
+  recordEvent,
+  requestRecipient,
+  transitionRequest,
+  type Actor,
+  type DataSubjectRequest,
+} from './dsr.server'
+import { issueClarificationLink, statusUrlOf } from './dsr-public.server'
+import { sendEmail } from './email.server'
+import { formatDate } from './format'
+import { getRegistryContacts } from './registry.server'
+import { liftRestriction } from './restriction.server'
+import { RIGHTS } from './rights'
+
+export type DpoActionResult = { ok: true; message: string } | { ok: false; field: string; message: string }
+
+const fail = (field: string, message: string): DpoActionResult => ({ ok: false, field, message })
+
+export function isActive(request: Pick<DataSubjectRequest, 'status'>) {
+  return (ACTIVE_STATUSES as readonly string[]).includes(request.status)
+}
+
+/** Everything the DPO's page about one request shows; null for an unknown id or one still waiting for its email confirmation. */
+export async function getRequestForDpo({ requestId }: { requestId: number }) {
+  const [row] = await db
+    .select({ request: dataSubjectRequests, account: { id: users.id, username: users.username, email: users.email, erasedAt: users.erasedAt } })
+    .from(dataSubjectRequests)
+    .leftJoin(users, eq(users.id, dataSubjectRequests.userId))
+    .where(eq(dataSubjectRequests.id, requestId))
+  if (!row || row.request.status === 'identity_unverified') return null
+  const { request } = row
+  const account = row.account?.id ? row.account : null
+  const [events, held] = await Promise.all([
+    listRequestEvents({ requestId, includeInternal: true }),
+    // what is stored under the person's account or confirmed address in the categories anyone can leave data in
+    request.userId || request.email ? countCommunityData({ userId: request.userId, email: request.userId ? null : request.email }) : null,
+  ])
+  return { request, account, events, held }
+}
+
+// Runs one action on a locked request that is still open; the person's email goes out in the same
+// transaction. Each action checks everything before its first write, so a refusal leaves nothing behind.
+async function onActiveRequest(requestId: number, act: (tx: Transaction, request: DataSubjectRequest) => Promise<DpoActionResult>) {
+  return db.transaction(async (tx) => {
+    const request = await lockRequest(tx, requestId)
+    if (!request || request.status === 'identity_unverified') return fail('form', 'This request does not exist.')
+    if (!isActive(request)) return fail('form', 'This request is already closed; nothing was changed.')
+    return act(tx, request)
+  })
+}
+
+async function withRecipient(tx: Transaction, request: DataSubjectRequest) {
+  const recipient = await requestRecipient(tx, request)
+  if (!recipient) throw new Error(`Request ${request.id} has nobody to write to`)
+  return recipient
+}
+
+/** The DPO takes the request on: received → in progress, with the DPO as reviewer. */
+export function startRequest({ requestId, actor }: { requestId: number; actor: Actor }) {
+  return onActiveRequest(requestId, async (tx, request) => {
+    if (request.status !== 'received') return fail('form', 'Only a newly received request can be taken on.')
+    await tx.update(dataSubjectRequests).set({ reviewerId: actor.id, updatedAt: new Date() }).where(eq(dataSubjectRequests.id, request.id))
+    await transitionRequest(tx, { requestId: request.id, to: 'in_progress', actor, kind: 'started' })
+    return { ok: true, message: 'You took the request on.' }
+  })
+}
+
+/** Art. 12(3): by one or two months, once, and only while the first month after receipt runs; the reason is emailed. */
+export function extendRequest({ requestId, actor, months, reason, now = new Date() }: { requestId: number; actor: Actor; months: number; reason: string; now?: Date }) {
+  return onActiveRequest(requestId, async (tx, request) => {
+    if (!Number.isInteger(months) || months < 1 || months > MAX_EXTENSION_MONTHS) return fail('months', 'Choose one or two months.')
+    if (request.extendedAt) return fail('form', `This request was already extended, on ${formatDate(request.extendedAt)}. The law allows no further extension.`)
+    const windowEnd = extensionWindowEndsAt(request.receivedAt)
+    if (now > windowEnd) {
+      return fail('form', `The first month after receipt ended on ${formatDate(windowEnd)}. An extension must be told within that month (Art. 12(3) GDPR), so it is no longer possible.`)
+    }
+    const dueAt = computeDueAt(request.receivedAt, 1 + months)
+    await tx
+      .update(dataSubjectRequests)
+      .set({ dueAt, extendedAt: now, extensionReason: reason, dueSoonReminderSentAt: null, overdueReminderSentAt: null, updatedAt: now })
+      .where(eq(dataSubjectRequests.id, request.id))
+    await recordEvent(tx, {
+      requestId: request.id,
+      kind: 'extended',
+      actor,
+      note: reason,
+      data: { months, previousDueAt: request.dueAt.toISOString(), dueAt: dueAt.toISOString() },
+    })
+    await sendEmail(tx, {
+      ...(await withRecipient(tx, request)),
+      template: 'request-extended',
+      props: {
+        number: request.number,
+        typeLabel: DSR_TYPE_LABELS[request.type],
+        previousDueAt: formatDate(request.dueAt),
+        dueAt: formatDate(dueAt),
+        reason,
+        statusUrl: statusUrlOf(request),
+      },
+    })
+    return { ok: true, message: `Extended to ${formatDate(dueAt)}; the person was told why.` }
+  })
+}
+
+/** Art. 12(4): refused with reasons, the supervisory authority from the registry and the right to a judicial remedy. */
+export function denyRequest({ requestId, actor, reason, now = new Date() }: { requestId: number; actor: Actor; reason: string; now?: Date }) {
+  return onActiveRequest(requestId, async (tx, request) => {
+    await tx.update(dataSubjectRequests).set({ denialReason: reason, updatedAt: now }).where(eq(dataSubjectRequests.id, request.id))
+    await transitionRequest(tx, { requestId: request.id, to: 'denied', actor, kind: 'denied', note: reason })
+    // data restricted while the request was open (a contested correction, an objection) is free again
+    if (request.userId) {
+      await withChangeContext(tx, { actor, reason: `Request ${request.number} refused` })
+      const lifted = await liftRestriction(tx, { requestId: request.id, userId: request.userId })
+      if (lifted > 0) await recordEvent(tx, { requestId: request.id, kind: 'restriction_lifted', actor, data: { restrictionsLifted: lifted } })
+    }
+    const { supervisoryAuthority: a } = await getRegistryContacts(tx)
+    await sendEmail(tx, {
+      ...(await withRecipient(tx, request)),
+      template: 'request-denied',
+      props: {
+        number: request.number,
+        typeLabel: DSR_TYPE_LABELS[request.type],
+        reason,
+        authority: { name: a.name, street: a.street, postalCode: a.postalCode, city: a.city, country: a.country, email: a.email, phone: a.phone, website: a.website },
+        complaintRight: rightSentence('complaint'),
+        judicialRemedyRight: rightSentence('judicial-remedy'),
+        statusUrl: statusUrlOf(request),
+      },
+    })
+    return { ok: true, message: 'The request is refused; the person was told why and where to complain.' }
+  })
+}
+
+// The rights are the law's words (app/lib/rights.ts), not the controller's choice.
+function rightSentence(key: 'complaint' | 'judicial-remedy') {
+  const right = RIGHTS.find((r) => r.key === key)!
+  return `You have the right ${right.description.replace(/\.$/, '')} (${right.article} GDPR).`
+}
+
+/** The person answers through a single-use link; the due date stays where the law put it. */
+export function requestClarification({ requestId, actor, question, now = new Date() }: { requestId: number; actor: Actor; question: string; now?: Date }) {
+  return onActiveRequest(requestId, async (tx, request) => {
+    if (request.status === 'awaiting_clarification') return fail('form', 'A question is already waiting for an answer.')
+    const answerUrl = await issueClarificationLink(tx, { requestId: request.id, question, now })
+    await transitionRequest(tx, { requestId: request.id, to: 'awaiting_clarification', actor, kind: 'clarification_requested', note: question })
+    await sendEmail(tx, {
+      ...(await withRecipient(tx, request)),
+      template: 'request-clarification',
+      props: { number: request.number, typeLabel: DSR_TYPE_LABELS[request.type], question, answerUrl, dueAt: formatDate(request.dueAt) },
+    })
+    return { ok: true, message: 'Your question was sent.' }
+  })
+}
+
+/** Art. 12(5): recorded only with its justification; refusing or charging is a separate, reasoned step. */
+export function markManifestlyUnfounded({ requestId, actor, justification, now = new Date() }: { requestId: number; actor: Actor; justification: string; now?: Date }) {
+  return onActiveRequest(requestId, async (tx, request) => {
+    if (request.manifestlyUnfoundedAt) return fail('form', 'This request is already marked as manifestly unfounded or excessive.')
+    await tx
+      .update(dataSubjectRequests)
+      .set({ manifestlyUnfoundedAt: now, unfoundedJustification: justification, updatedAt: now })
+      .where(eq(dataSubjectRequests.id, request.id))
+    await recordEvent(tx, { requestId: request.id, kind: 'marked_manifestly_unfounded', actor, note: justification })
+    return { ok: true, message: 'Marked as manifestly unfounded or excessive, with your justification.' }
+  })
+}
+
+/** A note for the controller's file: shown to the DPO, never to the person. Allowed on closed requests too. */
+export async function addInternalNote({ requestId, actor, note }: { requestId: number; actor: Actor; note: string }): Promise<DpoActionResult> {
+  return db.transaction(async (tx) => {
+    const request = await lockRequest(tx, requestId)
+    if (!request || request.status === 'identity_unverified') return fail('form', 'This request does not exist.')
+    await recordEvent(tx, { requestId, kind: 'note_added', actor, note })
+    return { ok: true, message: 'Note added.' }
+  })
+}

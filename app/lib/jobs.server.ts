@@ -1,0 +1,106 @@
+// Scheduled jobs on pg-boss: PostgreSQL is the queue, so schedules survive restarts, a job runs once even
+// with several portal processes, and nothing else needs to be installed (decision 051). Jobs are plain
+// functions of `now`; this module only decides when they run.
+import PgBoss from 'pg-boss'
+import { completeDueCancellations } from './cancellation.server'
+import { DSR_SCHEDULES } from './dsr-jobs.server'
+import { DISPLAY_TIME_ZONE } from './format'
+import { resumePolicyCampaigns } from './policy.server'
+import { runRetention } from './retention.server'
+
+export interface ScheduledJob {
+  /** the pg-boss queue name */
+  name: string
+  /** cron expression, read in the controller's time zone */
+  cron: string
+  /** what one run does; its result (counts, never personal data) is kept with the job */
+  run(input: { now: Date; runId: string }): Promise<unknown>
+}
+
+export const SCHEDULE_TIME_ZONE = DISPLAY_TIME_ZONE
+
+export const RETENTION_JOB: ScheduledJob = {
+  name: 'retention',
+  // hourly: a 90-day period ends at most an hour late, a month's traffic is gone in the first hour of the next
+  cron: '15 * * * *',
+  run: ({ now, runId }) => runRetention({ now, runId: `retention:${runId}` }),
+}
+
+export const CANCELLATION_JOB: ScheduledJob = {
+  name: 'account-cancellations',
+  cron: '*/5 * * * *',
+  run: ({ now }) => completeDueCancellations({ now }),
+}
+
+// publishing starts a campaign at once; this finishes any that a restart interrupted (decision 080)
+export const POLICY_CAMPAIGN_JOB: ScheduledJob = {
+  name: 'policy-campaigns',
+  cron: '*/10 * * * *',
+  run: async ({ now }) => ({ queued: await resumePolicyCampaigns({ now }) }),
+}
+
+// every schedule the portal runs; a capability adds its jobs here
+export const PORTAL_SCHEDULES: readonly ScheduledJob[] = [RETENTION_JOB, CANCELLATION_JOB, POLICY_CAMPAIGN_JOB, ...DSR_SCHEDULES]
+
+export interface JobRunner {
+  stop(): Promise<void>
+}
+
+function describe(error: unknown) {
+  // messages of database errors may quote values; the name and code are enough to find the cause
+  const name = error instanceof Error ? error.name : 'unknown error'
+  const code = error && typeof error === 'object' && 'code' in error ? ` ${String((error as { code: unknown }).code)}` : ''
+  return `${name}${code}`
+}
+
+function summarise(result: unknown) {
+  if (Array.isArray(result)) return `${result.reduce((sum, r) => sum + (Number((r as { rows?: number }).rows) || 0), 0)} rows`
+  return JSON.stringify(result)
+}
+
+/** Starts pg-boss with the owner's connection, (re)creates the schedules and works their queues. */
+export async function startJobRunner({ databaseUrl, jobs }: { databaseUrl: string; jobs: readonly ScheduledJob[] }): Promise<JobRunner> {
+  const boss = new PgBoss({ connectionString: databaseUrl, application_name: 'dsr-jobs', max: 3 })
+  boss.on('error', (error) => console.error(`[jobs] ${describe(error)}`))
+  await boss.start()
+  const names = new Set(jobs.map((j) => j.name))
+  // a job removed from the list must not keep firing into a queue nobody works
+  for (const schedule of await boss.getSchedules()) {
+    if (!names.has(schedule.name)) await boss.unschedule(schedule.name)
+  }
+  for (const job of jobs) {
+    // stately: at most one run waiting and one running, so a slow run never piles up behind itself
+    await boss.createQueue(job.name, { name: job.name, policy: 'stately', retryLimit: 3, retryDelay: 300, expireInSeconds: 3600 })
+    await boss.schedule(job.name, job.cron, {}, { tz: SCHEDULE_TIME_ZONE })
+    await boss.work(job.name, { pollingIntervalSeconds: 2 }, async (batch) => {
+      for (const item of batch) {
+        const started = Date.now()
+        try {
+          const result = await job.run({ now: new Date(), runId: item.id })
+          console.info(`[jobs] ${job.name} ${item.id}: ${summarise(result)} in ${Date.now() - started} ms`)
+          return result
+        } catch (error) {
+          console.error(`[jobs] ${job.name} ${item.id} failed: ${describe(error)}`)
+          throw error
+        }
+      }
+    })
+  }
+  return {
+    async stop() {
+      await boss.stop({ graceful: true, wait: true, timeout: 10_000 })
+    },
+  }
+}
+
+/** Queues one run of a scheduled job now (tests, and an operator who does not want to wait for the hour). */
+export async function sendJobNow({ databaseUrl, name }: { databaseUrl: string; name: string }) {
+  const boss = new PgBoss({ connectionString: databaseUrl, application_name: 'dsr-jobs-send', max: 1, supervise: false, schedule: false, migrate: false })
+  boss.on('error', (error) => console.error(`[jobs] ${describe(error)}`))
+  await boss.start()
+  try {
+    return await boss.send(name, {})
+  } finally {
+    await boss.stop({ graceful: false, wait: true, timeout: 5_000 })
+  }
+}

@@ -1,0 +1,641 @@
+// Rectification (Art. 16) and the restriction it brings while disputed (Art. 18(1)(a)), supplementary
+// statements, and notices to recipients (Art. 19). Every correction is a rectification request with its
+// events; the archive trigger keeps the original values (app/lib/archive.server.ts).
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm'
+import { z } from 'zod'
+import { db, type Executor, type Transaction } from '#db/client.server'
+import {
+  affiliatePartners,
+  archivedChanges,
+  contactMessages,
+  dataCategories,
+  dataSubjectRequests,
+  dsrEvents,
+  emailVerifications,
+  feedSubscriptions,
+  forumPosts,
+  payments,
+  recipientNotifications,
+  recipients,
+  referrals,
+  restrictions,
+  supplementaryStatements,
+  trafficUsage,
+  users,
+  userSettings,
+  vpnSessions,
+} from '#db/schema'
+import { withChangeContext } from './archive.server'
+import { endAllSessionsOfUser } from './auth.server'
+import { createRequest, OPEN_STATUSES, recordCompletedRequest, recordEvent, transitionRequest, type Actor } from './dsr.server'
+import { sendReceipt } from './dsr-public.server'
+import { sendEmail } from './email.server'
+import { absoluteUrl } from './env.server'
+import { formatDateTime } from './format'
+import { getRegistryContacts } from './registry.server'
+import { CORRECTION_CATEGORIES, type CorrectionCategory } from './personal-data-tables'
+import { liftRestriction, restrict } from './restriction.server'
+import { signToken, verifyToken } from './tokens.server'
+import { checkVerificationCode, CODE_MESSAGES, CODE_TTL_MINUTES, createVerificationCode } from './verification.server'
+
+export type CorrectionResult = { ok: true; requestNumber: string; requestId: number } | { ok: false; field: string; message: string }
+
+// Thrown inside a correction's transaction to roll it back and answer next to a field.
+class FieldError extends Error {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message)
+  }
+}
+
+// drizzle wraps the driver's error: the SQLSTATE is on the error or on its cause
+function isUniqueViolation(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false
+  const { code, cause } = error as { code?: string; cause?: unknown }
+  return code === '23505' || isUniqueViolation(cause)
+}
+
+const customer = (userId: string): Actor => ({ type: 'customer', id: userId })
+
+/**
+ * A self-service correction: a rectification request that is completed at once, with the archive trigger
+ * told who changed what and why. `apply` throws FieldError to refuse; then nothing is written at all.
+ */
+async function correctAsCustomer(
+  userId: string,
+  meta: { categorySlug: string; subject: string; action: string },
+  apply: (tx: Transaction, request: { id: number; number: string }) => Promise<Record<string, unknown> | void>,
+): Promise<CorrectionResult> {
+  const actor = customer(userId)
+  try {
+    const request = await db.transaction(async (tx) => {
+      const request = await createRequest(tx, { userId, type: 'rectification', status: 'in_progress', subject: meta.subject, categorySlug: meta.categorySlug, actor })
+      await withChangeContext(tx, { actor, reason: `Rectification ${request.number}: ${meta.subject}` })
+      const data = await apply(tx, request)
+      await recordEvent(tx, { requestId: request.id, kind: meta.action, actor, data: data ?? null })
+      await transitionRequest(tx, { requestId: request.id, to: 'completed', actor })
+      return request
+    })
+    return { ok: true, requestNumber: request.number, requestId: request.id }
+  } catch (error) {
+    if (error instanceof FieldError) return { ok: false, field: error.field, message: error.message }
+    throw error
+  }
+}
+
+// --- Account: username and email ------------------------------------------------------------------
+
+const USERNAME_TAKEN = 'This username is taken. Choose another one.'
+
+export async function changeUsername({ userId, username }: { userId: string; username: string }): Promise<CorrectionResult> {
+  return correctAsCustomer(userId, { categorySlug: 'account', subject: 'Username corrected', action: 'username_changed' }, async (tx) => {
+    const [current] = await tx.select({ username: users.username }).from(users).where(eq(users.id, userId))
+    if (!current) throw new FieldError('username', 'Your account was not found.')
+    if (current.username === username) throw new FieldError('username', 'This is already your username.')
+    const [taken] = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(and(sql`lower(${users.username}) = ${username.toLowerCase()}`, sql`${users.id} <> ${userId}`))
+    if (taken) throw new FieldError('username', USERNAME_TAKEN)
+    try {
+      // a savepoint, so that losing the race on the unique index leaves the transaction usable for the answer
+      await tx.transaction((sp) => sp.update(users).set({ username, updatedAt: new Date() }).where(eq(users.id, userId)))
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new FieldError('username', USERNAME_TAKEN)
+      throw error
+    }
+    return { field: 'username' }
+  })
+}
+
+export function maskEmail(email: string) {
+  const [local, domain] = email.split('@')
+  return `${local.slice(0, 1)}•••@${domain}`
+}
+
+/**
+ * Step 1 of an email change: a code goes to the NEW address; nothing changes until it is entered. A new
+ * address that belongs to another account gets the code too, so the screen never reveals that it is taken;
+ * the confirmation then fails for the one person who can read that mailbox (docs/decisions/041).
+ */
+export async function startEmailChange({ userId, newEmail }: { userId: string; newEmail: string }) {
+  return db.transaction(async (tx) => {
+    const [user] = await tx.select({ username: users.username, email: users.email }).from(users).where(eq(users.id, userId))
+    if (!user) throw new Error('No such account')
+    if (user.email.toLowerCase() === newEmail.toLowerCase()) return { ok: false, field: 'email', message: 'This is already your email address.' } as const
+    const verification = await createVerificationCode(tx, { userId, email: newEmail, purpose: 'email_change' })
+    await sendEmail(tx, {
+      to: newEmail,
+      userId,
+      template: 'email-change-code',
+      props: { username: user.username, code: verification.code, expiresInMinutes: CODE_TTL_MINUTES, confirmUrl: absoluteUrl(`/my-data/edit/email?pending=${verification.id}`) },
+    })
+    return { ok: true, verificationId: verification.id } as const
+  })
+}
+
+/** The pending email change of this account with this id, if any: the new address only, never the code. */
+export async function getPendingEmailChange({ userId, verificationId }: { userId: string; verificationId: string }) {
+  const [row] = await db
+    .select({ email: emailVerifications.email, expiresAt: emailVerifications.expiresAt })
+    .from(emailVerifications)
+    .where(
+      and(
+        eq(emailVerifications.id, verificationId),
+        eq(emailVerifications.userId, userId),
+        eq(emailVerifications.purpose, 'email_change'),
+        isNull(emailVerifications.consumedAt),
+      ),
+    )
+  return row && row.expiresAt.getTime() > Date.now() ? row : null
+}
+
+const REPORT_LINK_DAYS = 30
+const EMAIL_NOT_USABLE = 'This email address cannot be used for your account. Choose another one.'
+
+/** Step 2: the code from the new mailbox. The old address gets a notice with a "this was not me" link. */
+export async function confirmEmailChange({ userId, verificationId, code }: { userId: string; verificationId: string; code: string }): Promise<CorrectionResult> {
+  // scoped to the account first, so a code of someone else's pending change is never even tried
+  if (!(await getPendingEmailChange({ userId, verificationId }))) {
+    return { ok: false, field: 'code', message: CODE_MESSAGES.expired }
+  }
+  const check = await checkVerificationCode({ id: verificationId, code, purpose: 'email_change' })
+  if (!check.ok) return { ok: false, field: 'code', message: CODE_MESSAGES[check.reason] }
+  const newEmail = check.email
+  return correctAsCustomer(userId, { categorySlug: 'account', subject: 'Email address corrected', action: 'email_changed' }, async (tx, request) => {
+    const [user] = await tx.select({ username: users.username, email: users.email }).from(users).where(eq(users.id, userId)).for('update')
+    const oldEmail = user.email
+    // checked first so that the usual case never reaches the unique index (whose error PostgreSQL logs with the value)
+    const [taken] = await tx.select({ id: users.id }).from(users).where(and(sql`lower(${users.email}) = ${newEmail.toLowerCase()}`, sql`${users.id} <> ${userId}`))
+    if (taken) throw new FieldError('code', EMAIL_NOT_USABLE)
+    try {
+      await tx.transaction((sp) => sp.update(users).set({ email: newEmail, updatedAt: new Date() }).where(eq(users.id, userId)))
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new FieldError('code', EMAIL_NOT_USABLE)
+      throw error
+    }
+    const changedAt = new Date()
+    await sendEmail(tx, {
+      to: oldEmail,
+      userId,
+      template: 'email-changed-notice',
+      props: {
+        username: user.username,
+        maskedNewEmail: maskEmail(newEmail),
+        changedAt: formatDateTime(changedAt),
+        requestNumber: request.number,
+        reportUrl: absoluteUrl(
+          `/account/email-not-me?token=${signToken({ purpose: 'email-change-report', subject: String(request.id), expiresAt: new Date(changedAt.getTime() + REPORT_LINK_DAYS * 86_400_000) })}`,
+        ),
+      },
+    })
+    await notifyRecipientsOfEmailChange(tx, { userId, requestId: request.id, requestNumber: request.number, newEmail })
+    return { field: 'email' }
+  })
+}
+
+export type ReportResult = { ok: true; requestNumber: string; alreadyReported: boolean } | { ok: false; reason: 'invalid' | 'expired' }
+
+/**
+ * "This was not me", from the notice to the old address: every session of the account ends and a request
+ * goes to the DPO, who restores the account after talking to the person at the old address. The email is not
+ * switched back automatically: whoever holds the old mailbox could be the intruder (docs/decisions/041).
+ */
+export async function reportEmailChangeNotMe({ token }: { token: string | null }): Promise<ReportResult> {
+  const check = verifyToken({ purpose: 'email-change-report', token })
+  if (!check.ok) return check
+  const changeRequestId = Number(check.subject)
+  const result = await db.transaction(async (tx) => {
+    const [change] = await tx
+      .select({ id: dataSubjectRequests.id, number: dataSubjectRequests.number, userId: dataSubjectRequests.userId })
+      .from(dataSubjectRequests)
+      .where(eq(dataSubjectRequests.id, changeRequestId))
+      .for('update')
+    if (!change?.userId) return { ok: false, reason: 'invalid' } as const
+    const [earlier] = await tx
+      .select({ requestId: dsrEvents.requestId })
+      .from(dsrEvents)
+      .where(and(eq(dsrEvents.kind, 'email_change_reported'), sql`${dsrEvents.data} ->> 'changeRequestId' = ${String(change.id)}`))
+    if (earlier) {
+      const [report] = await tx.select({ number: dataSubjectRequests.number }).from(dataSubjectRequests).where(eq(dataSubjectRequests.id, earlier.requestId))
+      return { ok: true, requestNumber: report.number, alreadyReported: true, userId: change.userId } as const
+    }
+    // the old address, as the archive kept it when the change was made
+    const [archived] = await tx
+      .select({ oldEmail: sql<string>`${archivedChanges.oldRow} ->> 'email'` })
+      .from(archivedChanges)
+      .where(and(eq(archivedChanges.tableName, 'users'), eq(archivedChanges.rowId, change.userId), sql`${archivedChanges.reason} like ${`Rectification ${change.number}:%`}`))
+    const actor: Actor = { type: 'data_subject', id: null }
+    const report = await createRequest(tx, {
+      userId: change.userId,
+      email: archived?.oldEmail ?? null,
+      type: 'other',
+      status: 'received',
+      subject: `Email change ${change.number} reported as not made by the account holder`,
+      details: 'Reported with the link in the notice sent to the previous email address. All sessions of the account were ended.',
+      categorySlug: 'account',
+      actor,
+    })
+    await recordEvent(tx, { requestId: report.id, kind: 'email_change_reported', actor, data: { changeRequestId: String(change.id) } })
+    await recordEvent(tx, { requestId: change.id, kind: 'reported_not_made_by_holder', actor, note: `See ${report.number}.` })
+    await recordEvent(tx, { requestId: report.id, kind: 'sessions_ended', actor: { type: 'system', id: null } })
+    return { ok: true, requestNumber: report.number, alreadyReported: false, userId: change.userId } as const
+  })
+  if (!result.ok) return result
+  await endAllSessionsOfUser(result.userId)
+  return { ok: true, requestNumber: result.requestNumber, alreadyReported: result.alreadyReported }
+}
+
+// --- Recipients (Art. 19) -----------------------------------------------------------------------------
+
+async function notifyRecipient(
+  tx: Transaction,
+  input: { userId: string; requestId: number; requestNumber: string; recipientId: number; recipientName: string; subject: string; details: string; address: string | null },
+) {
+  const dpo = (await getRegistryContacts(tx)).dpo
+  const to = input.address ?? dpo.email
+  await sendEmail(tx, {
+    to,
+    userId: input.userId,
+    template: 'recipient-notice',
+    props: { recipientName: input.recipientName, subject: input.subject, details: input.details, requestNumber: input.requestNumber, forwardTo: input.address ? null : input.recipientName },
+  })
+  await tx.insert(recipientNotifications).values({
+    requestId: input.requestId,
+    userId: input.userId,
+    recipientId: input.recipientId,
+    kind: 'rectification',
+    subject: input.subject,
+    channel: input.address ? `Email to ${input.recipientName}` : 'Email to the data protection officer, who passes it on to the recipient',
+  })
+}
+
+const customerReference = (userId: string) => userId.slice(0, 8)
+
+// Who received the email address: the payment providers the customer paid through, and the affiliate partner
+// who referred them.
+async function notifyRecipientsOfEmailChange(tx: Transaction, input: { userId: string; requestId: number; requestNumber: string; newEmail: string }) {
+  const details = `Customer reference ${customerReference(input.userId)}: the email address is now ${input.newEmail}.`
+  const providers = await tx
+    .selectDistinct({ id: recipients.id, name: recipients.name })
+    .from(payments)
+    .innerJoin(recipients, eq(recipients.id, payments.providerId))
+    .where(eq(payments.userId, input.userId))
+    .orderBy(recipients.name)
+  for (const provider of providers) {
+    await notifyRecipient(tx, { ...input, recipientId: provider.id, recipientName: provider.name, subject: 'Email address corrected', details, address: null })
+  }
+  const [partner] = await tx
+    .select({ name: affiliatePartners.name, contactEmail: affiliatePartners.contactEmail, recipientId: recipients.id })
+    .from(referrals)
+    .innerJoin(affiliatePartners, eq(affiliatePartners.id, referrals.affiliatePartnerId))
+    .innerJoin(recipients, eq(recipients.slug, 'affiliate_partners'))
+    .where(eq(referrals.userId, input.userId))
+  if (partner) {
+    await notifyRecipient(tx, { ...input, recipientId: partner.recipientId, recipientName: partner.name, subject: 'Email address corrected', details, address: partner.contactEmail })
+  }
+}
+
+// Forum readers are the public: the correction reaches them by being published, which is recorded as the notice.
+async function recordPublicCorrection(tx: Transaction, input: { userId: string; requestId: number; subject: string }) {
+  const [forum] = await tx.select({ id: recipients.id }).from(recipients).where(eq(recipients.slug, 'forum_public'))
+  if (!forum) return
+  await tx.insert(recipientNotifications).values({
+    requestId: input.requestId,
+    userId: input.userId,
+    recipientId: forum.id,
+    kind: 'rectification',
+    subject: input.subject,
+    channel: 'Published: the forum shows the corrected version at once',
+  })
+}
+
+/** The notices sent to recipients about one of the person's requests (shown on the request's page). */
+export function listRecipientNotifications({ requestId, userId }: { requestId: number; userId: string }) {
+  return db
+    .select({
+      id: recipientNotifications.id,
+      recipient: recipients.name,
+      kind: recipientNotifications.kind,
+      subject: recipientNotifications.subject,
+      channel: recipientNotifications.channel,
+      notifiedAt: recipientNotifications.notifiedAt,
+    })
+    .from(recipientNotifications)
+    .innerJoin(recipients, eq(recipients.id, recipientNotifications.recipientId))
+    .where(and(eq(recipientNotifications.requestId, requestId), eq(recipientNotifications.userId, userId)))
+    .orderBy(asc(recipientNotifications.notifiedAt), asc(recipientNotifications.id))
+}
+
+// --- Configuration settings -----------------------------------------------------------------------
+
+// The settings the apps understand, with the values each accepts.
+export const SETTING_CHOICES: Record<string, { label: string; options: readonly string[] }> = {
+  protocol: { label: 'VPN protocol', options: ['wireguard', 'openvpn-udp', 'openvpn-tcp', 'ipsec'] },
+  kill_switch: { label: 'Kill switch', options: ['on', 'off'] },
+  dns: { label: 'DNS servers', options: ['perfect-privacy', 'system'] },
+  port_forwarding: { label: 'Port forwarding', options: ['on', 'off'] },
+  ipv6_leak_protection: { label: 'IPv6 leak protection', options: ['on', 'off'] },
+}
+
+export function listSettings({ userId }: { userId: string }) {
+  return db.select().from(userSettings).where(eq(userSettings.userId, userId)).orderBy(asc(userSettings.key))
+}
+
+/** Changes the settings that differ; only keys the customer already has or the apps know. */
+export async function changeSettings({ userId, values }: { userId: string; values: Record<string, string> }): Promise<CorrectionResult> {
+  return correctAsCustomer(userId, { categorySlug: 'settings', subject: 'Configuration settings corrected', action: 'settings_changed' }, async (tx) => {
+    const current = await tx.select().from(userSettings).where(eq(userSettings.userId, userId))
+    const changed: string[] = []
+    for (const [key, value] of Object.entries(values)) {
+      const choice = SETTING_CHOICES[key]
+      if (choice && !choice.options.includes(value)) throw new FieldError(`setting_${key}`, `Choose one of: ${choice.options.join(', ')}.`)
+      const existing = current.find((s) => s.key === key)
+      if (!existing && !choice) throw new FieldError('form', 'This form tried to change a setting that does not exist.')
+      if (existing?.value === value) continue
+      changed.push(key)
+      await tx
+        .insert(userSettings)
+        .values({ userId, key, value, updatedAt: new Date() })
+        .onConflictDoUpdate({ target: [userSettings.userId, userSettings.key], set: { value, updatedAt: new Date() } })
+    }
+    if (changed.length === 0) throw new FieldError('form', 'Nothing was changed: the settings are as you chose them already.')
+    return { settings: changed }
+  })
+}
+
+// --- Forum and contact form -----------------------------------------------------------------------
+
+export async function getForumDisplayName({ userId }: { userId: string }) {
+  const [row] = await db
+    .select({ name: forumPosts.authorName, count: sql<number>`count(*)::int` })
+    .from(forumPosts)
+    .where(eq(forumPosts.userId, userId))
+    .groupBy(forumPosts.authorName)
+    .orderBy(desc(sql`count(*)`))
+    .limit(1)
+  return row ?? null
+}
+
+/** The display name on every post and comment of this customer. */
+export async function changeForumDisplayName({ userId, name }: { userId: string; name: string }): Promise<CorrectionResult> {
+  return correctAsCustomer(userId, { categorySlug: 'forum_posts', subject: 'Forum display name corrected', action: 'forum_name_changed' }, async (tx, request) => {
+    const updated = await tx
+      .update(forumPosts)
+      .set({ authorName: name, updatedAt: new Date() })
+      .where(and(eq(forumPosts.userId, userId), sql`${forumPosts.authorName} <> ${name}`))
+      .returning({ id: forumPosts.id })
+    if (updated.length === 0) throw new FieldError('name', 'Your posts already show this name.')
+    await recordPublicCorrection(tx, { userId, requestId: request.id, subject: 'Forum display name corrected' })
+    return { posts: updated.length }
+  })
+}
+
+export async function getOwnForumPost({ userId, postId }: { userId: string; postId: number }) {
+  const [post] = await db.select().from(forumPosts).where(and(eq(forumPosts.id, postId), eq(forumPosts.userId, userId)))
+  return post ?? null
+}
+
+export async function editForumPost({ userId, postId, title, body }: { userId: string; postId: number; title: string | null; body: string }): Promise<CorrectionResult> {
+  return correctAsCustomer(userId, { categorySlug: 'forum_posts', subject: 'Forum post corrected', action: 'forum_post_edited' }, async (tx, request) => {
+    const [post] = await tx.select().from(forumPosts).where(and(eq(forumPosts.id, postId), eq(forumPosts.userId, userId))).for('update')
+    if (!post) throw new FieldError('form', 'This post was not found.')
+    // comments have no title
+    const newTitle = post.parentId === null ? title : null
+    if (post.body === body && post.title === newTitle) throw new FieldError('body', 'Nothing was changed.')
+    await tx.update(forumPosts).set({ title: newTitle, body, updatedAt: new Date() }).where(eq(forumPosts.id, postId))
+    await recordPublicCorrection(tx, { userId, requestId: request.id, subject: 'Forum post corrected' })
+    return { postId: String(postId) }
+  })
+}
+
+export async function getOwnContactMessage({ userId, messageId }: { userId: string; messageId: number }) {
+  const [message] = await db.select().from(contactMessages).where(and(eq(contactMessages.id, messageId), eq(contactMessages.userId, userId)))
+  return message ?? null
+}
+
+export async function editContactDetails({ userId, messageId, name, email }: { userId: string; messageId: number; name: string; email: string }): Promise<CorrectionResult> {
+  return correctAsCustomer(userId, { categorySlug: 'contact_messages', subject: 'Contact details corrected', action: 'contact_details_changed' }, async (tx) => {
+    const [message] = await tx.select().from(contactMessages).where(and(eq(contactMessages.id, messageId), eq(contactMessages.userId, userId))).for('update')
+    if (!message) throw new FieldError('form', 'This message was not found.')
+    if (message.name === name && message.email === email) throw new FieldError('name', 'Nothing was changed.')
+    await tx.update(contactMessages).set({ name, email }).where(eq(contactMessages.id, messageId))
+    return { messageId: String(messageId) }
+  })
+}
+
+// --- Correction requests for data the customer cannot edit (restricted until the DPO decides) -----------
+
+export { CORRECTION_CATEGORIES, type CorrectionCategory } from './personal-data-tables'
+
+// Categories whose records are one row each: a correction or statement may name the row.
+async function ownsRow(executor: Executor, { userId, categorySlug, rowId }: { userId: string; categorySlug: string; rowId: string }) {
+  const id = /^\d{1,15}$/.test(rowId) ? Number(rowId) : null
+  const found = async (rows: Promise<unknown[]>) => (await rows).length > 0
+  switch (categorySlug) {
+    case 'payments':
+      return id !== null && found(executor.select({ id: payments.id }).from(payments).where(and(eq(payments.id, id), eq(payments.userId, userId))))
+    case 'vpn_sessions':
+      return id !== null && found(executor.select({ id: vpnSessions.id }).from(vpnSessions).where(and(eq(vpnSessions.id, id), eq(vpnSessions.userId, userId))))
+    case 'contact_messages':
+      return id !== null && found(executor.select({ id: contactMessages.id }).from(contactMessages).where(and(eq(contactMessages.id, id), eq(contactMessages.userId, userId))))
+    case 'forum_posts':
+      return id !== null && found(executor.select({ id: forumPosts.id }).from(forumPosts).where(and(eq(forumPosts.id, id), eq(forumPosts.userId, userId))))
+    case 'feed_subscriptions':
+      return id !== null && found(executor.select({ id: feedSubscriptions.id }).from(feedSubscriptions).where(and(eq(feedSubscriptions.id, id), eq(feedSubscriptions.userId, userId))))
+    case 'settings':
+      return found(executor.select({ key: userSettings.key }).from(userSettings).where(and(eq(userSettings.userId, userId), eq(userSettings.key, rowId))))
+    default:
+      return false
+  }
+}
+
+async function categoryName(executor: Executor, slug: string) {
+  const [row] = await executor.select({ name: dataCategories.name }).from(dataCategories).where(eq(dataCategories.slug, slug))
+  return row?.name ?? null
+}
+
+export async function getCategoryName({ categorySlug }: { categorySlug: string }) {
+  return categoryName(db, categorySlug)
+}
+
+/** A rectification request for the DPO; the data concerned is restricted until it is decided. */
+export async function requestCorrection({
+  userId,
+  categorySlug,
+  rowId,
+  details,
+}: {
+  userId: string
+  categorySlug: CorrectionCategory
+  rowId: string | null
+  details: string
+}): Promise<CorrectionResult> {
+  const actor = customer(userId)
+  if (rowId && !(await ownsRow(db, { userId, categorySlug, rowId }))) return { ok: false, field: 'form', message: 'This record was not found.' }
+  const name = (await categoryName(db, categorySlug)) ?? categorySlug
+  const request = await db.transaction(async (tx) => {
+    const request = await createRequest(tx, {
+      userId,
+      type: 'rectification',
+      status: 'received',
+      subject: rowId ? `Correction of a record in ${name}` : `Correction of ${name}`,
+      details,
+      categorySlug,
+      actor,
+    })
+    // the DPO answers this one: the customer gets the receipt with the number and the deadline
+    await sendReceipt(tx, request)
+    const restriction = await restrict(tx, { userId, categorySlug, rowId, reason: 'accuracy_contested', requestId: request.id })
+    await recordEvent(tx, { requestId: request.id, kind: 'restricted', actor: { type: 'system', id: null }, data: { restrictionId: restriction.id, categorySlug, rowId } })
+    return request
+  })
+  return { ok: true, requestNumber: request.number, requestId: request.id }
+}
+
+// What the DPO may correct in data the customer cannot edit; values come in as form text.
+const DPO_CORRECTIONS = {
+  payments: z
+    .object({
+      transactionNumber: z.string().trim().min(1).max(100).optional(),
+      paidAt: z.coerce.date().optional(),
+      amountCents: z.coerce.number().int().min(0).max(100_000_000).optional(),
+      currency: z.string().trim().regex(/^[A-Z]{3}$/).optional(),
+    })
+    .strict(),
+  vpn_sessions: z
+    .object({
+      serverId: z.string().trim().min(1).max(100).optional(),
+      clientIp: z.string().trim().ip().optional(),
+      startedAt: z.coerce.date().optional(),
+      endedAt: z.coerce.date().optional(),
+    })
+    .strict(),
+  traffic: z.object({ bytesUsed: z.coerce.number().int().min(0).optional() }).strict(),
+  affiliate: z.object({ affiliatePartnerId: z.coerce.number().int().positive().optional(), referredAt: z.coerce.date().optional() }).strict(),
+} satisfies Record<CorrectionCategory, z.ZodTypeAny>
+
+export interface RectificationDecision {
+  requestId: number
+  actorId: string
+  outcome: 'corrected' | 'rejected'
+  note: string
+  /** the DPO's correction of the restricted data: the row (when the request named one) and the new values */
+  correction?: { rowId?: string | null; values: Record<string, string | number> }
+}
+
+async function applyDpoCorrection(tx: Transaction, { userId, categorySlug, rowId, values }: { userId: string; categorySlug: CorrectionCategory; rowId: string | null; values: Record<string, unknown> }) {
+  const id = rowId && /^\d{1,15}$/.test(rowId) ? Number(rowId) : null
+  switch (categorySlug) {
+    case 'payments': {
+      const set = DPO_CORRECTIONS.payments.parse(values)
+      if (id === null) throw new Error('A payment correction names the payment')
+      return tx.update(payments).set(set).where(and(eq(payments.id, id), eq(payments.userId, userId))).returning({ providerId: payments.providerId })
+    }
+    case 'vpn_sessions': {
+      const set = DPO_CORRECTIONS.vpn_sessions.parse(values)
+      if (id === null) throw new Error('A session correction names the session')
+      return tx.update(vpnSessions).set(set).where(and(eq(vpnSessions.id, id), eq(vpnSessions.userId, userId))).returning({ id: vpnSessions.id })
+    }
+    case 'traffic': {
+      const set = DPO_CORRECTIONS.traffic.parse(values)
+      return tx.update(trafficUsage).set({ ...set, updatedAt: new Date() }).where(eq(trafficUsage.userId, userId)).returning({ userId: trafficUsage.userId })
+    }
+    case 'affiliate': {
+      const set = DPO_CORRECTIONS.affiliate.parse(values)
+      return tx.update(referrals).set(set).where(eq(referrals.userId, userId)).returning({ userId: referrals.userId })
+    }
+  }
+}
+
+/**
+ * The DPO's decision on a correction request: apply the correction (archived by the trigger as the DPO's
+ * change) or reject it with reasons; either way the restriction ends. Throws on a request that is not an
+ * open rectification request, so a decision is never taken twice.
+ */
+export async function decideRectification({ requestId, actorId, outcome, note, correction }: RectificationDecision) {
+  const actor: Actor = { type: 'dpo', id: actorId }
+  return db.transaction(async (tx) => {
+    const [request] = await tx.select().from(dataSubjectRequests).where(eq(dataSubjectRequests.id, requestId)).for('update')
+    if (!request || request.type !== 'rectification' || !OPEN_STATUSES.includes(request.status) || !request.userId) {
+      throw new Error(`Request ${requestId} is not an open rectification request`)
+    }
+    const userId = request.userId
+    await withChangeContext(tx, { actor, reason: `Rectification ${request.number}: ${outcome} by the data protection officer` })
+    let fields: string[] = []
+    if (outcome === 'corrected' && correction && Object.keys(correction.values).length > 0) {
+      const categorySlug = request.categorySlug as CorrectionCategory
+      if (!CORRECTION_CATEGORIES.includes(categorySlug)) throw new Error(`No DPO correction for category ${request.categorySlug}`)
+      const [restricted] = await tx.select({ rowId: restrictions.rowId }).from(restrictions).where(eq(restrictions.requestId, requestId)).limit(1)
+      const rowId = correction.rowId ?? restricted?.rowId ?? null
+      const updated = await applyDpoCorrection(tx, { userId, categorySlug, rowId, values: correction.values })
+      if (updated.length === 0) throw new Error('The record to correct was not found')
+      fields = Object.keys(correction.values)
+      await notifyRecipientsOfDpoCorrection(tx, { userId, request, categorySlug, updated })
+    }
+    const lifted = await liftRestriction(tx, { requestId, userId })
+    await recordEvent(tx, { requestId, kind: 'rectification_decided', actor, note, data: { outcome, fields, restrictionsLifted: lifted } })
+    if (outcome === 'rejected') {
+      await tx.update(dataSubjectRequests).set({ denialReason: note }).where(eq(dataSubjectRequests.id, requestId))
+      await transitionRequest(tx, { requestId, to: 'denied', actor, note })
+    } else {
+      await transitionRequest(tx, { requestId, to: 'completed', actor, note })
+    }
+    return { requestNumber: request.number, restrictionsLifted: lifted }
+  })
+}
+
+async function notifyRecipientsOfDpoCorrection(
+  tx: Transaction,
+  { userId, request, categorySlug, updated }: { userId: string; request: { id: number; number: string }; categorySlug: CorrectionCategory; updated: unknown[] },
+) {
+  const base = { userId, requestId: request.id, requestNumber: request.number }
+  const details = `Customer reference ${customerReference(userId)}: please compare your records with ours; the ${categorySlug.replace('_', ' ')} record was corrected.`
+  if (categorySlug === 'payments') {
+    const providerIds = [...new Set((updated as { providerId: number }[]).map((u) => u.providerId))]
+    const providers = await tx.select().from(recipients).where(inArray(recipients.id, providerIds))
+    for (const p of providers) await notifyRecipient(tx, { ...base, recipientId: p.id, recipientName: p.name, subject: 'Payment record corrected', details, address: null })
+  }
+  if (categorySlug === 'affiliate') {
+    const [partner] = await tx
+      .select({ name: affiliatePartners.name, contactEmail: affiliatePartners.contactEmail, recipientId: recipients.id })
+      .from(referrals)
+      .innerJoin(affiliatePartners, eq(affiliatePartners.id, referrals.affiliatePartnerId))
+      .innerJoin(recipients, eq(recipients.slug, 'affiliate_partners'))
+      .where(eq(referrals.userId, userId))
+    if (partner) await notifyRecipient(tx, { ...base, recipientId: partner.recipientId, recipientName: partner.name, subject: 'Referral record corrected', details, address: partner.contactEmail })
+  }
+}
+
+// --- Supplementary statements (Art. 16) ----------------------------------------------------------------
+
+export async function addStatement({ userId, categorySlug, rowId, statement }: { userId: string; categorySlug: string; rowId: string | null; statement: string }): Promise<CorrectionResult> {
+  const name = await categoryName(db, categorySlug)
+  if (!name) return { ok: false, field: 'categorySlug', message: 'Choose the data your statement is about.' }
+  if (rowId && !(await ownsRow(db, { userId, categorySlug, rowId }))) return { ok: false, field: 'form', message: 'This record was not found.' }
+  const request = await db.transaction(async (tx) => {
+    await withChangeContext(tx, { actor: customer(userId), reason: `Supplementary statement on ${name}` })
+    const [row] = await tx.insert(supplementaryStatements).values({ userId, categorySlug, rowId, statement }).returning({ id: supplementaryStatements.id })
+    return recordCompletedRequest(tx, {
+      userId,
+      type: 'rectification',
+      subject: `Supplementary statement on ${name}`,
+      details: statement,
+      categorySlug,
+      actor: customer(userId),
+      action: 'supplementary_statement_added',
+      data: { statementId: row.id, rowId },
+    })
+  })
+  return { ok: true, requestNumber: request.number, requestId: request.id }
+}
+
+// --- Forms ------------------------------------------------------------------------------------------
+
+/** Where a finished correction lands: the history, which now shows the previous value. */
+export function afterCorrection(result: { requestNumber: string; requestId: number }) {
+  return `/my-data/history?corrected=${encodeURIComponent(result.requestNumber)}&request=${result.requestId}`
+}
+

@@ -1,0 +1,266 @@
+// The DPO keeps the registry: contacts, legal bases, retention rules (legal holds among them), recipients,
+// purposes and settings. Every change is archived by PostgreSQL (db/sql/410_registry_archive.sql, with the
+// DPO named as the actor) and appended to the audit chain; every page and email reads the new values at once.
+import { and, desc, eq, inArray } from 'drizzle-orm'
+import { z } from 'zod'
+import { db, type Transaction } from '#db/client.server'
+import {
+  archivedChanges,
+  legalBases,
+  purposeRecipients,
+  purposes,
+  recipients,
+  registryContacts,
+  registrySettings,
+  retentionRules,
+} from '#db/schema'
+import { withChangeContext } from './archive.server'
+import { appendAudit } from './audit.server'
+import type { Actor } from './dsr.server'
+import { email, multiLine, singleLine } from './validation/form'
+
+export const REGISTRY_SECTIONS = {
+  contacts: { title: 'Controller, DPO and supervisory authority', table: 'registry_contacts' },
+  'legal-bases': { title: 'Legal bases', table: 'legal_bases' },
+  'retention-rules': { title: 'Retention rules and legal holds', table: 'retention_rules' },
+  recipients: { title: 'Recipients', table: 'recipients' },
+  purposes: { title: 'Purposes', table: 'purposes' },
+  settings: { title: 'Settings', table: 'registry_settings' },
+} as const
+
+export type RegistrySection = keyof typeof REGISTRY_SECTIONS
+
+export const RECIPIENT_KINDS = recipients.kind.enumValues
+
+export function isRegistrySection(value: string | undefined): value is RegistrySection {
+  return value !== undefined && Object.hasOwn(REGISTRY_SECTIONS, value)
+}
+
+export const REGISTRY_TABLES = Object.values(REGISTRY_SECTIONS).map((s) => s.table as string).concat(['purpose_recipients'])
+
+// --- Validation: one schema per section, reused by the route for field errors -----------------------
+
+// An empty optional field clears the value.
+function optional<T extends z.ZodTypeAny>(schema: T) {
+  return z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v), schema.nullable())
+}
+
+const httpsUrl = z
+  .string()
+  .trim()
+  .max(500, 'At most 500 characters.')
+  .url('Enter a full address, like https://example.org.')
+  .refine((v) => /^https?:\/\//.test(v), 'Only http and https addresses.')
+
+// PostgreSQL intervals as people write them: "90 days", "6 months", "8 years".
+const PERIOD = /^([1-9]\d{0,3}) (day|days|week|weeks|month|months|year|years)$/
+
+// a form sends "on" or nothing; already parsed values pass through again unchanged
+const checkbox = z.preprocess((v) => v === 'on' || v === true, z.boolean())
+
+const contactSchema = z.object({
+  name: singleLine('the name', 200),
+  street: singleLine('the street', 200),
+  postalCode: singleLine('the postal code', 20),
+  city: singleLine('the city', 100),
+  country: singleLine('the country', 100),
+  email,
+  phone: optional(singleLine('the phone number', 50)),
+  website: optional(httpsUrl),
+})
+
+const legalBasisSchema = z.object({
+  article: singleLine('the article', 100),
+  description: multiLine('the description', 4000),
+})
+
+const retentionRuleSchema = z
+  .object({
+    name: singleLine('the name', 200),
+    description: multiLine('the description', 4000),
+    period: optional(singleLine('the period', 30).refine((v) => PERIOD.test(v), 'Write a number and a unit, like "90 days", "6 months" or "8 years".')),
+    legalReason: optional(multiLine('the legal reason', 4000)),
+    isLegalHold: checkbox,
+  })
+  .refine((v) => !v.isLegalHold || v.legalReason, { path: ['legalReason'], message: 'A legal hold needs the law or reason that requires keeping the data.' })
+
+const recipientSchema = z.object({
+  name: singleLine('the name', 200),
+  kind: z.enum(recipients.kind.enumValues, { errorMap: () => ({ message: 'Choose a kind of recipient.' }) }),
+  service: multiLine('the service', 2000),
+  address: optional(singleLine('the address', 500)),
+  country: optional(singleLine('the country', 200)),
+  safeguards: optional(multiLine('the safeguards', 4000)),
+  privacyUrl: optional(httpsUrl),
+})
+
+const idField = (label: string) => z.coerce.number({ invalid_type_error: `Choose ${label}.` }).int(`Choose ${label}.`).positive(`Choose ${label}.`)
+
+const purposeSchema = z.object({
+  name: singleLine('the name', 200),
+  description: multiLine('the description', 4000),
+  legalBasisId: idField('a legal basis'),
+  retentionRuleId: idField('a retention rule'),
+})
+
+const settingSchema = z.object({ value: singleLine('the value', 200) })
+
+export const REGISTRY_SCHEMAS = {
+  contacts: contactSchema,
+  'legal-bases': legalBasisSchema,
+  'retention-rules': retentionRuleSchema,
+  recipients: recipientSchema,
+  purposes: purposeSchema,
+  settings: settingSchema,
+} satisfies Record<RegistrySection, z.ZodTypeAny>
+
+export type RegistryValues<S extends RegistrySection> = z.infer<(typeof REGISTRY_SCHEMAS)[S]>
+
+// --- Reading -----------------------------------------------------------------------------------
+
+export async function loadRegistrySection(section: RegistrySection) {
+  switch (section) {
+    case 'contacts':
+      return { section, rows: await db.select().from(registryContacts).orderBy(registryContacts.id) }
+    case 'legal-bases':
+      return { section, rows: await db.select().from(legalBases).orderBy(legalBases.id) }
+    case 'retention-rules':
+      return { section, rows: await db.select().from(retentionRules).orderBy(retentionRules.id) }
+    case 'recipients':
+      return { section, rows: await db.select().from(recipients).orderBy(recipients.name) }
+    case 'purposes': {
+      const [rows, links, bases, rules, allRecipients] = await Promise.all([
+        db.select().from(purposes).orderBy(purposes.sortOrder, purposes.id),
+        db.select().from(purposeRecipients),
+        db.select({ id: legalBases.id, label: legalBases.article }).from(legalBases).orderBy(legalBases.id),
+        db.select({ id: retentionRules.id, label: retentionRules.name }).from(retentionRules).orderBy(retentionRules.id),
+        db.select({ id: recipients.id, label: recipients.name }).from(recipients).orderBy(recipients.name),
+      ])
+      return {
+        section,
+        rows: rows.map((p) => ({ ...p, recipientIds: links.filter((l) => l.purposeId === p.id).map((l) => l.recipientId) })),
+        options: { legalBases: bases, retentionRules: rules, recipients: allRecipients },
+      }
+    }
+    case 'settings':
+      return { section, rows: await db.select().from(registrySettings).orderBy(registrySettings.key) }
+  }
+}
+
+/** The archive of registry changes, newest first: who changed what, from which value to which. */
+export function listRegistryHistory({ limit = 50 }: { limit?: number } = {}) {
+  return db
+    .select()
+    .from(archivedChanges)
+    .where(inArray(archivedChanges.tableName, REGISTRY_TABLES))
+    .orderBy(desc(archivedChanges.id))
+    .limit(limit)
+}
+
+// --- Changing ----------------------------------------------------------------------------------
+
+export type RegistryChangeResult = { ok: true; message: string } | { ok: false; field: string; message: string }
+
+const NOT_FOUND: RegistryChangeResult = { ok: false, field: 'form', message: 'This entry no longer exists; nothing was changed.' }
+
+// The archive trigger names the DPO and the reason; the audit chain gets a hash of what changed.
+async function inRegistryChange(actor: Actor, what: string, change: (tx: Transaction) => Promise<RegistryChangeResult>) {
+  return db.transaction(async (tx) => {
+    await withChangeContext(tx, { actor, reason: `Registry: ${what}, edited by the data protection officer` })
+    const result = await change(tx)
+    if (result.ok) await appendAudit(tx, { kind: 'registry_changed', actor, payload: { what } })
+    return result
+  })
+}
+
+const changed = (n: number, message: string): RegistryChangeResult => (n > 0 ? { ok: true, message } : NOT_FOUND)
+
+/** Saves one registry row. `key` is the row's id, or the setting's key. Values must have passed the section's schema. */
+export async function updateRegistryEntry({
+  section,
+  key,
+  values,
+  recipientIds = [],
+  actor,
+}: {
+  section: RegistrySection
+  key: string
+  values: Record<string, unknown>
+  recipientIds?: number[]
+  actor: Actor
+}): Promise<RegistryChangeResult> {
+  const id = /^\d{1,9}$/.test(key) ? Number(key) : null
+  if (section !== 'settings' && id === null) return NOT_FOUND
+  const now = new Date()
+  return inRegistryChange(actor, `${section} ${key}`, async (tx) => {
+    switch (section) {
+      case 'contacts': {
+        const v = contactSchema.parse(values)
+        const rows = await tx.update(registryContacts).set({ ...v, updatedAt: now }).where(eq(registryContacts.id, id!)).returning({ id: registryContacts.id })
+        return changed(rows.length, 'Contact saved.')
+      }
+      case 'legal-bases': {
+        const rows = await tx.update(legalBases).set(legalBasisSchema.parse(values)).where(eq(legalBases.id, id!)).returning({ id: legalBases.id })
+        return changed(rows.length, 'Legal basis saved.')
+      }
+      case 'retention-rules': {
+        const rows = await tx.update(retentionRules).set(retentionRuleSchema.parse(values)).where(eq(retentionRules.id, id!)).returning({ id: retentionRules.id })
+        return changed(rows.length, 'Retention rule saved.')
+      }
+      case 'recipients': {
+        const rows = await tx.update(recipients).set(recipientSchema.parse(values)).where(eq(recipients.id, id!)).returning({ id: recipients.id })
+        return changed(rows.length, 'Recipient saved.')
+      }
+      case 'purposes': {
+        const v = purposeSchema.parse(values)
+        const [basis] = await tx.select({ id: legalBases.id }).from(legalBases).where(eq(legalBases.id, v.legalBasisId))
+        if (!basis) return { ok: false, field: 'legalBasisId', message: 'Choose a legal basis from the list.' }
+        const [rule] = await tx.select({ id: retentionRules.id }).from(retentionRules).where(eq(retentionRules.id, v.retentionRuleId))
+        if (!rule) return { ok: false, field: 'retentionRuleId', message: 'Choose a retention rule from the list.' }
+        const known = recipientIds.length ? await tx.select({ id: recipients.id }).from(recipients).where(inArray(recipients.id, recipientIds)) : []
+        if (known.length !== new Set(recipientIds).size) return { ok: false, field: 'recipientIds', message: 'Choose recipients from the list.' }
+        const rows = await tx.update(purposes).set(v).where(eq(purposes.id, id!)).returning({ id: purposes.id })
+        if (rows.length === 0) return NOT_FOUND
+        const current = await tx.select({ recipientId: purposeRecipients.recipientId }).from(purposeRecipients).where(eq(purposeRecipients.purposeId, id!))
+        const wanted = new Set(recipientIds)
+        const had = new Set(current.map((c) => c.recipientId))
+        const removed = [...had].filter((r) => !wanted.has(r))
+        const added = [...wanted].filter((r) => !had.has(r))
+        if (removed.length) await tx.delete(purposeRecipients).where(and(eq(purposeRecipients.purposeId, id!), inArray(purposeRecipients.recipientId, removed)))
+        if (added.length) await tx.insert(purposeRecipients).values(added.map((recipientId) => ({ purposeId: id!, recipientId })))
+        return { ok: true, message: 'Purpose saved.' }
+      }
+      case 'settings': {
+        const v = settingSchema.parse(values)
+        // numbers of days must stay numbers: jobs and notices compute with them
+        if (key.endsWith('_days') && !/^\d{1,4}$/.test(v.value)) return { ok: false, field: 'value', message: 'Enter a whole number of days.' }
+        const rows = await tx.update(registrySettings).set({ value: v.value, updatedAt: now }).where(eq(registrySettings.key, key)).returning({ key: registrySettings.key })
+        return changed(rows.length, 'Setting saved.')
+      }
+    }
+  })
+}
+
+/** Adds a recipient or a retention rule (legal holds included); other sections have a fixed set of rows. */
+export async function createRegistryEntry({ section, values, actor }: { section: 'recipients' | 'retention-rules'; values: Record<string, unknown>; actor: Actor }): Promise<RegistryChangeResult> {
+  return inRegistryChange(actor, `${section} new`, async (tx) => {
+    if (section === 'recipients') {
+      const v = recipientSchema.parse(values)
+      await tx.insert(recipients).values({ ...v, slug: await uniqueSlug(tx, 'recipients', v.name) })
+      return { ok: true, message: 'Recipient added.' }
+    }
+    const v = retentionRuleSchema.parse(values)
+    await tx.insert(retentionRules).values({ ...v, slug: await uniqueSlug(tx, 'retention-rules', v.name) })
+    return { ok: true, message: 'Retention rule added.' }
+  })
+}
+
+// Slugs are how code refers to seeded rows; a new row gets one from its name that no other row has.
+async function uniqueSlug(tx: Transaction, section: 'recipients' | 'retention-rules', name: string) {
+  const base = name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 50) || 'entry'
+  const table = section === 'recipients' ? recipients : retentionRules
+  const taken = new Set((await tx.select({ slug: table.slug }).from(table)).map((r) => r.slug))
+  let slug = base
+  for (let i = 2; taken.has(slug); i++) slug = `${base}_${i}`
+  return slug
+}

@@ -1,0 +1,208 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { data, redirect } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { z } from 'zod'
+import { FormError } from '~/components/ui/field'
+import { requireCustomer } from '~/lib/auth.server'
+import { countCommunityData } from '~/lib/community.server'
+import {
+  CONSENT_METHOD_LABELS,
+  FORUM_CHOICES,
+  giveCustomerConsent,
+  isCookieCategory,
+  latestConsents,
+  latestConsentsOfVisitor,
+  type LatestConsent,
+  listConsentPurposes,
+  withdrawCustomerConsent,
+} from '~/lib/consent.server'
+import { readCookieConsent, saveCookieChoice } from '~/lib/cookie-consent.server'
+import { formatDateTime } from '~/lib/format'
+import { purposesNeedingReconsent } from '~/lib/policy.server'
+import { intentOf, parseForm } from '~/lib/validation/form'
+
+export const meta: MetaFunction = () => [{ title: 'Your consents · Privacy Portal' }]
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = requireCustomer(context, request)
+  const owner = { userId: user.id, email: user.email }
+  const cookieState = await readCookieConsent(request)
+  const [purposes, latest, ofBrowser, counts, reconsent] = await Promise.all([
+    listConsentPurposes(),
+    latestConsents(owner),
+    cookieState.visitorId ? latestConsentsOfVisitor(cookieState.visitorId) : Promise.resolve(new Map<string, LatestConsent>()),
+    countCommunityData(owner),
+    purposesNeedingReconsent({ userId: user.id }),
+  ])
+  return {
+    counts,
+    purposes: purposes.map((p) => {
+      const category = isCookieCategory(p.cookieCategory) ? p.cookieCategory : null
+      const cookie = category !== null
+      // cookies are a choice per browser: what this browser allows now; everything else is the account's latest row
+      const row = cookie ? ofBrowser.get(p.slug) : latest.get(p.slug)
+      const given = category ? cookieState.allowed.has(category) : row?.action === 'given'
+      const state: 'given' | 'withdrawn' | 'none' = given ? 'given' : row && (!cookie || cookieState.decided) ? 'withdrawn' : 'none'
+      return {
+        slug: p.slug,
+        name: p.name,
+        description: p.description,
+        legalBasis: p.legalBasis.article,
+        recipients: p.recipients.map((r) => r.name),
+        cookie,
+        state,
+        since: row && state !== 'none' ? formatDateTime(row.createdAt) : null,
+        how: row && state !== 'none' ? CONSENT_METHOD_LABELS[row.method] : null,
+        version: row && state !== 'none' ? row.policyVersion : null,
+        needsReconsent: reconsent.some((r) => r.slug === p.slug),
+      }
+    }),
+  }
+}
+
+const ConsentSchema = z.object({
+  intent: z.enum(['withdraw', 'give']),
+  purpose: z.string().max(64),
+  forumChoice: z.enum(FORUM_CHOICES, { errorMap: () => ({ message: 'Choose whether your posts are deleted or anonymised.' }) }).optional(),
+})
+
+const UNKNOWN_PURPOSE = 'Unknown purpose: nothing was recorded.'
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = requireCustomer(context, request)
+  const formData = await request.formData()
+  if (!['withdraw', 'give'].includes(intentOf(formData))) return data({ error: 'Unknown action.' }, { status: 400 })
+  const form = parseForm(ConsentSchema, formData)
+  if (!form.ok) return data({ error: form.errors.forumChoice ?? UNKNOWN_PURPOSE }, { status: 400 })
+  const { intent, purpose, forumChoice } = form.data
+  const purposes = await listConsentPurposes()
+  const target = purposes.find((p) => p.slug === purpose)
+  if (!target) return data({ error: UNKNOWN_PURPOSE }, { status: 400 })
+
+  if (isCookieCategory(target.cookieCategory)) {
+    const setCookies = await saveCookieChoice({
+      request,
+      userId: user.id,
+      method: 'settings_toggle',
+      allowed: intent === 'give' ? [target.cookieCategory] : [],
+      covers: [target.cookieCategory],
+    })
+    const headers = new Headers()
+    for (const cookie of setCookies) headers.append('Set-Cookie', cookie)
+    return redirect(`/consents?${intent === 'give' ? 'given' : 'withdrawn'}=${target.slug}`, { headers })
+  }
+
+  switch (intent) {
+    case 'withdraw': {
+      if (target.slug === 'forum' && !forumChoice) return data({ error: 'Choose whether your posts are deleted or anonymised.' }, { status: 400 })
+      await withdrawCustomerConsent({ userId: user.id, email: user.email, purpose: target.slug, forumChoice })
+      return redirect(`/consents?withdrawn=${target.slug}`)
+    }
+    case 'give': {
+      // a subscription is consented to by the confirmation link, never by a toggle (double opt-in)
+      if (target.slug === 'comment_feed') return data({ error: 'Subscribe to a comment feed on the feed page; the email we send confirms it.' }, { status: 400 })
+      await giveCustomerConsent({ userId: user.id, purpose: target.slug })
+      return redirect(`/consents?given=${target.slug}`)
+    }
+    default:
+      return data({ error: 'Unknown action.' }, { status: 400 })
+  }
+}
+
+function Notice({ purposes }: { purposes: { slug: string; name: string }[] }) {
+  const [params] = useSearchParams()
+  const withdrawn = purposes.find((p) => p.slug === params.get('withdrawn'))
+  const given = purposes.find((p) => p.slug === params.get('given'))
+  if (withdrawn) {
+    return (
+      <p className="notice notice-ok" role="status">
+        You withdrew your consent to “{withdrawn.name}”. It took effect at once; the withdrawal is in your{' '}
+        <Link to="/requests">request history</Link>.
+      </p>
+    )
+  }
+  if (given) {
+    return (
+      <p className="notice notice-ok" role="status">
+        You gave your consent to “{given.name}”.
+      </p>
+    )
+  }
+  return null
+}
+
+export default function Consents() {
+  const { purposes, counts } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const effect: Record<string, string> = {
+    contact_form: `Withdrawing deletes your ${counts.contactMessages} stored contact message(s).`,
+    comment_feed: `Withdrawing deletes your ${counts.feedSubscriptions} feed subscription(s).`,
+    forum: `You have ${counts.forumPosts} forum post(s) and comment(s). Withdrawing deletes them, or keeps them under the name “deleted user” without your account or email, as you choose.`,
+  }
+  return (
+    <section>
+      <h1>Your consents</h1>
+      <p>
+        Each use of your data below happens only with your consent. Withdrawing is as easy as giving it and takes effect at once;
+        what was done before stays lawful. Every choice is recorded as proof, and you find the full record under My data.
+      </p>
+      <Notice purposes={purposes} />
+      <FormError error={actionData?.error} />
+      {purposes.map((p) => (
+        <section key={p.slug} className="card consent-purpose" aria-labelledby={`consent-${p.slug}`}>
+          <h2 id={`consent-${p.slug}`}>{p.name}</h2>
+          <p>{p.description}</p>
+          <dl className="facts">
+            <dt>Who receives it</dt>
+            <dd>{p.recipients.length ? p.recipients.join(', ') : 'Nobody outside our company.'}</dd>
+            <dt>Legal basis</dt>
+            <dd>{p.legalBasis}</dd>
+            <dt>Status</dt>
+            <dd className="consent-state">
+              {p.state === 'given' ? `Given${p.since ? ` on ${p.since}` : ''}` : p.state === 'withdrawn' ? `Withdrawn on ${p.since}` : 'Not given'}
+              {p.how ? ` (${p.how}, notice version ${p.version})` : null}
+              {p.cookie ? ' · in this browser' : null}
+            </dd>
+          </dl>
+          {p.needsReconsent && p.state === 'given' ? (
+            <p className="notice">The privacy notice now describes this differently from when you consented. Give your consent again to keep it, or withdraw it.</p>
+          ) : null}
+          {p.state === 'given' && effect[p.slug] ? <p className="muted">{effect[p.slug]}</p> : null}
+          <div className="consent-actions">
+            {p.state === 'given' ? (
+              <Form method="post" reloadDocument={p.cookie}>
+                <input type="hidden" name="purpose" value={p.slug} />
+                <input type="hidden" name="intent" value="withdraw" />
+                {p.slug === 'forum' ? (
+                  <>
+                    <button type="submit" name="forumChoice" value="delete">
+                      Withdraw and delete my posts
+                    </button>{' '}
+                    <button type="submit" name="forumChoice" value="anonymise">
+                      Withdraw and anonymise my posts
+                    </button>
+                  </>
+                ) : (
+                  <button type="submit">Withdraw consent</button>
+                )}
+              </Form>
+            ) : null}
+            {p.state !== 'given' || p.needsReconsent ? (
+              p.slug === 'comment_feed' ? (
+                <Link to="/feed">Subscribe to a comment feed</Link>
+              ) : (
+                <Form method="post" reloadDocument={p.cookie}>
+                  <input type="hidden" name="purpose" value={p.slug} />
+                  <input type="hidden" name="intent" value="give" />
+                  <button type="submit" className={p.state === 'given' ? 'button-secondary' : undefined}>
+                    {p.state === 'given' ? 'Give consent again' : 'Give consent'}
+                  </button>
+                </Form>
+              )
+            ) : null}
+          </div>
+        </section>
+      ))}
+    </section>
+  )
+}

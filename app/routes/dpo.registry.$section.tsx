@@ -1,0 +1,224 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { data, redirect } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { Field, FormError, SelectField, TextAreaField } from '~/components/ui/field'
+import { requireDpo } from '~/lib/auth.server'
+import {
+  createRegistryEntry,
+  isRegistrySection,
+  RECIPIENT_KINDS,
+  loadRegistrySection,
+  REGISTRY_SCHEMAS,
+  REGISTRY_SECTIONS,
+  updateRegistryEntry,
+  type RegistrySection,
+} from '~/lib/registry-admin.server'
+import { intentOf, parseForm } from '~/lib/validation/form'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? 'Registry'} · DPO workspace` }]
+
+type FieldKind = 'text' | 'email' | 'url' | 'textarea' | 'checkbox' | 'select' | 'checkboxes'
+interface FieldSpec {
+  name: string
+  label: string
+  kind: FieldKind
+  hint?: string
+  options?: { value: string; label: string }[]
+  optional?: boolean
+}
+
+function sectionOf(params: { section?: string }): RegistrySection {
+  if (!isRegistrySection(params.section)) throw new Response('There is no such part of the registry.', { status: 404 })
+  return params.section
+}
+
+const str = (v: unknown) => (v === null || v === undefined ? '' : String(v))
+
+// What each section's form shows; the values come from the database, the rules from registry-admin.server.ts.
+async function viewOf(section: RegistrySection) {
+  const loaded = await loadRegistrySection(section)
+  switch (loaded.section) {
+    case 'contacts':
+      return {
+        fields: [
+          { name: 'name', label: 'Name', kind: 'text' },
+          { name: 'street', label: 'Street', kind: 'text' },
+          { name: 'postalCode', label: 'Postal code', kind: 'text' },
+          { name: 'city', label: 'City', kind: 'text' },
+          { name: 'country', label: 'Country', kind: 'text' },
+          { name: 'email', label: 'Email address', kind: 'email' },
+          { name: 'phone', label: 'Phone', kind: 'text', optional: true },
+          { name: 'website', label: 'Website', kind: 'url', optional: true },
+        ] satisfies FieldSpec[],
+        rows: loaded.rows.map((r) => ({
+          key: String(r.id),
+          title: r.role === 'controller' ? 'Controller' : r.role === 'dpo' ? 'Data protection officer' : 'Supervisory authority',
+          note: null,
+          values: { name: r.name, street: r.street, postalCode: r.postalCode, city: r.city, country: r.country, email: r.email, phone: str(r.phone), website: str(r.website) } as Record<string, unknown>,
+        })),
+        canCreate: false,
+      }
+    case 'legal-bases':
+      return {
+        fields: [
+          { name: 'article', label: 'Article', kind: 'text' },
+          { name: 'description', label: 'Description', kind: 'textarea' },
+        ] satisfies FieldSpec[],
+        rows: loaded.rows.map((r) => ({ key: String(r.id), title: r.article, note: r.slug, values: { article: r.article, description: r.description } as Record<string, unknown> })),
+        canCreate: false,
+      }
+    case 'retention-rules':
+      return {
+        fields: [
+          { name: 'name', label: 'Name', kind: 'text' },
+          { name: 'description', label: 'Description', kind: 'textarea' },
+          { name: 'period', label: 'Period', kind: 'text', hint: 'Like "90 days", "6 months" or "8 years"; empty when an event ends it.', optional: true },
+          { name: 'legalReason', label: 'Legal reason', kind: 'textarea', hint: 'The law that requires keeping the data (required for a legal hold).', optional: true },
+          { name: 'isLegalHold', label: 'Legal hold: kept because the law requires it, blocked for anything else', kind: 'checkbox' },
+        ] satisfies FieldSpec[],
+        rows: loaded.rows.map((r) => ({
+          key: String(r.id),
+          title: r.name,
+          note: r.isLegalHold ? `${r.slug} · legal hold` : r.slug,
+          values: { name: r.name, description: r.description, period: str(r.period), legalReason: str(r.legalReason), isLegalHold: r.isLegalHold } as Record<string, unknown>,
+        })),
+        canCreate: true,
+      }
+    case 'recipients':
+      return {
+        fields: [
+          { name: 'name', label: 'Name', kind: 'text' },
+          { name: 'kind', label: 'Kind', kind: 'select', options: RECIPIENT_KINDS.map((k) => ({ value: k, label: k.replace('_', ' ') })) },
+          { name: 'service', label: 'Service', kind: 'textarea' },
+          { name: 'address', label: 'Address', kind: 'text', optional: true },
+          { name: 'country', label: 'Country', kind: 'text', optional: true },
+          { name: 'safeguards', label: 'Safeguards for transfers', kind: 'textarea', optional: true },
+          { name: 'privacyUrl', label: 'Privacy policy', kind: 'url', optional: true },
+        ] satisfies FieldSpec[],
+        rows: loaded.rows.map((r) => ({
+          key: String(r.id),
+          title: r.name,
+          note: r.slug,
+          values: { name: r.name, kind: r.kind, service: r.service, address: str(r.address), country: str(r.country), safeguards: str(r.safeguards), privacyUrl: str(r.privacyUrl) } as Record<string, unknown>,
+        })),
+        canCreate: true,
+      }
+    case 'purposes':
+      return {
+        fields: [
+          { name: 'name', label: 'Name', kind: 'text' },
+          { name: 'description', label: 'Description', kind: 'textarea' },
+          { name: 'legalBasisId', label: 'Legal basis', kind: 'select', options: loaded.options.legalBases.map((o) => ({ value: String(o.id), label: o.label })) },
+          { name: 'retentionRuleId', label: 'Retention', kind: 'select', options: loaded.options.retentionRules.map((o) => ({ value: String(o.id), label: o.label })) },
+          { name: 'recipientIds', label: 'Recipients', kind: 'checkboxes', options: loaded.options.recipients.map((o) => ({ value: String(o.id), label: o.label })) },
+        ] satisfies FieldSpec[],
+        rows: loaded.rows.map((r) => ({
+          key: String(r.id),
+          title: r.name,
+          note: r.slug,
+          values: { name: r.name, description: r.description, legalBasisId: String(r.legalBasisId), retentionRuleId: String(r.retentionRuleId), recipientIds: r.recipientIds.map(String) } as Record<string, unknown>,
+        })),
+        canCreate: false,
+      }
+    case 'settings':
+      return {
+        fields: [{ name: 'value', label: 'Value', kind: 'text' }] satisfies FieldSpec[],
+        rows: loaded.rows.map((r) => ({ key: r.key, title: r.key, note: r.description, values: { value: r.value } as Record<string, unknown> })),
+        canCreate: false,
+      }
+  }
+}
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  requireDpo(context, request)
+  const section = sectionOf(params)
+  return { section, title: REGISTRY_SECTIONS[section].title, ...(await viewOf(section)) }
+}
+
+const KEY = /^[a-z0-9_]{1,64}$/
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = requireDpo(context, request)
+  const formData = await request.formData()
+  const section = sectionOf(params)
+  const intent = intentOf(formData)
+  const key = String(formData.get('key') ?? '')
+  if ((intent === 'save' && !KEY.test(key)) || (intent === 'create' && section !== 'recipients' && section !== 'retention-rules') || (intent !== 'save' && intent !== 'create')) {
+    return data({ key, errors: { form: 'Unknown action.' } as Record<string, string>, values: {} as Record<string, string> }, { status: 400 })
+  }
+  const form = parseForm(REGISTRY_SCHEMAS[section], formData)
+  if (!form.ok) return data({ key, errors: form.errors, values: form.values }, { status: 400 })
+  const rawIds = formData.getAll('recipientIds')
+  if (rawIds.some((v) => typeof v !== 'string' || !/^\d{1,9}$/.test(v))) {
+    return data({ key, errors: { recipientIds: 'Choose recipients from the list.' } as Record<string, string>, values: {} as Record<string, string> }, { status: 400 })
+  }
+  const actor = { type: 'dpo' as const, id: user.id }
+  const result =
+    intent === 'create'
+      ? await createRegistryEntry({ section: section as 'recipients' | 'retention-rules', values: form.data, actor })
+      : await updateRegistryEntry({ section, key, values: form.data, recipientIds: rawIds.map(Number), actor })
+  if (!result.ok) return data({ key, errors: { [result.field]: result.message } as Record<string, string>, values: {} as Record<string, string> }, { status: 400 })
+  return redirect(`/dpo/registry/${section}?saved=${encodeURIComponent(result.message)}#entry-${intent === 'create' ? 'new' : key}`)
+}
+
+function Control({ spec, rowKey, value, error }: { spec: FieldSpec; rowKey: string; value: unknown; error?: string }) {
+  const id = `field-${rowKey}-${spec.name}`
+  const label = spec.optional ? `${spec.label} (optional)` : spec.label
+  switch (spec.kind) {
+    case 'textarea':
+      return <TextAreaField id={id} label={label} name={spec.name} hint={spec.hint} defaultValue={str(value)} error={error} rows={3} maxLength={4000} />
+    case 'select':
+      return <SelectField id={id} label={label} name={spec.name} options={spec.options ?? []} defaultValue={str(value)} error={error} />
+    case 'checkbox':
+      return <Field id={id} label={label} name={spec.name} type="checkbox" defaultChecked={value === true || value === 'on'} error={error} />
+    case 'checkboxes':
+      return (
+        <fieldset className="field" aria-describedby={error ? `${id}-error` : undefined}>
+          <legend>{label}</legend>
+          {(spec.options ?? []).map((o) => (
+            <label key={o.value} className="field-check">
+              <input type="checkbox" name={spec.name} value={o.value} defaultChecked={Array.isArray(value) && value.includes(o.value)} /> {o.label}
+            </label>
+          ))}
+          {error ? <p id={`${id}-error`} className="field-error" role="alert">{error}</p> : null}
+        </fieldset>
+      )
+    default:
+      return <Field id={id} label={label} name={spec.name} type={spec.kind === 'email' ? 'email' : spec.kind === 'url' ? 'url' : 'text'} hint={spec.hint} defaultValue={str(value)} error={error} maxLength={500} />
+  }
+}
+
+export default function DpoRegistrySection() {
+  const { title, fields, rows, canCreate } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const [params] = useSearchParams()
+  const saved = params.get('saved')
+  const entries = [...rows, ...(canCreate ? [{ key: 'new', title: 'Add a new entry', note: null, values: {} as Record<string, unknown> }] : [])]
+  return (
+    <section>
+      <p>
+        <Link to="/dpo/registry">← Registry</Link>
+      </p>
+      <h1>{title}</h1>
+      {saved ? <p className="notice notice-ok">{saved.slice(0, 200)}</p> : null}
+      {entries.map((row) => {
+        const mine = actionData && (actionData.key === row.key || (row.key === 'new' && actionData.key === '')) ? actionData : null
+        const values = mine ? { ...row.values, ...mine.values } : row.values
+        return (
+          <Form key={row.key} method="post" className="stack card registry-entry" id={`entry-${row.key}`} aria-label={row.title} noValidate>
+            <h2>{row.title}</h2>
+            {row.note ? <p className="muted">{row.note}</p> : null}
+            <FormError error={mine?.errors.form} />
+            {row.key !== 'new' ? <input type="hidden" name="key" value={row.key} /> : null}
+            {fields.map((spec) => (
+              <Control key={spec.name} spec={spec} rowKey={row.key} value={values[spec.name]} error={mine?.errors[spec.name]} />
+            ))}
+            <button type="submit" name="intent" value={row.key === 'new' ? 'create' : 'save'}>
+              {row.key === 'new' ? 'Add' : 'Save'}
+            </button>
+          </Form>
+        )
+      })}
+    </section>
+  )
+}

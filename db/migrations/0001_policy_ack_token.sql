@@ -1,0 +1,1 @@
+ALTER TABLE "policy_notices" ADD COLUMN "ack_token_hash" text;

@@ -1,0 +1,4 @@
+CREATE INDEX "dsr_due_at_id_idx" ON "data_subject_requests" USING btree ("due_at","id");--> statement-breakpoint
+CREATE INDEX "dsr_open_due_at_id_idx" ON "data_subject_requests" USING btree ("due_at","id") WHERE "data_subject_requests"."status" in ('received', 'in_progress', 'awaiting_clarification');--> statement-breakpoint
+CREATE UNIQUE INDEX "dsr_access_token_hash_idx" ON "data_subject_requests" USING btree ("access_token_hash") WHERE "data_subject_requests"."access_token_hash" is not null;--> statement-breakpoint
+CREATE UNIQUE INDEX "dsr_clarification_token_hash_idx" ON "data_subject_requests" USING btree ("clarification_token_hash") WHERE "data_subject_requests"."clarification_token_hash" is not null;

@@ -1,0 +1,98 @@
+import { expect, test } from '@playwright/test'
+import { and, desc, eq, isNull } from 'drizzle-orm'
+import { db } from '#db/client.server'
+import { dataSubjectRequests, forumPosts, outboxMessages, restrictions } from '#db/schema'
+import { completeRequest } from '~/lib/dsr-completion.server'
+import { denyRequest } from '~/lib/dsr-dpo.server'
+import { createRequest, type Actor, type DsrType } from '~/lib/dsr.server'
+import { requestCorrection } from '~/lib/rectification.server'
+import { createUser, uniqueName } from '../support/fixtures'
+
+// Approving a request carries it out through the capability's own code; these check the effect on the data.
+
+async function dpoActor(): Promise<Actor> {
+  return { type: 'dpo', id: (await createUser({ role: 'dpo' })).id }
+}
+
+async function open(input: { userId?: string | null; email?: string | null; type: DsrType; categorySlug?: string | null }) {
+  return db.transaction((tx) =>
+    createRequest(tx, {
+      userId: input.userId ?? null,
+      email: input.email ?? null,
+      type: input.type,
+      status: 'received',
+      categorySlug: input.categorySlug ?? null,
+      actor: input.userId ? { type: 'customer', id: input.userId } : { type: 'data_subject', id: null },
+    }),
+  )
+}
+
+async function statusOf(id: number) {
+  const [row] = await db.select({ status: dataSubjectRequests.status }).from(dataSubjectRequests).where(eq(dataSubjectRequests.id, id))
+  return row.status
+}
+
+async function lastMail(to: string, template: string) {
+  const [mail] = await db
+    .select()
+    .from(outboxMessages)
+    .where(and(eq(outboxMessages.toAddress, to), eq(outboxMessages.template, template)))
+    .orderBy(desc(outboxMessages.id))
+    .limit(1)
+  return mail
+}
+
+test('a restriction request restricts the category for the customer and tells them', async () => {
+  const customer = await createUser()
+  const request = await open({ userId: customer.id, type: 'restriction', categorySlug: 'vpn_sessions' })
+  const result = await completeRequest({ requestId: request.id, actor: await dpoActor(), message: null })
+  expect(result.ok).toBe(true)
+  const rows = await db.select().from(restrictions).where(eq(restrictions.requestId, request.id))
+  expect(rows).toMatchObject([{ userId: customer.id, categorySlug: 'vpn_sessions', reason: 'data_subject_request', liftedAt: null }])
+  expect(await statusOf(request.id)).toBe('completed')
+  expect((await lastMail(customer.email, 'request-completed')).text).toContain('restricted')
+})
+
+test('an answer-only request needs the DPO’s words, which reach the person', async () => {
+  const email = `${uniqueName('question')}@example.test`
+  const request = await open({ email, type: 'other' })
+  const actor = await dpoActor()
+  expect(await completeRequest({ requestId: request.id, actor, message: null })).toMatchObject({ ok: false, field: 'message' })
+  expect(await statusOf(request.id)).toBe('received')
+  expect(await lastMail(email, 'request-completed')).toBeUndefined()
+  expect((await completeRequest({ requestId: request.id, actor, message: 'We do not keep your IP address.' })).ok).toBe(true)
+  expect((await lastMail(email, 'request-completed')).text).toContain('We do not keep your IP address.')
+  // completed is closed: a second completion changes nothing
+  expect(await completeRequest({ requestId: request.id, actor, message: 'again' })).toMatchObject({ ok: false, field: 'form' })
+})
+
+test('an erasure of a customer category erases it through the erasure module', async () => {
+  const customer = await createUser()
+  await db.insert(forumPosts).values({ userId: customer.id, authorName: customer.username, authorEmail: customer.email, body: 'hello' })
+  const request = await open({ userId: customer.id, type: 'erasure', categorySlug: 'forum_posts' })
+  const result = await completeRequest({ requestId: request.id, actor: await dpoActor(), message: null, forumMode: 'delete' })
+  expect(result).toMatchObject({ ok: true })
+  expect(await db.select().from(forumPosts).where(eq(forumPosts.userId, customer.id))).toEqual([])
+  expect(await statusOf(request.id)).toBe('completed')
+})
+
+test('a correction request: completing lifts the restriction, refusing one lifts it too', async () => {
+  const customer = await createUser()
+  const actor = await dpoActor()
+  const filed = await requestCorrection({ userId: customer.id, categorySlug: 'traffic', rowId: null, details: 'The figure is far too high.' })
+  if (!filed.ok) throw new Error('correction request refused')
+  const active = () => db.select().from(restrictions).where(and(eq(restrictions.requestId, filed.requestId), isNull(restrictions.liftedAt)))
+  expect(await active()).toHaveLength(1)
+  expect(await completeRequest({ requestId: filed.requestId, actor, message: null })).toMatchObject({ ok: false, field: 'message' })
+  expect((await completeRequest({ requestId: filed.requestId, actor, message: 'Recounted: 5.2 GB.' })).ok).toBe(true)
+  expect(await active()).toHaveLength(0)
+  expect(await statusOf(filed.requestId)).toBe('completed')
+  expect((await lastMail(customer.email, 'request-completed')).text).toContain('Recounted: 5.2 GB.')
+
+  const second = await requestCorrection({ userId: customer.id, categorySlug: 'affiliate', rowId: null, details: 'Nobody referred me.' })
+  if (!second.ok) throw new Error('correction request refused')
+  expect((await denyRequest({ requestId: second.requestId, actor, reason: 'The partner confirmed the referral with the order.' })).ok).toBe(true)
+  const stillActive = await db.select().from(restrictions).where(and(eq(restrictions.requestId, second.requestId), isNull(restrictions.liftedAt)))
+  expect(stillActive).toHaveLength(0)
+  expect(await statusOf(second.requestId)).toBe('denied')
+})
