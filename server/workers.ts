@@ -15,7 +15,8 @@ export async function startBackgroundWorkers(env: Env, databaseUrl: string) {
   } else {
     console.warn('SMTP_URL is not set: emails are queued in the outbox but not delivered.')
   }
-  const jobs = await startJobRunner({ databaseUrl, jobs: PORTAL_SCHEDULES })
+  // under test the clock is the tests' to move: an hourly purge firing mid-suite would delete other tests' rows
+  const jobs = await startJobRunner({ databaseUrl, jobs: PORTAL_SCHEDULES, schedule: env.NODE_ENV !== 'test' })
   stops.push(() => jobs.stop())
   return {
     async stop() {

@@ -58,20 +58,31 @@ function summarise(result: unknown) {
   return JSON.stringify(result)
 }
 
-/** Starts pg-boss with the owner's connection, (re)creates the schedules and works their queues. */
-export async function startJobRunner({ databaseUrl, jobs }: { databaseUrl: string; jobs: readonly ScheduledJob[] }): Promise<JobRunner> {
+/**
+ * Starts pg-boss with the owner's connection, (re)creates the schedules and works their queues.
+ * `schedule: false` works the queues without the clock (runs only when sent, e.g. by sendJobNow).
+ */
+export async function startJobRunner({
+  databaseUrl,
+  jobs,
+  schedule = true,
+}: {
+  databaseUrl: string
+  jobs: readonly ScheduledJob[]
+  schedule?: boolean
+}): Promise<JobRunner> {
   const boss = new PgBoss({ connectionString: databaseUrl, application_name: 'dsr-jobs', max: 3 })
   boss.on('error', (error) => console.error(`[jobs] ${describe(error)}`))
   await boss.start()
-  const names = new Set(jobs.map((j) => j.name))
+  const names = new Set(schedule ? jobs.map((j) => j.name) : [])
   // a job removed from the list must not keep firing into a queue nobody works
-  for (const schedule of await boss.getSchedules()) {
-    if (!names.has(schedule.name)) await boss.unschedule(schedule.name)
+  for (const existing of await boss.getSchedules()) {
+    if (!names.has(existing.name)) await boss.unschedule(existing.name)
   }
   for (const job of jobs) {
     // stately: at most one run waiting and one running, so a slow run never piles up behind itself
     await boss.createQueue(job.name, { name: job.name, policy: 'stately', retryLimit: 3, retryDelay: 300, expireInSeconds: 3600 })
-    await boss.schedule(job.name, job.cron, {}, { tz: SCHEDULE_TIME_ZONE })
+    if (schedule) await boss.schedule(job.name, job.cron, {}, { tz: SCHEDULE_TIME_ZONE })
     await boss.work(job.name, { pollingIntervalSeconds: 2 }, async (batch) => {
       for (const item of batch) {
         const started = Date.now()

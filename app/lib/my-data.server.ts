@@ -544,7 +544,7 @@ const dialect = new PgDialect()
  * server-side cursor in batches on the caller's reserved connection, so that all sections of a copy
  * come from one snapshot. Arrays, not objects: a large copy converts hundreds of thousands of rows.
  */
-export async function* streamSection({ connection, spec, userId, batchSize = 1000 }: { connection: ReservedSql; spec: SectionSpec; userId: string; batchSize?: number }) {
+export async function* streamSection({ connection, spec, userId, batchSize = 500 }: { connection: ReservedSql; spec: SectionSpec; userId: string; batchSize?: number }) {
   const query = dialect.sqlToQuery(sectionQuery(spec, userId))
   const fields = sectionFields(spec)
   const batches = connection.unsafe(query.sql, query.params as never[]).values().cursor(batchSize)[Symbol.asyncIterator]()

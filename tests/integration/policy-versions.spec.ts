@@ -78,13 +78,17 @@ test('a published change reaches every active customer through the outbox, with 
   const now = new Date()
   const result = await publishVersion({ versionId: draft.id, effectiveAt: await earliestEffectiveAt({ significant: false, now }), now })
   expect(result.ok).toBe(true)
-  const [{ active }] = await db.execute<{ active: number }>(
-    sql`select count(*)::int as active from users where role = 'customer' and status = 'active' and email_verified_at is not null and erased_at is null`,
-  )
-  expect(result.ok && result.noticeCount).toBe(active)
+  expect(result.ok && result.noticeCount).toBeGreaterThan(0)
   // in small batches, as the job does; a second pass finds nothing left to queue
-  expect(await drainPolicyCampaign({ versionId: draft.id, batchSize: 7 })).toBe(active)
-  expect(await drainPolicyCampaign({ versionId: draft.id, batchSize: 7 })).toBe(0)
+  expect(await drainPolicyCampaign({ versionId: draft.id, batchSize: 2 })).toBeGreaterThanOrEqual(3)
+  expect(await drainPolicyCampaign({ versionId: draft.id, batchSize: 2 })).toBe(0)
+  // every customer active when it was published has exactly one notice (other tests add customers meanwhile)
+  const [{ missing }] = await db.execute<{ missing: number }>(sql`
+    select count(*)::int as missing from users u
+    where u.role = 'customer' and u.status = 'active' and u.email_verified_at is not null and u.erased_at is null
+      and u.created_at <= ${now.toISOString()}
+      and (select count(*) from policy_notices n where n.version_id = ${draft.id} and n.user_id = u.id) <> 1`)
+  expect(missing).toBe(0)
   const [notice] = await db.select().from(policyNotices).where(sql`${policyNotices.versionId} = ${draft.id} and ${policyNotices.userId} = ${customer.id}`)
   const [mail] = await db.select().from(outboxMessages).where(eq(outboxMessages.id, notice.outboxId!))
   expect(mail.toAddress).toBe(customer.email)
