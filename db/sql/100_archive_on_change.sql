@@ -47,8 +47,9 @@ security definer
 set search_path = public, pg_temp
 as $$
 declare
-  old_json jsonb := archive_strip_secrets(to_jsonb(OLD));
-  new_json jsonb := case when TG_OP = 'UPDATE' then archive_strip_secrets(to_jsonb(NEW)) end;
+  -- built only after the cheap checks below: retention purges skip the row's JSON entirely
+  old_json jsonb;
+  new_json jsonb;
   archive_deletes boolean := TG_ARGV[0]::boolean;
   watched text[] := case when TG_NARGS > 1 and TG_ARGV[1] <> '' then string_to_array(TG_ARGV[1], ',') end;
   reason text := nullif(current_setting('app.change_reason', true), '');
@@ -63,6 +64,8 @@ begin
   if TG_OP = 'DELETE' and not archive_deletes then
     return null;
   end if;
+  old_json := archive_strip_secrets(to_jsonb(OLD));
+  new_json := case when TG_OP = 'UPDATE' then archive_strip_secrets(to_jsonb(NEW)) end;
   if TG_OP = 'UPDATE' then
     if watched is not null then
       if (select bool_and(old_json -> c is not distinct from new_json -> c) from unnest(watched) c) then

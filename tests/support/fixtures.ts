@@ -51,9 +51,9 @@ export async function findUserByEmail(email: string) {
 export async function readCodeFromMailbox(page: Page, to: string) {
   await page.goto(`/dev/mailbox?to=${encodeURIComponent(to)}`)
   await page.getByRole('link', { name: 'Your confirmation code' }).first().click()
-  // the click navigates on the client: read the message only once it is shown
+  // the click navigates on the client: read the body only once the message itself is shown
   await page.waitForURL(/\/dev\/mailbox\/\d+/)
-  const text = await page.locator('main').innerText()
+  const text = await page.locator('pre.mail-body').innerText()
   const match = text.match(/\b(\d{6})\b/)
   if (!match) throw new Error(`No 6-digit code in the email to ${to}`)
   return match[1]
