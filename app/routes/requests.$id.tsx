@@ -1,7 +1,8 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Link, useLoaderData } from '@remix-run/react'
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { data, redirect } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { requireCustomer } from '~/lib/auth.server'
-import { DSR_STATUS_LABELS, DSR_TYPE_LABELS, getOwnRequest, listRequestEvents, type DsrStatus } from '~/lib/dsr.server'
+import { DSR_STATUS_LABELS, DSR_TYPE_LABELS, getOwnRequest, isOpenStatus, listRequestEvents, withdrawOwnRequest, type DsrStatus } from '~/lib/dsr.server'
 import { formatDateTime } from '~/lib/format'
 import { listRecipientNotifications } from '~/lib/rectification.server'
 
@@ -49,6 +50,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       deniedAt: time(found.deniedAt),
       denialReason: found.denialReason,
       withdrawnAt: time(found.withdrawnAt),
+      // the person may withdraw their own request while it is open (issue 7)
+      canWithdraw: isOpenStatus(found.status) && found.status !== 'identity_unverified',
     },
     // Art. 19: whom we told about the correction, erasure or restriction, what, when and how
     recipientNotices: notices.map((n) => ({ id: n.id, recipient: n.recipient, subject: n.subject, channel: n.channel, at: time(n.notifiedAt) })),
@@ -64,8 +67,20 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   }
 }
 
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const user = requireCustomer(context, request)
+  const formData = await request.formData()
+  if (!/^[1-9]\d{0,14}$/.test(params.id ?? '')) throw new Response(NOT_FOUND, { status: 404 })
+  if (formData.get('intent') !== 'withdraw') return data({ error: 'Unknown action.' }, { status: 400 })
+  const result = await withdrawOwnRequest({ requestId: Number(params.id), userId: user.id })
+  if (!result) throw new Response(NOT_FOUND, { status: 404 })
+  if (!result.ok) return data({ error: result.message }, { status: 400 })
+  return redirect(`/requests/${params.id}`)
+}
+
 export default function RequestDetail() {
   const { request: r, events, recipientNotices } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
   return (
     <section>
       <p>
@@ -74,6 +89,16 @@ export default function RequestDetail() {
       <h1>
         {r.number}: {r.type}
       </h1>
+      {actionData?.error ? <p className="notice notice-error" role="alert">{actionData.error}</p> : null}
+      {r.canWithdraw ? (
+        <Form method="post">
+          <p>
+            <button type="submit" name="intent" value="withdraw" className="button-secondary">
+              Withdraw this request
+            </button>
+          </p>
+        </Form>
+      ) : null}
       <dl className="facts card">
         <dt>Status</dt>
         <dd>{r.status}</dd>
