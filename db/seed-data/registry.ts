@@ -696,20 +696,9 @@ export const DATA_CATEGORIES: DataCategorySeed[] = [
   },
 ]
 
-export const PRIVACY_NOTICE_VERSION = '2026-11-01'
-
-// Values are text; numbers are stored as their decimal string.
+// Values are text; numbers are stored as their decimal string. The versions of the privacy and cookie
+// notices are not settings: they are the published rows of policy_versions (decision 080).
 export const REGISTRY_SETTINGS = [
-  {
-    key: 'privacy_notice_version',
-    value: PRIVACY_NOTICE_VERSION,
-    description: 'Version (effective date) of the current privacy notice; recorded with every consent.',
-  },
-  {
-    key: 'cookie_notice_version',
-    value: PRIVACY_NOTICE_VERSION,
-    description: 'Version of the cookie banner texts; a new version asks visitors to choose again.',
-  },
   {
     key: 'cookie_consent_max_age_days',
     value: '365',
