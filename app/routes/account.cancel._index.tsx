@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
-import { Field, FormError } from '~/components/ui/field'
+import { Field, FormError, useFormFeedback } from '~/components/ui/field'
 import { requireCustomer } from '~/lib/auth.server'
 import { getCancellationOverview, scheduleCancellation, undoOwnCancellation } from '~/lib/cancellation.server'
 import { ERASURE_MODES } from '~/lib/erasure'
@@ -57,8 +57,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function CancelAccount() {
   const { coolingOffDays, effectiveAt, pending, toDelete, toKeep } = useLoaderData<typeof loader>()
-  const actionData = useActionData<typeof action>()
-  const errors: Record<string, string | undefined> = actionData?.errors ?? {}
+  const { errors } = useFormFeedback()
   const [params] = useSearchParams()
   const hasForum = toDelete.some((i) => i.label.toLowerCase().startsWith('forum'))
   return (

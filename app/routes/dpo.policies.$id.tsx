@@ -1,9 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, Link, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { PolicyDiff } from '~/components/policy-text'
-import { Field, FormError } from '~/components/ui/field'
+import { Field, FormError, useFormFeedback } from '~/components/ui/field'
 import { requireDpo } from '~/lib/auth.server'
 import { DISPLAY_TIME_ZONE, formatDateTime } from '~/lib/format'
 import {
@@ -95,8 +95,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 
 export default function PolicyVersionPage() {
   const v = useLoaderData<typeof loader>()
-  const actionData = useActionData<typeof action>()
-  const errors: Record<string, string | undefined> = actionData?.errors ?? {}
+  const { errors } = useFormFeedback()
   return (
     <section>
       <p>

@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
-import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
-import { Field, FormError } from '~/components/ui/field'
+import { Field, FormError, useFormFeedback } from '~/components/ui/field'
 import { requireDpo } from '~/lib/auth.server'
 import { createDraft, generatePrivacyNotice, getDocumentName, isDocumentSlug, latestVersion } from '~/lib/policy.server'
 import { multiLine, parseForm, singleLine } from '~/lib/validation/form'
@@ -42,9 +42,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function NewPolicyVersion() {
   const { name, text, unchanged } = useLoaderData<typeof loader>()
-  const actionData = useActionData<typeof action>()
-  const errors: Record<string, string | undefined> = actionData?.errors ?? {}
-  const values: Record<string, string | undefined> = actionData?.values ?? {}
+  const { errors, values } = useFormFeedback()
   return (
     <section>
       <h1>New version of the {name}</h1>

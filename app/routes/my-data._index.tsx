@@ -1,11 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
 import { ContactCard } from '~/components/contact-card'
 import { CategoryErasureLink, ItemErasureLink } from '~/components/erasure-links'
 import { CategoryRectificationLinks, ItemRectificationLink } from '~/components/rectification-links'
-import { Field, FormError } from '~/components/ui/field'
+import { Field, FormError, useFormFeedback } from '~/components/ui/field'
 import { downloadTicket } from '~/lib/access-package.server'
 import { requireCustomer } from '~/lib/auth.server'
 import { decodeCursor, isPaginatedCategory, loadMyData, type CategoryView, type Cursor } from '~/lib/my-data.server'
@@ -84,8 +84,7 @@ const RIGHT_LINKS: Record<string, { href: string; label: string }> = {
 
 export default function MyData() {
   const { categories, supervisoryAuthority, rights, automatedDecisions, reauthMinutes, packageNotice } = useLoaderData<typeof loader>()
-  const actionData = useActionData<typeof action>()
-  const errors: Record<string, string | undefined> = actionData?.errors ?? {}
+  const { errors } = useFormFeedback()
   const total = categories.reduce((sum, c) => sum + c.total, 0)
   return (
     <article className="my-data">

@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, Link, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
-import { Field, FormError } from '~/components/ui/field'
+import { Field, FormError, useFormFeedback } from '~/components/ui/field'
 import { requireCustomer } from '~/lib/auth.server'
 import { afterCorrection, editContactDetails, getOwnContactMessage } from '~/lib/rectification.server'
 import { editFormSchema } from '~/lib/validation/edit-form'
@@ -39,9 +39,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 
 export default function EditContactDetails() {
   const { message } = useLoaderData<typeof loader>()
-  const actionData = useActionData<typeof action>()
-  const errors: Record<string, string | undefined> = actionData?.errors ?? {}
-  const values: Record<string, string | undefined> = actionData?.values ?? {}
+  const { errors, values } = useFormFeedback()
   return (
     <section>
       <p>

@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, Link, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
-import { Field, FormError } from '~/components/ui/field'
+import { Field, FormError, useFormFeedback } from '~/components/ui/field'
 import { requireCustomer } from '~/lib/auth.server'
 import { hit, LIMITS } from '~/lib/rate-limit.server'
 import { afterCorrection, confirmEmailChange, getPendingEmailChange, startEmailChange } from '~/lib/rectification.server'
@@ -55,9 +55,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function EditEmail() {
   const { current, pending, ttlMinutes } = useLoaderData<typeof loader>()
-  const actionData = useActionData<typeof action>()
-  const errors: Record<string, string | undefined> = actionData?.errors ?? {}
-  const values: Record<string, string | undefined> = actionData?.values ?? {}
+  const { errors, values } = useFormFeedback()
   return (
     <section>
       <p>

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { Field, FormError } from '~/components/ui/field'
+import { Form, Link, useLoaderData } from '@remix-run/react'
+import { Field, FormError, useFormFeedback } from '~/components/ui/field'
 import { requireCustomer } from '~/lib/auth.server'
 import { afterCorrection, changeForumDisplayName, getForumDisplayName } from '~/lib/rectification.server'
 import { editFormSchema } from '~/lib/validation/edit-form'
@@ -29,9 +29,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function EditForumName() {
   const { current } = useLoaderData<typeof loader>()
-  const actionData = useActionData<typeof action>()
-  const errors: Record<string, string | undefined> = actionData?.errors ?? {}
-  const values: Record<string, string | undefined> = actionData?.values ?? {}
+  const { errors, values } = useFormFeedback()
   return (
     <section>
       <p>

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { FormError, SelectField, Field } from '~/components/ui/field'
+import { Form, Link, useLoaderData } from '@remix-run/react'
+import { FormError, SelectField, Field, useFormFeedback } from '~/components/ui/field'
 import { requireCustomer } from '~/lib/auth.server'
 import { afterCorrection, changeSettings, listSettings, SETTING_CHOICES } from '~/lib/rectification.server'
 import { editFormSchema, optionalSingleLine } from '~/lib/validation/edit-form'
@@ -52,9 +52,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function EditSettings() {
   const { settings } = useLoaderData<typeof loader>()
-  const actionData = useActionData<typeof action>()
-  const errors: Record<string, string | undefined> = actionData?.errors ?? {}
-  const values: Record<string, string | undefined> = actionData?.values ?? {}
+  const { errors, values } = useFormFeedback()
   return (
     <section>
       <p>

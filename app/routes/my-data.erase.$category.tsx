@@ -1,8 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, Link, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
-import { FormError } from '~/components/ui/field'
+import { FormError, useFormFeedback } from '~/components/ui/field'
+import { ForumEraseModeField } from '~/components/forum-erase-mode-field'
 import { requireCustomer } from '~/lib/auth.server'
 import { ERASURE_MODES, isErasableCategory, type ErasableCategory } from '~/lib/erasure'
 import { eraseCategory, previewCategoryErasure } from '~/lib/erasure.server'
@@ -54,8 +55,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 
 export default function EraseCategory() {
   const { categorySlug, preview, done } = useLoaderData<typeof loader>()
-  const actionData = useActionData<typeof action>()
-  const errors: Record<string, string | undefined> = actionData?.errors ?? {}
+  const { errors } = useFormFeedback()
   const forum = categorySlug === 'forum_posts'
   return (
     <section className="erasure">
@@ -88,27 +88,19 @@ export default function EraseCategory() {
         <Form method="post" className="stack card" noValidate>
           <FormError error={errors.form} />
           {forum ? (
-            <fieldset aria-describedby={errors.mode ? 'field-mode-error' : undefined}>
-              <legend>How should your posts and comments go?</legend>
-              <div className="field-check">
-                <input id="mode-delete" type="radio" name="mode" value="delete" defaultChecked />
-                <label htmlFor="mode-delete">
-                  Delete them
-                  {preview.othersComments > 0
-                    ? ` (and ${preview.othersComments} ${preview.othersComments === 1 ? 'comment' : 'comments'} of other people under your threads, which go with them)`
-                    : ''}
-                </label>
-              </div>
-              <div className="field-check">
-                <input id="mode-anonymise" type="radio" name="mode" value="anonymise" />
-                <label htmlFor="mode-anonymise">Anonymise them: the texts stay, the author becomes “deleted user”, your email address is removed</label>
-              </div>
-              {errors.mode ? (
-                <p id="field-mode-error" className="field-error" role="alert">
-                  {errors.mode}
-                </p>
-              ) : null}
-            </fieldset>
+            <ForumEraseModeField
+              legend="How should your posts and comments go?"
+              deleteLabel={
+                <>
+                Delete them
+                {preview.othersComments > 0
+                ? ` (and ${preview.othersComments} ${preview.othersComments === 1 ? 'comment' : 'comments'} of other people under your threads, which go with them)`
+                : ''}
+              </>
+              }
+              anonymiseLabel="Anonymise them: the texts stay, the author becomes “deleted user”, your email address is removed"
+              error={errors.mode}
+            />
           ) : (
             <input type="hidden" name="mode" value="delete" />
           )}

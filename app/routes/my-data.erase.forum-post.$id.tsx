@@ -1,8 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, Link, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
-import { FormError } from '~/components/ui/field'
+import { FormError, useFormFeedback } from '~/components/ui/field'
+import { ForumEraseModeField } from '~/components/forum-erase-mode-field'
 import { requireCustomer } from '~/lib/auth.server'
 import { ERASURE_MODES } from '~/lib/erasure'
 import { eraseForumPost, getOwnForumPost } from '~/lib/erasure.server'
@@ -48,8 +49,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 
 export default function EraseForumPost() {
   const { post } = useLoaderData<typeof loader>()
-  const actionData = useActionData<typeof action>()
-  const errors: Record<string, string | undefined> = actionData?.errors ?? {}
+  const { errors } = useFormFeedback()
   return (
     <section className="erasure">
       <h1>Erase {post.parentId ? 'a comment' : 'a forum post'}</h1>
@@ -60,25 +60,17 @@ export default function EraseForumPost() {
       </blockquote>
       <Form method="post" className="stack card" noValidate>
         <FormError error={errors.form} />
-        <fieldset aria-describedby={errors.mode ? 'field-mode-error' : undefined}>
-          <legend>What should happen to it?</legend>
-          <div className="field-check">
-            <input id="mode-delete" type="radio" name="mode" value="delete" defaultChecked />
-            <label htmlFor="mode-delete">
-              Delete it
-              {post.comments > 0 ? ` (the ${post.comments} ${post.comments === 1 ? 'comment' : 'comments'} under it go with it)` : ''}
-            </label>
-          </div>
-          <div className="field-check">
-            <input id="mode-anonymise" type="radio" name="mode" value="anonymise" />
-            <label htmlFor="mode-anonymise">Anonymise it: the text stays, the author becomes “deleted user”, your email address is removed</label>
-          </div>
-          {errors.mode ? (
-            <p id="field-mode-error" className="field-error" role="alert">
-              {errors.mode}
-            </p>
-          ) : null}
-        </fieldset>
+        <ForumEraseModeField
+          legend="What should happen to it?"
+          deleteLabel={
+            <>
+            Delete it
+            {post.comments > 0 ? ` (the ${post.comments} ${post.comments === 1 ? 'comment' : 'comments'} under it go with it)` : ''}
+          </>
+          }
+          anonymiseLabel="Anonymise it: the text stays, the author becomes “deleted user”, your email address is removed"
+          error={errors.mode}
+        />
         <button type="submit" name="intent" value="erase" className="button-danger">
           Erase
         </button>

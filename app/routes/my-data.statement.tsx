@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, Link, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
-import { FormError, TextAreaField } from '~/components/ui/field'
+import { FormError, TextAreaField, useFormFeedback } from '~/components/ui/field'
 import { DATA_CATEGORY_SLUGS } from '#db/seed-data/registry'
 import { requireCustomer } from '~/lib/auth.server'
 import { addStatement, getCategoryName } from '~/lib/rectification.server'
@@ -36,9 +36,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function AddStatement() {
   const { category: current, row } = useLoaderData<typeof loader>()
-  const actionData = useActionData<typeof action>()
-  const errors: Record<string, string | undefined> = actionData?.errors ?? {}
-  const values: Record<string, string | undefined> = actionData?.values ?? {}
+  const { errors, values } = useFormFeedback()
   return (
     <section>
       <p>

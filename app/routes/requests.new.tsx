@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, AppLoadContext, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { createCookie, data, redirect } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, Link, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
-import { Field, FormError, SelectField, TextAreaField } from '~/components/ui/field'
+import { Field, FormError, SelectField, TextAreaField, useFormFeedback } from '~/components/ui/field'
 import { DSR_TYPE_LABELS } from '~/lib/dsr.server'
 import {
   confirmRequestIdentity,
@@ -154,9 +154,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function NewRequest() {
   const { loggedIn, types, categories, pending, ttlMinutes, resent } = useLoaderData<typeof loader>()
-  const actionData = useActionData<typeof action>()
-  const errors: Record<string, string | undefined> = actionData?.errors ?? {}
-  const values: Record<string, string | undefined> = actionData?.values ?? {}
+  const { errors, values } = useFormFeedback()
 
   if (pending) {
     return (

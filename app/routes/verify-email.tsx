@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, Link, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
-import { Field, FormError } from '~/components/ui/field'
+import { Field, FormError, useFormFeedback } from '~/components/ui/field'
 import { confirmSignupEmail, resendSignupCode } from '~/lib/accounts.server'
 import { requireAnonymous } from '~/lib/auth.server'
 import { pendingVerificationCookie } from '~/lib/cookies.server'
@@ -52,8 +52,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function VerifyEmail() {
   const { pending, resent, ttlMinutes } = useLoaderData<typeof loader>()
-  const actionData = useActionData<typeof action>()
-  const errors: Record<string, string | undefined> = actionData?.errors ?? {}
+  const { errors } = useFormFeedback()
   if (!pending) {
     return (
       <section>

@@ -1,4 +1,5 @@
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react'
+import { useActionData } from '@remix-run/react'
 
 interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
   label: ReactNode
@@ -78,4 +79,10 @@ export function SelectField({ label, name, error, hint, id, options, ...select }
       {error ? <p id={`${inputId}-error`} className="field-error" role="alert">{error}</p> : null}
     </div>
   )
+}
+
+// What the action sent back after bad input: a message per field, and the values to show again.
+export function useFormFeedback() {
+  const actionData = useActionData() as { errors?: Record<string, string | undefined>; values?: Record<string, string | undefined> } | undefined
+  return { errors: actionData?.errors ?? {}, values: actionData?.values ?? {} }
 }
