@@ -1,4 +1,4 @@
-import type { Auth } from '~/lib/auth.server'
+import type { Auth } from '~/lib/platform/auth.server'
 
 // What the HTTP server (server/context.ts) hands every loader and action.
 declare module '@remix-run/node' {

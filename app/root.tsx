@@ -16,9 +16,9 @@ import type { ReactNode } from 'react'
 import { ContactCard } from '~/components/contact-card'
 import { CookieBanner } from '~/components/cookie-banner'
 import { useNonce } from '~/components/nonce'
-import { purposesNeedingReconsent } from '~/lib/policy.server'
-import { loadCookieBanner } from '~/lib/cookie-consent.server'
-import { getRegistryContacts } from '~/lib/registry.server'
+import { purposesNeedingReconsent } from '~/lib/policy/policy.server'
+import { loadCookieBanner } from '~/lib/consent/cookie-consent.server'
+import { getRegistryContacts } from '~/lib/registry/registry.server'
 import stylesHref from '~/styles/app.css'
 
 export const links: LinksFunction = () => [

@@ -3,7 +3,7 @@
 // one run. Goal: the deep page at most 1.5 times the first. For contrast, the same deep page by OFFSET.
 import { randomUUID } from 'node:crypto'
 import postgres from 'postgres'
-import { hashPassword } from '../app/lib/password.server'
+import { hashPassword } from '../app/lib/platform/password.server'
 import { fmt, percentile, startBenchEnvironment, timed } from './support/harness'
 
 const REQUESTS = Number(process.env.DSR_BENCH_REQUESTS ?? 200_000)
@@ -68,7 +68,7 @@ export async function run() {
       values (${randomUUID()}, 'benchdpo', 'benchdpo@example.test', ${await hashPassword(password)}, 'dpo', now(), now())`
 
     // the app's own module, on the app's role, like the page
-    const { listQueue, encodeCursor, decodeCursor } = await import('../app/lib/dsr-queue.server')
+    const { listQueue, encodeCursor, decodeCursor } = await import('../app/lib/dpo/dsr-queue.server')
     const views = [
       { name: 'all requests', filter: { view: 'all' as const }, where: owner`status <> 'identity_unverified'` },
       { name: 'open requests', filter: {}, where: owner`status in ('received', 'in_progress', 'awaiting_clarification')` },

@@ -136,9 +136,9 @@ export async function run() {
     console.log(`generated ${ERASE_SESSIONS + ERASE_POSTS + PURGE_ROWS} rows in ${fmt(generated.ms / 1000)} s`)
     const { bigUserId, readers } = generated.value
     const { db, closeDb, schema } = await import('../db/client.server')
-    const { scheduleCancellation, completeCancellation } = await import('../app/lib/cancellation.server')
-    const { runRetention, retentionCutoff } = await import('../app/lib/retention.server')
-    const { createUserSession } = await import('../app/lib/auth.server')
+    const { scheduleCancellation, completeCancellation } = await import('../app/lib/erasure/cancellation.server')
+    const { runRetention, retentionCutoff } = await import('../app/lib/erasure/retention.server')
+    const { createUserSession } = await import('../app/lib/platform/auth.server')
     // the cancellation is scheduled before the copy, so both databases hold the same rows
     const scheduled = await scheduleCancellation({ userId: bigUserId, actor: { type: 'customer', id: bigUserId } })
     if (!scheduled.ok) throw new Error('could not schedule the cancellation')

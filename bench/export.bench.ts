@@ -13,7 +13,7 @@ import { migrateDatabase } from '../db/migrate'
 import { projectRoot } from '../db/runtime'
 import { seedDatabase } from '../db/seed'
 import { buildPaths } from '../server/build-paths'
-import { hashPassword } from '../app/lib/password.server'
+import { hashPassword } from '../app/lib/platform/password.server'
 import { listZip } from '../tests/support/zip-reader'
 
 // the account; smaller numbers (e.g. EXPORT_BENCH_SCALE=0.1) give a quick trial run

@@ -11,8 +11,8 @@ export async function run() {
   try {
     // app modules read DATABASE_URL on first use, which the harness has just set
     const { db } = await import('#db/client.server')
-    const policy = await import('~/lib/policy.server')
-    const { renderEmail } = await import('~/lib/email.server')
+    const policy = await import('~/lib/policy/policy.server')
+    const { renderEmail } = await import('~/lib/platform/email.server')
     const { adminDb } = await import('../tests/support/admin-db')
 
     await adminDb.execute(sql`

@@ -1,7 +1,7 @@
 import type { Request, Response } from 'express'
 import type { AppLoadContext } from '@remix-run/node'
-import { authenticate } from '~/lib/auth.server'
-import { keyed } from '~/lib/rate-limit.server'
+import { authenticate } from '~/lib/platform/auth.server'
+import { keyed } from '~/lib/platform/rate-limit.server'
 import '~/load-context'
 
 export async function getLoadContext(req: Request, res: Response): Promise<AppLoadContext> {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import type { NextFunction, Request, Response } from 'express'
-import { contentSecurityPolicy } from '~/lib/content-security-policy.server'
-import { loadEnv } from '~/lib/env.server'
+import { contentSecurityPolicy } from '~/lib/platform/content-security-policy.server'
+import { loadEnv } from '~/lib/platform/env.server'
 
 export function withNonce(_req: Request, res: Response, next: NextFunction) {
   res.locals.nonce = randomBytes(16).toString('base64')

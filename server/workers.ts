@@ -1,8 +1,8 @@
 // Background work that runs inside the portal's process, so `npm start` is all there is to remember:
 // the outbox worker (email delivery) and the scheduled jobs (retention, cancellations) on pg-boss.
-import { PORTAL_SCHEDULES, startJobRunner } from '~/lib/jobs.server'
-import type { Env } from '~/lib/env.server'
-import { startOutboxWorker } from '~/lib/outbox-worker.server'
+import { PORTAL_SCHEDULES, startJobRunner } from '~/lib/dpo/jobs.server'
+import type { Env } from '~/lib/platform/env.server'
+import { startOutboxWorker } from '~/lib/platform/outbox-worker.server'
 
 // databaseUrl is the owner's: pg-boss keeps its own schema; the jobs themselves use the portal's role.
 export async function startBackgroundWorkers(env: Env, databaseUrl: string) {

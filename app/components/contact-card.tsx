@@ -1,4 +1,4 @@
-import type { RegistryContact } from '~/lib/registry.server'
+import type { RegistryContact } from '~/lib/registry/registry.server'
 
 // A registry contact (controller, DPO, supervisory authority) as an address block.
 export function ContactCard({ title, contact }: { title: string; contact: Pick<RegistryContact, 'name' | 'street' | 'postalCode' | 'city' | 'country' | 'email' | 'phone' | 'website'> }) {

@@ -1,4 +1,4 @@
-import { formatDateTime } from '~/lib/format'
+import { formatDateTime } from '~/lib/domain/format'
 
 // A person's deletion receipts (issue 5): what was deleted, under which rule, how many rows; never the data itself.
 export interface ReceiptView {

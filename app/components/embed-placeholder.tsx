@@ -1,5 +1,5 @@
 import { Form, Link, useLocation } from '@remix-run/react'
-import { EMBED_PROVIDERS, type EmbedProvider } from '~/lib/embeds'
+import { EMBED_PROVIDERS, type EmbedProvider } from '~/lib/domain/embeds'
 
 export interface EmbedPurpose {
   name: string

@@ -1,5 +1,5 @@
 import { Link } from '@remix-run/react'
-import { isErasableCategory } from '~/lib/erasure'
+import { isErasableCategory } from '~/lib/domain/erasure'
 
 // Erasure from My data (issue 5): a whole category, or one forum post or comment.
 export function CategoryErasureLink({ slug, total }: { slug: string; total: number }) {

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react'
-import type { DiffLine, DiffPart } from '~/lib/text-diff'
+import type { DiffLine, DiffPart } from '~/lib/domain/text-diff'
 
 // Versioned documents are plain text: "## " and "### " start headings, "- " list items, the rest paragraphs.
 export function PolicyText({ text }: { text: string }) {

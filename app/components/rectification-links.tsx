@@ -1,5 +1,5 @@
 import { Link } from '@remix-run/react'
-import { CORRECTABLE_ROW_CATEGORIES, CORRECTION_CATEGORIES } from '~/lib/personal-data-tables'
+import { CORRECTABLE_ROW_CATEGORIES, CORRECTION_CATEGORIES } from '~/lib/requests/personal-data-tables'
 
 // Where each category of My data is corrected: in place, or by a request to the DPO; and completed by a statement.
 const EDIT_LINKS: Record<string, { href: string; label: string }[]> = {

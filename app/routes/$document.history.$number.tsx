@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { PolicyDiff, PolicyText } from '~/components/policy-text'
-import { formatDateTime } from '~/lib/format'
-import { acknowledgeNotice, getDocumentName, getPublishedVersion, isDocumentSlug } from '~/lib/policy.server'
-import { diffLines, diffStats } from '~/lib/text-diff'
+import { formatDateTime } from '~/lib/domain/format'
+import { acknowledgeNotice, getDocumentName, getPublishedVersion, isDocumentSlug } from '~/lib/policy/policy.server'
+import { diffLines, diffStats } from '~/lib/domain/text-diff'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.name ?? 'Document'}, version ${data?.number ?? ''} · Privacy Portal` }]
 

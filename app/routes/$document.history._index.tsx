@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { formatDateTime } from '~/lib/format'
-import { getDocumentName, isDocumentSlug, listPublishedVersions, versionInForce } from '~/lib/policy.server'
+import { formatDateTime } from '~/lib/domain/format'
+import { getDocumentName, isDocumentSlug, listPublishedVersions, versionInForce } from '~/lib/policy/policy.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `History of the ${data?.name ?? 'document'} · Privacy Portal` }]
 

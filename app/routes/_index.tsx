@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { getRegistryContacts } from '~/lib/registry.server'
+import { getRegistryContacts } from '~/lib/registry/registry.server'
 
 export const meta: MetaFunction = () => [{ title: 'Privacy Portal' }]
 

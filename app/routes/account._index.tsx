@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { requireCustomer } from '~/lib/auth.server'
+import { requireCustomer } from '~/lib/platform/auth.server'
 
 export const meta: MetaFunction = () => [{ title: 'My account · Privacy Portal' }]
 

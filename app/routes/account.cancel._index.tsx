@@ -3,12 +3,12 @@ import { data, redirect } from '@remix-run/node'
 import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
 import { Field, FormError, useFormFeedback } from '~/components/ui/field'
-import { requireCustomer } from '~/lib/auth.server'
-import { getCancellationOverview, scheduleCancellation, undoOwnCancellation } from '~/lib/cancellation.server'
-import { ERASURE_MODES } from '~/lib/erasure'
-import { formatDate, formatDateTime } from '~/lib/format'
-import { confirmPassword } from '~/lib/reauth.server'
-import { currentPassword, intentOf, parseForm } from '~/lib/validation/form'
+import { requireCustomer } from '~/lib/platform/auth.server'
+import { getCancellationOverview, scheduleCancellation, undoOwnCancellation } from '~/lib/erasure/cancellation.server'
+import { ERASURE_MODES } from '~/lib/domain/erasure'
+import { formatDate, formatDateTime } from '~/lib/domain/format'
+import { confirmPassword } from '~/lib/platform/reauth.server'
+import { currentPassword, intentOf, parseForm } from '~/lib/domain/validation/form'
 
 export const meta: MetaFunction = () => [{ title: 'Cancel your account · Privacy Portal' }]
 

@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { checkUndoToken, undoCancellationByToken, type UndoState } from '~/lib/cancellation.server'
-import { formatDateTime } from '~/lib/format'
+import { checkUndoToken, undoCancellationByToken, type UndoState } from '~/lib/erasure/cancellation.server'
+import { formatDateTime } from '~/lib/domain/format'
 
 export const meta: MetaFunction = () => [{ title: 'Undo the cancellation · Privacy Portal' }]
 

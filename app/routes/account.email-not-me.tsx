@@ -2,9 +2,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
-import { reportEmailChangeNotMe } from '~/lib/rectification.server'
-import { parseForm } from '~/lib/validation/form'
-import { verifyToken } from '~/lib/tokens.server'
+import { reportEmailChangeNotMe } from '~/lib/rectification/rectification.server'
+import { parseForm } from '~/lib/domain/validation/form'
+import { verifyToken } from '~/lib/platform/tokens.server'
 
 export const meta: MetaFunction = () => [{ title: 'Report an email change · Privacy Portal' }]
 

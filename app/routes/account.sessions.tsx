@@ -2,9 +2,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data, redirect } from '@remix-run/node'
 import { Form, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
-import { ABSOLUTE_TIMEOUT_HOURS, endOtherSessions, endOwnSession, endSession, IDLE_TIMEOUT_MINUTES, listSessions, requireUser } from '~/lib/auth.server'
-import { intentOf, parseForm } from '~/lib/validation/form'
-import { formatDateTime } from '~/lib/format'
+import { ABSOLUTE_TIMEOUT_HOURS, endOtherSessions, endOwnSession, endSession, IDLE_TIMEOUT_MINUTES, listSessions, requireUser } from '~/lib/platform/auth.server'
+import { intentOf, parseForm } from '~/lib/domain/validation/form'
+import { formatDateTime } from '~/lib/domain/format'
 
 export const meta: MetaFunction = () => [{ title: 'Sessions · Privacy Portal' }]
 

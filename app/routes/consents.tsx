@@ -3,8 +3,8 @@ import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
 import { FormError } from '~/components/ui/field'
-import { requireCustomer } from '~/lib/auth.server'
-import { countCommunityData } from '~/lib/community.server'
+import { requireCustomer } from '~/lib/platform/auth.server'
+import { countCommunityData } from '~/lib/erasure/community.server'
 import {
   CONSENT_METHOD_LABELS,
   FORUM_CHOICES,
@@ -15,11 +15,11 @@ import {
   type LatestConsent,
   listConsentPurposes,
   withdrawCustomerConsent,
-} from '~/lib/consent.server'
-import { readCookieConsent, saveCookieChoice } from '~/lib/cookie-consent.server'
-import { formatDateTime } from '~/lib/format'
-import { purposesNeedingReconsent } from '~/lib/policy.server'
-import { intentOf, parseForm } from '~/lib/validation/form'
+} from '~/lib/consent/consent.server'
+import { readCookieConsent, saveCookieChoice } from '~/lib/consent/cookie-consent.server'
+import { formatDateTime } from '~/lib/domain/format'
+import { purposesNeedingReconsent } from '~/lib/policy/policy.server'
+import { intentOf, parseForm } from '~/lib/domain/validation/form'
 
 export const meta: MetaFunction = () => [{ title: 'Your consents · Privacy Portal' }]
 

@@ -4,11 +4,11 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remi
 import { z } from 'zod'
 import { EmbedPlaceholder } from '~/components/embed-placeholder'
 import { Field, FormError } from '~/components/ui/field'
-import { createContactMessage } from '~/lib/community.server'
-import { allowedCookieCategories } from '~/lib/cookie-consent.server'
-import { hit, keyed, type Limit } from '~/lib/rate-limit.server'
-import { getPurposes, getRegistryContacts } from '~/lib/registry.server'
-import { email, multiLine, parseForm, singleLine } from '~/lib/validation/form'
+import { createContactMessage } from '~/lib/erasure/community.server'
+import { allowedCookieCategories } from '~/lib/consent/cookie-consent.server'
+import { hit, keyed, type Limit } from '~/lib/platform/rate-limit.server'
+import { getPurposes, getRegistryContacts } from '~/lib/registry/registry.server'
+import { email, multiLine, parseForm, singleLine } from '~/lib/domain/validation/form'
 
 export const meta: MetaFunction = () => [{ title: 'Contact form · Privacy Portal' }]
 

@@ -5,11 +5,11 @@ import { z } from 'zod'
 import { CookieCategoryList, CookieChoiceButtons, GpcNotice } from '~/components/cookie-banner'
 import { PolicyText } from '~/components/policy-text'
 import { FormError } from '~/components/ui/field'
-import { listCookieCategories, OPTIONAL_COOKIE_CATEGORIES, readCookieConsent, saveCookieChoice, type CookieCategory } from '~/lib/cookie-consent.server'
-import type { ConsentMethod } from '~/lib/consent.server'
-import { formatDateTime } from '~/lib/format'
-import { versionInForce } from '~/lib/policy.server'
-import { intentOf, parseForm } from '~/lib/validation/form'
+import { listCookieCategories, OPTIONAL_COOKIE_CATEGORIES, readCookieConsent, saveCookieChoice, type CookieCategory } from '~/lib/consent/cookie-consent.server'
+import type { ConsentMethod } from '~/lib/consent/consent.server'
+import { formatDateTime } from '~/lib/domain/format'
+import { versionInForce } from '~/lib/policy/policy.server'
+import { intentOf, parseForm } from '~/lib/domain/validation/form'
 
 export const meta: MetaFunction = () => [{ title: 'Cookie settings · Privacy Portal' }]
 

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { requireDevMailbox, requireOutboxMessageHtml } from '~/lib/mailbox.server'
+import { requireDevMailbox, requireOutboxMessageHtml } from '~/lib/platform/mailbox.server'
 
 // The email's own HTML, served alone: no scripts, no requests anywhere, only its inline styles and data: images.
 export async function loader({ params }: LoaderFunctionArgs) {

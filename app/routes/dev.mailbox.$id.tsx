@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData, useLocation } from '@remix-run/react'
 import type { ReactNode } from 'react'
-import { formatDateTime } from '~/lib/format'
-import { requireDevMailbox, requireOutboxMessage } from '~/lib/mailbox.server'
+import { formatDateTime } from '~/lib/domain/format'
+import { requireDevMailbox, requireOutboxMessage } from '~/lib/platform/mailbox.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.message.subject ?? 'Message'} · Mailbox · Privacy Portal` },

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData, useOutlet } from '@remix-run/react'
-import { formatDateTime } from '~/lib/format'
-import { listOutboxMessages, parseRecipientFilter, requireDevMailbox } from '~/lib/mailbox.server'
+import { formatDateTime } from '~/lib/domain/format'
+import { listOutboxMessages, parseRecipientFilter, requireDevMailbox } from '~/lib/platform/mailbox.server'
 
 export const meta: MetaFunction = () => [{ title: 'Mailbox · Privacy Portal' }]
 

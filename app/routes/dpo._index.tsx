@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
-import { requireDpo } from '~/lib/auth.server'
-import { daysUntilDue, DSR_STATUS_LABELS, DSR_STATUSES, DSR_TYPE_LABELS, DSR_TYPES } from '~/lib/dsr.server'
-import { listQueue, parseQueueFilter, queueSummary, type QueueFilter } from '~/lib/dsr-queue.server'
-import { formatDate } from '~/lib/format'
+import { requireDpo } from '~/lib/platform/auth.server'
+import { daysUntilDue, DSR_STATUS_LABELS, DSR_STATUSES, DSR_TYPE_LABELS, DSR_TYPES } from '~/lib/requests/dsr.server'
+import { listQueue, parseQueueFilter, queueSummary, type QueueFilter } from '~/lib/dpo/dsr-queue.server'
+import { formatDate } from '~/lib/domain/format'
 
 export const meta: MetaFunction = () => [{ title: 'Request queue · DPO workspace' }]
 

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { verifyAuditChain } from '~/lib/audit.server'
-import { requireDpo } from '~/lib/auth.server'
-import { formatDateTime } from '~/lib/format'
+import { verifyAuditChain } from '~/lib/requests/audit.server'
+import { requireDpo } from '~/lib/platform/auth.server'
+import { formatDateTime } from '~/lib/domain/format'
 
 export const meta: MetaFunction = () => [{ title: 'Audit trail · DPO workspace' }]
 

@@ -4,8 +4,8 @@ import { Form, Link, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { PolicyDiff } from '~/components/policy-text'
 import { Field, FormError, useFormFeedback } from '~/components/ui/field'
-import { requireDpo } from '~/lib/auth.server'
-import { DISPLAY_TIME_ZONE, formatDateTime } from '~/lib/format'
+import { requireDpo } from '~/lib/platform/auth.server'
+import { DISPLAY_TIME_ZONE, formatDateTime } from '~/lib/domain/format'
 import {
   campaignProgress,
   earliestEffectiveAt,
@@ -17,10 +17,10 @@ import {
   resendFailedNotices,
   startPolicyCampaign,
   type DocumentSlug,
-} from '~/lib/policy.server'
-import { diffLines } from '~/lib/text-diff'
-import { parseLocalDateTime, toLocalDateTimeInput } from '~/lib/time-zone'
-import { intentOf, parseForm } from '~/lib/validation/form'
+} from '~/lib/policy/policy.server'
+import { diffLines } from '~/lib/domain/text-diff'
+import { parseLocalDateTime, toLocalDateTimeInput } from '~/lib/domain/time-zone'
+import { intentOf, parseForm } from '~/lib/domain/validation/form'
 
 export const meta: MetaFunction = () => [{ title: 'Policy version · DPO workspace' }]
 

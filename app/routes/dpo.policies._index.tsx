@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { requireDpo } from '~/lib/auth.server'
-import { formatDateTime } from '~/lib/format'
-import { campaignProgress, DOCUMENT_SLUGS, listDrafts, listPublishedForDpo } from '~/lib/policy.server'
+import { requireDpo } from '~/lib/platform/auth.server'
+import { formatDateTime } from '~/lib/domain/format'
+import { campaignProgress, DOCUMENT_SLUGS, listDrafts, listPublishedForDpo } from '~/lib/policy/policy.server'
 
 export const meta: MetaFunction = () => [{ title: 'Policy versions · DPO workspace' }]
 

@@ -3,9 +3,9 @@ import { data, redirect } from '@remix-run/node'
 import { Form, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { Field, FormError, useFormFeedback } from '~/components/ui/field'
-import { requireDpo } from '~/lib/auth.server'
-import { createDraft, generatePrivacyNotice, getDocumentName, isDocumentSlug, latestVersion } from '~/lib/policy.server'
-import { multiLine, parseForm, singleLine } from '~/lib/validation/form'
+import { requireDpo } from '~/lib/platform/auth.server'
+import { createDraft, generatePrivacyNotice, getDocumentName, isDocumentSlug, latestVersion } from '~/lib/policy/policy.server'
+import { multiLine, parseForm, singleLine } from '~/lib/domain/validation/form'
 
 export const meta: MetaFunction = () => [{ title: 'New policy version · DPO workspace' }]
 

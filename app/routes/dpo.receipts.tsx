@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
-import { requireDpo } from '~/lib/auth.server'
-import { formatDate, formatDateTime } from '~/lib/format'
-import { listLegalHolds, summariseDeletionReceipts } from '~/lib/retention.server'
+import { requireDpo } from '~/lib/platform/auth.server'
+import { formatDate, formatDateTime } from '~/lib/domain/format'
+import { listLegalHolds, summariseDeletionReceipts } from '~/lib/erasure/retention.server'
 
 export const meta: MetaFunction = () => [{ title: 'Deletions and legal holds · Privacy Portal' }]
 

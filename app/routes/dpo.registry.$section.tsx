@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { Field, FormError, SelectField, TextAreaField } from '~/components/ui/field'
-import { requireDpo } from '~/lib/auth.server'
+import { requireDpo } from '~/lib/platform/auth.server'
 import {
   createRegistryEntry,
   isRegistrySection,
@@ -12,8 +12,8 @@ import {
   REGISTRY_SECTIONS,
   updateRegistryEntry,
   type RegistrySection,
-} from '~/lib/registry-admin.server'
-import { intentOf, parseForm } from '~/lib/validation/form'
+} from '~/lib/dpo/registry-admin.server'
+import { intentOf, parseForm } from '~/lib/domain/validation/form'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? 'Registry'} · DPO workspace` }]
 

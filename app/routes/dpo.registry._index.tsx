@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { requireDpo } from '~/lib/auth.server'
-import { formatDate, formatDateTime } from '~/lib/format'
-import { listRegistryHistory, REGISTRY_SECTIONS } from '~/lib/registry-admin.server'
-import { listLegalHolds } from '~/lib/retention.server'
+import { requireDpo } from '~/lib/platform/auth.server'
+import { formatDate, formatDateTime } from '~/lib/domain/format'
+import { listRegistryHistory, REGISTRY_SECTIONS } from '~/lib/dpo/registry-admin.server'
+import { listLegalHolds } from '~/lib/erasure/retention.server'
 
 export const meta: MetaFunction = () => [{ title: 'Registry · DPO workspace' }]
 

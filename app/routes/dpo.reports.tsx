@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
-import { requireDpo } from '~/lib/auth.server'
-import { monthlyReport } from '~/lib/dsr-reports.server'
+import { requireDpo } from '~/lib/platform/auth.server'
+import { monthlyReport } from '~/lib/dpo/dsr-reports.server'
 
 export const meta: MetaFunction = () => [{ title: 'Reports · DPO workspace' }]
 

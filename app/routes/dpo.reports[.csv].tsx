@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { requireDpo } from '~/lib/auth.server'
-import { monthlyReport, reportCsv } from '~/lib/dsr-reports.server'
+import { requireDpo } from '~/lib/platform/auth.server'
+import { monthlyReport, reportCsv } from '~/lib/dpo/dsr-reports.server'
 
 // The monthly report as a file; UTF-8 with a byte order mark so spreadsheets read umlauts right.
 export async function loader({ request, context }: LoaderFunctionArgs) {

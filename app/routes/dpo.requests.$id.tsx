@@ -3,8 +3,8 @@ import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
 import { FormError, SelectField, TextAreaField } from '~/components/ui/field'
-import { requireDpo, type AuthUser } from '~/lib/auth.server'
-import { completeRequest, completionPlanOf } from '~/lib/dsr-completion.server'
+import { requireDpo, type AuthUser } from '~/lib/platform/auth.server'
+import { completeRequest, completionPlanOf } from '~/lib/dpo/dsr-completion.server'
 import {
   addInternalNote,
   denyRequest,
@@ -15,7 +15,7 @@ import {
   requestClarification,
   startRequest,
   type DpoActionResult,
-} from '~/lib/dsr-dpo.server'
+} from '~/lib/dpo/dsr-dpo.server'
 import {
   daysUntilDue,
   DSR_STATUS_LABELS,
@@ -25,9 +25,9 @@ import {
   INTERNAL_EVENT_KINDS,
   MAX_EXTENSION_MONTHS,
   type Actor,
-} from '~/lib/dsr.server'
-import { formatDate, formatDateTime } from '~/lib/format'
-import { intentOf, multiLine, parseForm } from '~/lib/validation/form'
+} from '~/lib/requests/dsr.server'
+import { formatDate, formatDateTime } from '~/lib/domain/format'
+import { intentOf, multiLine, parseForm } from '~/lib/domain/validation/form'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.request.number ?? 'Request'} · DPO workspace` }]
 

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { NavLink, Outlet } from '@remix-run/react'
-import { requireDpo } from '~/lib/auth.server'
+import { requireDpo } from '~/lib/platform/auth.server'
 
 // The DPO workspace: every page under /dpo shares this navigation; each page guards itself as well.
 export async function loader({ request, context }: LoaderFunctionArgs) {

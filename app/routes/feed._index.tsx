@@ -3,11 +3,11 @@ import { data, redirect } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
 import { Field, FormError } from '~/components/ui/field'
-import { FEED_CONFIRM_TTL_HOURS, listFeedTopics, requestFeedSubscription } from '~/lib/feed.server'
-import { formatDate } from '~/lib/format'
-import { hit, keyed, type Limit } from '~/lib/rate-limit.server'
-import { getPurposes } from '~/lib/registry.server'
-import { email, parseForm } from '~/lib/validation/form'
+import { FEED_CONFIRM_TTL_HOURS, listFeedTopics, requestFeedSubscription } from '~/lib/consent/feed.server'
+import { formatDate } from '~/lib/domain/format'
+import { hit, keyed, type Limit } from '~/lib/platform/rate-limit.server'
+import { getPurposes } from '~/lib/registry/registry.server'
+import { email, parseForm } from '~/lib/domain/validation/form'
 
 export const meta: MetaFunction = () => [{ title: 'Comment feed · Privacy Portal' }]
 

@@ -2,8 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { FeedLinkProblem, feedTokenOf } from '~/components/feed-link'
-import { confirmFeedSubscription } from '~/lib/feed.server'
-import { verifyToken } from '~/lib/tokens.server'
+import { confirmFeedSubscription } from '~/lib/consent/feed.server'
+import { verifyToken } from '~/lib/platform/tokens.server'
 
 export const meta: MetaFunction = () => [{ title: 'Confirm your subscription · Privacy Portal' }]
 

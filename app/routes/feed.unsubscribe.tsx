@@ -2,8 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { FeedLinkProblem, feedTokenOf } from '~/components/feed-link'
-import { unsubscribeFromFeed } from '~/lib/feed.server'
-import { verifyToken } from '~/lib/tokens.server'
+import { unsubscribeFromFeed } from '~/lib/consent/feed.server'
+import { verifyToken } from '~/lib/platform/tokens.server'
 
 export const meta: MetaFunction = () => [{ title: 'Unsubscribe · Privacy Portal' }]
 

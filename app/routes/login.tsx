@@ -3,10 +3,10 @@ import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
 import { Field, FormError } from '~/components/ui/field'
-import { loginWithPassword } from '~/lib/accounts.server'
-import { createUserSession, homeFor, requireAnonymous } from '~/lib/auth.server'
-import { pendingVerificationCookie } from '~/lib/cookies.server'
-import { currentPassword, parseForm, singleLine } from '~/lib/validation/form'
+import { loginWithPassword } from '~/lib/platform/accounts.server'
+import { createUserSession, homeFor, requireAnonymous } from '~/lib/platform/auth.server'
+import { pendingVerificationCookie } from '~/lib/platform/cookies.server'
+import { currentPassword, parseForm, singleLine } from '~/lib/domain/validation/form'
 
 export const meta: MetaFunction = () => [{ title: 'Log in · Privacy Portal' }]
 

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs } from '@remix-run/node'
 import { redirect } from '@remix-run/node'
-import { endSession } from '~/lib/auth.server'
+import { endSession } from '~/lib/platform/auth.server'
 
 export async function loader() {
   return redirect('/')

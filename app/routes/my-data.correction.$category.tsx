@@ -3,11 +3,11 @@ import { data, redirect } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { FormError, TextAreaField, useFormFeedback } from '~/components/ui/field'
-import { requireCustomer } from '~/lib/auth.server'
-import { getCategoryName, requestCorrection } from '~/lib/rectification.server'
-import { editFormSchema } from '~/lib/validation/edit-form'
-import { CORRECTION_CATEGORIES } from '~/lib/personal-data-tables'
-import { multiLine, parseForm } from '~/lib/validation/form'
+import { requireCustomer } from '~/lib/platform/auth.server'
+import { getCategoryName, requestCorrection } from '~/lib/rectification/rectification.server'
+import { editFormSchema } from '~/lib/domain/validation/edit-form'
+import { CORRECTION_CATEGORIES } from '~/lib/requests/personal-data-tables'
+import { multiLine, parseForm } from '~/lib/domain/validation/form'
 
 export const meta: MetaFunction = () => [{ title: 'Request a correction · Privacy Portal' }]
 

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { redirect } from '@remix-run/node'
-import { accessPackageHeaders, mayDownloadPackage, openAccessPackage } from '~/lib/access-package.server'
-import { requireCustomer } from '~/lib/auth.server'
+import { accessPackageHeaders, mayDownloadPackage, openAccessPackage } from '~/lib/access/access-package.server'
+import { requireCustomer } from '~/lib/platform/auth.server'
 
 // The access package as a file. Reached from the password form on /my-data, which sends the ticket.
 export async function loader({ request, context }: LoaderFunctionArgs) {

@@ -3,10 +3,10 @@ import { data, redirect } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { Field, FormError, useFormFeedback } from '~/components/ui/field'
-import { requireCustomer } from '~/lib/auth.server'
-import { afterCorrection, editContactDetails, getOwnContactMessage } from '~/lib/rectification.server'
-import { editFormSchema } from '~/lib/validation/edit-form'
-import { email, parseForm, singleLine } from '~/lib/validation/form'
+import { requireCustomer } from '~/lib/platform/auth.server'
+import { afterCorrection, editContactDetails, getOwnContactMessage } from '~/lib/rectification/rectification.server'
+import { editFormSchema } from '~/lib/domain/validation/edit-form'
+import { email, parseForm, singleLine } from '~/lib/domain/validation/form'
 
 export const meta: MetaFunction = () => [{ title: 'Correct your contact details · Privacy Portal' }]
 

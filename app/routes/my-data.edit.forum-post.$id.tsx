@@ -3,10 +3,10 @@ import { data, redirect } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { Field, FormError, TextAreaField, useFormFeedback } from '~/components/ui/field'
-import { requireCustomer } from '~/lib/auth.server'
-import { afterCorrection, editForumPost, getOwnForumPost } from '~/lib/rectification.server'
-import { editFormSchema, optionalSingleLine } from '~/lib/validation/edit-form'
-import { multiLine, parseForm } from '~/lib/validation/form'
+import { requireCustomer } from '~/lib/platform/auth.server'
+import { afterCorrection, editForumPost, getOwnForumPost } from '~/lib/rectification/rectification.server'
+import { editFormSchema, optionalSingleLine } from '~/lib/domain/validation/edit-form'
+import { multiLine, parseForm } from '~/lib/domain/validation/form'
 
 export const meta: MetaFunction = () => [{ title: 'Edit a forum post · Privacy Portal' }]
 

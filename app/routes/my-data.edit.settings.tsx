@@ -2,10 +2,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data, redirect } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { FormError, SelectField, Field, useFormFeedback } from '~/components/ui/field'
-import { requireCustomer } from '~/lib/auth.server'
-import { afterCorrection, changeSettings, listSettings, SETTING_CHOICES } from '~/lib/rectification.server'
-import { editFormSchema, optionalSingleLine } from '~/lib/validation/edit-form'
-import { parseForm } from '~/lib/validation/form'
+import { requireCustomer } from '~/lib/platform/auth.server'
+import { afterCorrection, changeSettings, listSettings, SETTING_CHOICES } from '~/lib/rectification/rectification.server'
+import { editFormSchema, optionalSingleLine } from '~/lib/domain/validation/edit-form'
+import { parseForm } from '~/lib/domain/validation/form'
 
 export const meta: MetaFunction = () => [{ title: 'Change your VPN configuration · Privacy Portal' }]
 

@@ -2,11 +2,11 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data, redirect } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { Field, FormError, useFormFeedback } from '~/components/ui/field'
-import { requireCustomer } from '~/lib/auth.server'
-import { afterCorrection, changeUsername } from '~/lib/rectification.server'
-import { editFormSchema } from '~/lib/validation/edit-form'
-import { confirmPassword } from '~/lib/reauth.server'
-import { currentPassword, parseForm, username } from '~/lib/validation/form'
+import { requireCustomer } from '~/lib/platform/auth.server'
+import { afterCorrection, changeUsername } from '~/lib/rectification/rectification.server'
+import { editFormSchema } from '~/lib/domain/validation/edit-form'
+import { confirmPassword } from '~/lib/platform/reauth.server'
+import { currentPassword, parseForm, username } from '~/lib/domain/validation/form'
 
 export const meta: MetaFunction = () => [{ title: 'Change your username · Privacy Portal' }]
 

@@ -4,10 +4,10 @@ import { Form, Link, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { FormError, useFormFeedback } from '~/components/ui/field'
 import { ForumEraseModeField } from '~/components/forum-erase-mode-field'
-import { requireCustomer } from '~/lib/auth.server'
-import { ERASURE_MODES, isErasableCategory, type ErasableCategory } from '~/lib/erasure'
-import { eraseCategory, previewCategoryErasure } from '~/lib/erasure.server'
-import { intentOf, parseForm } from '~/lib/validation/form'
+import { requireCustomer } from '~/lib/platform/auth.server'
+import { ERASURE_MODES, isErasableCategory, type ErasableCategory } from '~/lib/domain/erasure'
+import { eraseCategory, previewCategoryErasure } from '~/lib/erasure/erasure.server'
+import { intentOf, parseForm } from '~/lib/domain/validation/form'
 
 export const meta: MetaFunction = () => [{ title: 'Erase data · Privacy Portal' }]
 

@@ -4,11 +4,11 @@ import { Form, Link, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { FormError, useFormFeedback } from '~/components/ui/field'
 import { ForumEraseModeField } from '~/components/forum-erase-mode-field'
-import { requireCustomer } from '~/lib/auth.server'
-import { ERASURE_MODES } from '~/lib/erasure'
-import { eraseForumPost, getOwnForumPost } from '~/lib/erasure.server'
-import { formatDateTime } from '~/lib/format'
-import { intentOf, parseForm } from '~/lib/validation/form'
+import { requireCustomer } from '~/lib/platform/auth.server'
+import { ERASURE_MODES } from '~/lib/domain/erasure'
+import { eraseForumPost, getOwnForumPost } from '~/lib/erasure/erasure.server'
+import { formatDateTime } from '~/lib/domain/format'
+import { intentOf, parseForm } from '~/lib/domain/validation/form'
 
 export const meta: MetaFunction = () => [{ title: 'Erase a forum post · Privacy Portal' }]
 

@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
-import { getArchiveRetention, HISTORY_PAGE_SIZE, listArchiveHistory, listHistoryCategories } from '~/lib/archive.server'
-import { requireCustomer } from '~/lib/auth.server'
-import { formatDateTime } from '~/lib/format'
+import { getArchiveRetention, HISTORY_PAGE_SIZE, listArchiveHistory, listHistoryCategories } from '~/lib/requests/archive.server'
+import { requireCustomer } from '~/lib/platform/auth.server'
+import { formatDateTime } from '~/lib/domain/format'
 
 export const meta: MetaFunction = () => [{ title: 'History of your data · Privacy Portal' }]
 

@@ -4,10 +4,10 @@ import { Form, Link, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { FormError, TextAreaField, useFormFeedback } from '~/components/ui/field'
 import { DATA_CATEGORY_SLUGS } from '#db/seed-data/registry'
-import { requireCustomer } from '~/lib/auth.server'
-import { addStatement, getCategoryName } from '~/lib/rectification.server'
-import { editFormSchema } from '~/lib/validation/edit-form'
-import { multiLine, parseForm } from '~/lib/validation/form'
+import { requireCustomer } from '~/lib/platform/auth.server'
+import { addStatement, getCategoryName } from '~/lib/rectification/rectification.server'
+import { editFormSchema } from '~/lib/domain/validation/edit-form'
+import { multiLine, parseForm } from '~/lib/domain/validation/form'
 
 export const meta: MetaFunction = () => [{ title: 'Add a statement to your data · Privacy Portal' }]
 

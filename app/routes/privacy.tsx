@@ -2,9 +2,9 @@ import type { MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { ContactCard } from '~/components/contact-card'
 import { PolicyText } from '~/components/policy-text'
-import { formatDateTime } from '~/lib/format'
-import { upcomingVersion, versionInForce } from '~/lib/policy.server'
-import { getRegistryContacts } from '~/lib/registry.server'
+import { formatDateTime } from '~/lib/domain/format'
+import { upcomingVersion, versionInForce } from '~/lib/policy/policy.server'
+import { getRegistryContacts } from '~/lib/registry/registry.server'
 
 export const meta: MetaFunction = () => [{ title: 'Privacy notice · Privacy Portal' }]
 

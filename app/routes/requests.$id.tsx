@@ -1,10 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { requireCustomer } from '~/lib/auth.server'
-import { DSR_STATUS_LABELS, DSR_TYPE_LABELS, getOwnRequest, isOpenStatus, listRequestEvents, withdrawOwnRequest, type DsrStatus } from '~/lib/dsr.server'
-import { formatDateTime } from '~/lib/format'
-import { listRecipientNotifications } from '~/lib/rectification.server'
+import { requireCustomer } from '~/lib/platform/auth.server'
+import { DSR_STATUS_LABELS, DSR_TYPE_LABELS, getOwnRequest, isOpenStatus, listRequestEvents, withdrawOwnRequest, type DsrStatus } from '~/lib/requests/dsr.server'
+import { formatDateTime } from '~/lib/domain/format'
+import { listRecipientNotifications } from '~/lib/rectification/rectification.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.request.number ?? 'Request'} · Privacy Portal` }]
 

@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { DeletionReceipts } from '~/components/deletion-receipts'
-import { requireCustomer } from '~/lib/auth.server'
-import { DSR_STATUS_LABELS, DSR_TYPE_LABELS, type DsrStatus, type DsrType } from '~/lib/dsr.server'
-import { formatDateTime } from '~/lib/format'
-import { decodeCursor, encodeCursor, loadSectionPage, RECORD_SPECS } from '~/lib/my-data.server'
-import { listOwnDeletionReceipts } from '~/lib/retention.server'
+import { requireCustomer } from '~/lib/platform/auth.server'
+import { DSR_STATUS_LABELS, DSR_TYPE_LABELS, type DsrStatus, type DsrType } from '~/lib/requests/dsr.server'
+import { formatDateTime } from '~/lib/domain/format'
+import { decodeCursor, encodeCursor, loadSectionPage, RECORD_SPECS } from '~/lib/access/my-data.server'
+import { listOwnDeletionReceipts } from '~/lib/erasure/retention.server'
 
 export const meta: MetaFunction = () => [{ title: 'My requests · Privacy Portal' }]
 

@@ -3,7 +3,7 @@ import { createCookie, data, redirect } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { Field, FormError, SelectField, TextAreaField, useFormFeedback } from '~/components/ui/field'
-import { DSR_TYPE_LABELS } from '~/lib/dsr.server'
+import { DSR_TYPE_LABELS } from '~/lib/requests/dsr.server'
 import {
   confirmRequestIdentity,
   fileCustomerRequest,
@@ -14,12 +14,12 @@ import {
   resendRequestCode,
   statusPath,
   TYPES_NEEDING_DETAILS,
-} from '~/lib/dsr-public.server'
-import { loadEnv } from '~/lib/env.server'
-import { hit, keyed, LIMITS, type Limit } from '~/lib/rate-limit.server'
-import { maskEmail } from '~/lib/rectification.server'
-import { code, email, intentOf, multiLine, parseForm } from '~/lib/validation/form'
-import { CODE_MESSAGES, CODE_TTL_MINUTES } from '~/lib/verification.server'
+} from '~/lib/requests/dsr-public.server'
+import { loadEnv } from '~/lib/platform/env.server'
+import { hit, keyed, LIMITS, type Limit } from '~/lib/platform/rate-limit.server'
+import { maskEmail } from '~/lib/rectification/rectification.server'
+import { code, email, intentOf, multiLine, parseForm } from '~/lib/domain/validation/form'
+import { CODE_MESSAGES, CODE_TTL_MINUTES } from '~/lib/platform/verification.server'
 
 export const meta: MetaFunction = () => [{ title: 'Make a privacy request · Privacy Portal' }]
 

@@ -2,10 +2,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data, redirect } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { FormError } from '~/components/ui/field'
-import { DSR_STATUS_LABELS, DSR_TYPE_LABELS, eventLabel, isOpenStatus, listRequestEvents, withdrawRequestOfDataSubject } from '~/lib/dsr.server'
-import { listCommunityDataOf, requireRequestByAccessToken } from '~/lib/dsr-public.server'
-import { formatDate, formatDateTime } from '~/lib/format'
-import { intentOf } from '~/lib/validation/form'
+import { DSR_STATUS_LABELS, DSR_TYPE_LABELS, eventLabel, isOpenStatus, listRequestEvents, withdrawRequestOfDataSubject } from '~/lib/requests/dsr.server'
+import { listCommunityDataOf, requireRequestByAccessToken } from '~/lib/requests/dsr-public.server'
+import { formatDate, formatDateTime } from '~/lib/domain/format'
+import { intentOf } from '~/lib/domain/validation/form'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.number ?? 'Your request'} · Privacy Portal` }]
 

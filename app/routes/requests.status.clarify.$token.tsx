@@ -3,10 +3,10 @@ import { data } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { FormError, TextAreaField } from '~/components/ui/field'
-import { DSR_TYPE_LABELS } from '~/lib/dsr.server'
-import { answerClarification, getRequestByClarificationToken, statusUrlOf } from '~/lib/dsr-public.server'
-import { formatDate } from '~/lib/format'
-import { multiLine, parseForm } from '~/lib/validation/form'
+import { DSR_TYPE_LABELS } from '~/lib/requests/dsr.server'
+import { answerClarification, getRequestByClarificationToken, statusUrlOf } from '~/lib/requests/dsr-public.server'
+import { formatDate } from '~/lib/domain/format'
+import { multiLine, parseForm } from '~/lib/domain/validation/form'
 
 export const meta: MetaFunction = () => [{ title: 'Answer our question · Privacy Portal' }]
 

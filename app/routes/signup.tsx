@@ -3,11 +3,11 @@ import { data, redirect } from '@remix-run/node'
 import { Form, Link } from '@remix-run/react'
 import { z } from 'zod'
 import { Field, FormError, useFormFeedback } from '~/components/ui/field'
-import { registerCustomer } from '~/lib/accounts.server'
-import { requireAnonymous } from '~/lib/auth.server'
-import { pendingVerificationCookie } from '~/lib/cookies.server'
-import { hit, LIMITS } from '~/lib/rate-limit.server'
-import { email, parseForm, password, username } from '~/lib/validation/form'
+import { registerCustomer } from '~/lib/platform/accounts.server'
+import { requireAnonymous } from '~/lib/platform/auth.server'
+import { pendingVerificationCookie } from '~/lib/platform/cookies.server'
+import { hit, LIMITS } from '~/lib/platform/rate-limit.server'
+import { email, parseForm, password, username } from '~/lib/domain/validation/form'
 
 export const meta: MetaFunction = () => [{ title: 'Sign up · Privacy Portal' }]
 

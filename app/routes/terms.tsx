@@ -1,8 +1,8 @@
 import type { MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { PolicyText } from '~/components/policy-text'
-import { formatDateTime } from '~/lib/format'
-import { upcomingVersion, versionInForce } from '~/lib/policy.server'
+import { formatDateTime } from '~/lib/domain/format'
+import { upcomingVersion, versionInForce } from '~/lib/policy/policy.server'
 
 export const meta: MetaFunction = () => [{ title: 'Terms of service · Privacy Portal' }]
 

@@ -3,12 +3,12 @@ import { data, redirect } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { Field, FormError, useFormFeedback } from '~/components/ui/field'
-import { confirmSignupEmail, resendSignupCode } from '~/lib/accounts.server'
-import { requireAnonymous } from '~/lib/auth.server'
-import { pendingVerificationCookie } from '~/lib/cookies.server'
-import { hit, LIMITS } from '~/lib/rate-limit.server'
-import { code, intentOf, parseForm } from '~/lib/validation/form'
-import { checkVerificationCode, CODE_MESSAGES, CODE_TTL_MINUTES } from '~/lib/verification.server'
+import { confirmSignupEmail, resendSignupCode } from '~/lib/platform/accounts.server'
+import { requireAnonymous } from '~/lib/platform/auth.server'
+import { pendingVerificationCookie } from '~/lib/platform/cookies.server'
+import { hit, LIMITS } from '~/lib/platform/rate-limit.server'
+import { code, intentOf, parseForm } from '~/lib/domain/validation/form'
+import { checkVerificationCode, CODE_MESSAGES, CODE_TTL_MINUTES } from '~/lib/platform/verification.server'
 
 export const meta: MetaFunction = () => [{ title: 'Confirm your email · Privacy Portal' }]
 

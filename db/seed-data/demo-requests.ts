@@ -3,7 +3,7 @@
 // withdrawn, marked manifestly unfounded, and a few months of answered requests for the reports.
 import { sql } from 'drizzle-orm'
 import type { PgTable } from 'drizzle-orm/pg-core'
-import { computeDueAt, DSR_TYPE_LABELS, formatRequestNumber } from '../../app/lib/dsr.server'
+import { computeDueAt, DSR_TYPE_LABELS, formatRequestNumber } from '../../app/lib/requests/dsr.server'
 import type { Transaction } from '../client.server'
 import { dataSubjectRequests, dsrEvents } from '../schema'
 import { DEMO_ACCOUNTS, DAY, OUTSIDERS } from './demo'

@@ -1,7 +1,7 @@
 // The provider's documents with a version history: the privacy notice (generated from the registry),
 // the terms of service (seed 000) and the cookie notice. The first privacy notice differs from the
 // second, so the public history shows a real diff from the start.
-import { generatePrivacyNotice } from '../../app/lib/policy.server'
+import { generatePrivacyNotice } from '../../app/lib/policy/policy.server'
 import type { Transaction } from '../client.server'
 import { policyDocuments, policyVersions } from '../schema'
 

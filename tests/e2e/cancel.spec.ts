@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test'
 import { and, eq, isNull } from 'drizzle-orm'
 import { db } from '#db/client.server'
 import { accountCancellations, payments, recipients, retentionRules, users, vpnSessions } from '#db/schema'
-import { sendJobNow } from '~/lib/jobs.server'
+import { sendJobNow } from '~/lib/dpo/jobs.server'
 import { createUser, loginAs, type TestUser } from '../support/fixtures'
 
 async function openEmail(page: Page, to: string, subject: RegExp) {

@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test'
 import { sql } from 'drizzle-orm'
 import { db } from '#db/client.server'
 import { contactMessages } from '#db/schema'
-import { keyed } from '~/lib/rate-limit.server'
+import { keyed } from '~/lib/platform/rate-limit.server'
 import { consentStateOf, ledgerRows } from '../support/consent-helpers'
 import { uniqueName } from '../support/fixtures'
 

@@ -3,8 +3,8 @@ import { and, desc, eq } from 'drizzle-orm'
 import { db } from '#db/client.server'
 import { dataSubjectRequests, dsrEvents, outboxMessages } from '#db/schema'
 import { DEMO_ACCOUNTS } from '#db/seed'
-import { computeDueAt, createRequest, type DsrType } from '~/lib/dsr.server'
-import { getRegistryContacts } from '~/lib/registry.server'
+import { computeDueAt, createRequest, type DsrType } from '~/lib/requests/dsr.server'
+import { getRegistryContacts } from '~/lib/registry/registry.server'
 import { createUser, loginAs, type TestUser } from '../support/fixtures'
 
 const DAY = 86_400_000

@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test'
 import { and, desc, eq, isNull, sql } from 'drizzle-orm'
 import { db } from '#db/client.server'
 import { dataSubjectRequests, feedSubscriptions, forumPosts, outboxMessages } from '#db/schema'
-import { signToken } from '~/lib/tokens.server'
+import { signToken } from '~/lib/platform/tokens.server'
 import { ledgerRows } from '../support/consent-helpers'
 import { uniqueName } from '../support/fixtures'
 

@@ -3,7 +3,7 @@ import { and, eq, sql } from 'drizzle-orm'
 import { db } from '#db/client.server'
 import { consents, outboxMessages, policyNotices, policyVersions, purposes } from '#db/schema'
 import { DEMO_ACCOUNTS } from '#db/seed'
-import { versionInForce } from '~/lib/policy.server'
+import { versionInForce } from '~/lib/policy/policy.server'
 import { adminDb } from '../support/admin-db'
 import { createUser, loginAs } from '../support/fixtures'
 

@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test'
 import { and, eq } from 'drizzle-orm'
 import { db } from '#db/client.server'
 import { archivedChanges, contactMessages, dataSubjectRequests, forumPosts, payments, recipients, users, userSettings } from '#db/schema'
-import { decideRectification } from '~/lib/rectification.server'
+import { decideRectification } from '~/lib/rectification/rectification.server'
 import { createUser, loginAs, type TestUser } from '../support/fixtures'
 
 const archiveOf = (userId: string) => db.select().from(archivedChanges).where(eq(archivedChanges.userId, userId))

@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test'
 import { eq } from 'drizzle-orm'
 import { db } from '#db/client.server'
 import { registryContacts, purposes } from '#db/schema'
-import { getPurposes, getRegistryContacts } from '~/lib/registry.server'
+import { getPurposes, getRegistryContacts } from '~/lib/registry/registry.server'
 import { createUser, loginAs } from '../support/fixtures'
 
 test('the privacy notice in force was generated from the registry', async ({ page }) => {

@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test'
 import { eq } from 'drizzle-orm'
 import { db } from '#db/client.server'
 import { dataSubjectRequests } from '#db/schema'
-import { createRequest } from '~/lib/dsr.server'
+import { createRequest } from '~/lib/requests/dsr.server'
 import { createUser, loginAs } from '../support/fixtures'
 
 test('a customer withdraws their own open request; nobody else can', async ({ page, context, browser, baseURL }) => {

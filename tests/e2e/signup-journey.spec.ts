@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import { expect, test } from '@playwright/test'
-import { getRegistryContacts } from '~/lib/registry.server'
+import { getRegistryContacts } from '~/lib/registry/registry.server'
 import { findUserByEmail, readCodeFromMailbox, uniqueName } from '../support/fixtures'
 
 test('a new customer signs up, confirms the code from the mailbox, logs in, sees the registry contacts and logs out', async ({ page }) => {

@@ -28,9 +28,9 @@ import {
   vpnSessions,
 } from '#db/schema'
 import { projectRoot } from '#db/runtime'
-import { withChangeContext } from '~/lib/archive.server'
-import { loginWithPassword } from '~/lib/accounts.server'
-import { createUserSession } from '~/lib/auth.server'
+import { withChangeContext } from '~/lib/requests/archive.server'
+import { loginWithPassword } from '~/lib/platform/accounts.server'
+import { createUserSession } from '~/lib/platform/auth.server'
 import {
   checkUndoToken,
   completeCancellation,
@@ -38,12 +38,12 @@ import {
   getCancellationOverview,
   scheduleCancellation,
   undoCancellationByToken,
-} from '~/lib/cancellation.server'
-import { recordCompletedRequest } from '~/lib/dsr.server'
-import { formatDate } from '~/lib/format'
-import { keyed } from '~/lib/rate-limit.server'
-import { NOT_PERSONAL_DATA_TABLES, PERSONAL_DATA_TABLES, type PersonalDataTable } from '~/lib/personal-data-tables'
-import { runRetention } from '~/lib/retention.server'
+} from '~/lib/erasure/cancellation.server'
+import { recordCompletedRequest } from '~/lib/requests/dsr.server'
+import { formatDate } from '~/lib/domain/format'
+import { keyed } from '~/lib/platform/rate-limit.server'
+import { NOT_PERSONAL_DATA_TABLES, PERSONAL_DATA_TABLES, type PersonalDataTable } from '~/lib/requests/personal-data-tables'
+import { runRetention } from '~/lib/erasure/retention.server'
 import { createUser, type TestUser } from '../support/fixtures'
 
 const MARKER = () => `marker-${randomUUID()}`

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { computeDueAt, daysUntilDue, extensionWindowEndsAt } from '~/lib/dsr.server'
+import { computeDueAt, daysUntilDue, extensionWindowEndsAt } from '~/lib/requests/dsr.server'
 
 // More cases for the deadline function (the first ones are in due-date.spec.ts): clock changes, the
 // receipt day in Berlin against the day in UTC, other time zones, leap years with an extension.

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { computeDueAt } from '~/lib/dsr.server'
+import { computeDueAt } from '~/lib/requests/dsr.server'
 
 // Due dates are the end of the day (Europe/Berlin) one calendar month after receipt.
 const berlin = (iso: string) => new Date(iso)

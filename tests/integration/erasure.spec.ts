@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test'
 import { and, eq, sql } from 'drizzle-orm'
 import { db } from '#db/client.server'
 import { contactMessages, dataSubjectRequests, deletionReceipts, dsrEvents, feedSubscriptions, forumPosts, outboxMessages, restrictions, vpnSessions } from '#db/schema'
-import { eraseByEmail, eraseCategory, eraseForumPost } from '~/lib/erasure.server'
+import { eraseByEmail, eraseCategory, eraseForumPost } from '~/lib/erasure/erasure.server'
 import { createUser, uniqueName } from '../support/fixtures'
 
 async function forumOf(userId: string, email: string, bodies: string[]) {

@@ -8,8 +8,8 @@ import postgres from 'postgres'
 import { SMTPServer } from 'smtp-server'
 import { closeDb, db } from '#db/client.server'
 import { outboxMessages } from '#db/schema'
-import { sendEmail } from '~/lib/email.server'
-import { startOutboxWorker, type OutboxWorker } from '~/lib/outbox-worker.server'
+import { sendEmail } from '~/lib/platform/email.server'
+import { startOutboxWorker, type OutboxWorker } from '~/lib/platform/outbox-worker.server'
 
 interface ReceivedMessage {
   recipients: string[]

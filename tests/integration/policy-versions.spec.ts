@@ -12,8 +12,8 @@ import {
   drainPolicyCampaign,
   versionInForce,
   type DocumentSlug,
-} from '~/lib/policy.server'
-import { parseLocalDateTime } from '~/lib/time-zone'
+} from '~/lib/policy/policy.server'
+import { parseLocalDateTime } from '~/lib/domain/time-zone'
 import { adminDb } from '../support/admin-db'
 import { createUser } from '../support/fixtures'
 

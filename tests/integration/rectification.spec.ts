@@ -12,9 +12,9 @@ import {
   supplementaryStatements,
   users,
 } from '#db/schema'
-import { listArchiveHistory } from '~/lib/archive.server'
-import { addStatement, changeUsername, confirmEmailChange, decideRectification, requestCorrection, startEmailChange } from '~/lib/rectification.server'
-import { isRestricted, listRestrictions } from '~/lib/restriction.server'
+import { listArchiveHistory } from '~/lib/requests/archive.server'
+import { addStatement, changeUsername, confirmEmailChange, decideRectification, requestCorrection, startEmailChange } from '~/lib/rectification/rectification.server'
+import { isRestricted, listRestrictions } from '~/lib/requests/restriction.server'
 import { createUser } from '../support/fixtures'
 
 async function addPayment(userId: string, provider: 'paymentwall' | 'paypal' = 'paymentwall') {

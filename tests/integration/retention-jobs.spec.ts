@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { expect, test } from '@playwright/test'
 import { sql } from 'drizzle-orm'
-import { PORTAL_SCHEDULES, sendJobNow, startJobRunner } from '~/lib/jobs.server'
+import { PORTAL_SCHEDULES, sendJobNow, startJobRunner } from '~/lib/dpo/jobs.server'
 import { adminDb } from '../support/admin-db'
 
 test('the portal schedules retention and cancellations', () => {

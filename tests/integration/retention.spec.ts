@@ -16,7 +16,7 @@ import {
   users,
   vpnSessions,
 } from '#db/schema'
-import { runRetention } from '~/lib/retention.server'
+import { runRetention } from '~/lib/erasure/retention.server'
 import { createUser } from '../support/fixtures'
 
 const at = (iso: string) => new Date(iso)

@@ -4,7 +4,7 @@ import { createCookie } from '@remix-run/node'
 import { and, asc, eq, sql } from 'drizzle-orm'
 import { db } from '#db/client.server'
 import { consents, purposes } from '#db/schema'
-import { CONSENT_COOKIE_NAME, readCookieConsent } from '~/lib/cookie-consent.server'
+import { CONSENT_COOKIE_NAME, readCookieConsent } from '~/lib/consent/cookie-consent.server'
 
 // The necessary cookies: the login session and the record of the cookie choice.
 export const NECESSARY_COOKIES = ['__Host-session', CONSENT_COOKIE_NAME]

@@ -4,8 +4,8 @@ import type { BrowserContext, Page } from '@playwright/test'
 import { eq } from 'drizzle-orm'
 import { db } from '#db/client.server'
 import { outboxMessages, users } from '#db/schema'
-import { createUserSession, SESSION_COOKIE } from '~/lib/auth.server'
-import { hashPassword } from '~/lib/password.server'
+import { createUserSession, SESSION_COOKIE } from '~/lib/platform/auth.server'
+import { hashPassword } from '~/lib/platform/password.server'
 
 export function uniqueName(prefix = 'user') {
   return `${prefix}_${randomBytes(5).toString('hex')}`

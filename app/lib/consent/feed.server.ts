@@ -5,12 +5,12 @@ import { and, asc, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import { db, type Executor } from '#db/client.server'
 import { feedSubscriptions, forumPosts } from '#db/schema'
-import { RETENTION_REASON, withChangeContext } from './archive.server'
+import { RETENTION_REASON, withChangeContext } from '../requests/archive.server'
 import { recordConsents, withdrawConsents } from './consent.server'
-import type { Actor } from './dsr.server'
-import { sendEmail } from './email.server'
-import { absoluteUrl } from './env.server'
-import { signToken, verifyToken, type TokenCheck } from './tokens.server'
+import type { Actor } from '../requests/dsr.server'
+import { sendEmail } from '../platform/email.server'
+import { absoluteUrl } from '../platform/env.server'
+import { signToken, verifyToken, type TokenCheck } from '../platform/tokens.server'
 
 export const FEED_CONFIRM_TTL_HOURS = 48
 // An unsubscribe link must keep working in old emails; past this, /consents or a newer email does it.

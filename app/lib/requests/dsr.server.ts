@@ -3,8 +3,8 @@
 import { and, asc, count, eq, notInArray, sql } from 'drizzle-orm'
 import { db, type Executor } from '#db/client.server'
 import { dataSubjectRequests, dsrEvents, users } from '#db/schema'
-import { DISPLAY_TIME_ZONE } from './format'
-import { wallTimeToUtc, zonedParts } from './time-zone'
+import { DISPLAY_TIME_ZONE } from '../domain/format'
+import { wallTimeToUtc, zonedParts } from '../domain/time-zone'
 
 export type DsrType = (typeof dataSubjectRequests.$inferSelect)['type']
 export type DsrStatus = (typeof dataSubjectRequests.$inferSelect)['status']

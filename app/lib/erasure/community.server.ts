@@ -6,9 +6,9 @@ import { and, eq, isNull, or, sql, type SQL } from 'drizzle-orm'
 import type { AnyPgColumn } from 'drizzle-orm/pg-core'
 import { db, type Transaction } from '#db/client.server'
 import { contactMessages, feedSubscriptions, forumPosts } from '#db/schema'
-import { RETENTION_REASON, withChangeContext } from './archive.server'
-import { recordConsents } from './consent.server'
-import { recordEvent, type Actor } from './dsr.server'
+import { RETENTION_REASON, withChangeContext } from '../requests/archive.server'
+import { recordConsents } from '../consent/consent.server'
+import { recordEvent, type Actor } from '../requests/dsr.server'
 
 export interface DataOwner {
   userId?: string | null

@@ -6,7 +6,7 @@ import type { Executor } from '#db/client.server'
 import { outboxMessages } from '#db/schema'
 import { templates, type PropsOf, type TemplateName } from '#emails/index'
 import { absoluteUrl } from './env.server'
-import { getRegistryContacts } from './registry.server'
+import { getRegistryContacts } from '../registry/registry.server'
 
 export type { PropsOf, TemplateName } from '#emails/index'
 

@@ -8,10 +8,10 @@ import { desc, eq, sql, type SQL } from 'drizzle-orm'
 import { db, type Executor, type Transaction } from '#db/client.server'
 import { dataSubjectRequests, deletionReceipts, retentionRules } from '#db/schema'
 import type { RetentionRuleSlug } from '#db/seed-data/registry'
-import { RETENTION_REASON, withChangeContext } from './archive.server'
-import { ABSOLUTE_TIMEOUT_HOURS } from './auth.server'
-import type { Actor } from './dsr.server'
-import { DISPLAY_TIME_ZONE } from './format'
+import { RETENTION_REASON, withChangeContext } from '../requests/archive.server'
+import { ABSOLUTE_TIMEOUT_HOURS } from '../platform/auth.server'
+import type { Actor } from '../requests/dsr.server'
+import { DISPLAY_TIME_ZONE } from '../domain/format'
 
 export const SYSTEM_ACTOR: Actor = { type: 'system', id: null }
 export const RETENTION_TIME_ZONE = DISPLAY_TIME_ZONE

@@ -5,10 +5,10 @@
 import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm'
 import { db, type Executor, type Transaction } from '#db/client.server'
 import { consentMethod, consents, purposes } from '#db/schema'
-import { deleteFeedSubscriptions, deleteForumPosts, anonymiseForumPosts, eraseContactMessages, type DataOwner } from './community.server'
-import { createRequest, recordEvent, transitionRequest, type Actor } from './dsr.server'
-import { currentNoticeLabel } from './policy.server'
-import { getPurposes } from './registry.server'
+import { deleteFeedSubscriptions, deleteForumPosts, anonymiseForumPosts, eraseContactMessages, type DataOwner } from '../erasure/community.server'
+import { createRequest, recordEvent, transitionRequest, type Actor } from '../requests/dsr.server'
+import { currentNoticeLabel } from '../policy/policy.server'
+import { getPurposes } from '../registry/registry.server'
 
 export type ConsentMethod = (typeof consentMethod.enumValues)[number]
 export type ConsentAction = 'given' | 'withdrawn'

@@ -15,12 +15,12 @@ import {
   type ConsentMethod,
   type CookieCategory,
 } from './consent.server'
-import { contentSecurityPolicy } from './content-security-policy.server'
-import { EMBED_ORIGINS } from './embeds'
-import { loadEnv } from './env.server'
-import { currentNoticeLabel } from './policy.server'
-import { hit, type Limit } from './rate-limit.server'
-import { getPurposes, getRegistrySetting } from './registry.server'
+import { contentSecurityPolicy } from '../platform/content-security-policy.server'
+import { EMBED_ORIGINS } from '../domain/embeds'
+import { loadEnv } from '../platform/env.server'
+import { currentNoticeLabel } from '../policy/policy.server'
+import { hit, type Limit } from '../platform/rate-limit.server'
+import { getPurposes, getRegistrySetting } from '../registry/registry.server'
 
 export { isCookieCategory, OPTIONAL_COOKIE_CATEGORIES, type CookieCategory } from './consent.server'
 

@@ -8,9 +8,9 @@ import path from 'node:path'
 import type { AppLoadContext } from '@remix-run/node'
 import type { ReservedSql } from 'postgres'
 import { db, getConnection } from '#db/client.server'
-import { csvRow } from './csv'
-import { recordCompletedRequest, recordEvent, type Actor } from './dsr.server'
-import { DISPLAY_TIME_ZONE, formatDateTime } from './format'
+import { csvRow } from '../domain/csv'
+import { recordCompletedRequest, recordEvent, type Actor } from '../requests/dsr.server'
+import { DISPLAY_TIME_ZONE, formatDateTime } from '../domain/format'
 import {
   CATEGORY_SPECS,
   rowCells,
@@ -25,10 +25,10 @@ import {
   type RecordKey,
   type SectionSpec,
 } from './my-data.server'
-import { keyed } from './rate-limit.server'
-import { hasRecentReauth } from './reauth.server'
-import { getPurposes, getRecipients, getRegistryContacts, type RegistryContact } from './registry.server'
-import { AUTOMATED_DECISIONS_STATEMENT, RIGHTS } from './rights'
+import { keyed } from '../platform/rate-limit.server'
+import { hasRecentReauth } from '../platform/reauth.server'
+import { getPurposes, getRecipients, getRegistryContacts, type RegistryContact } from '../registry/registry.server'
+import { AUTOMATED_DECISIONS_STATEMENT, RIGHTS } from '../domain/rights'
 import { toReadableStream, zipStream, type ZipEntry } from './zip-stream.server'
 
 export const PACKAGE_FORMAT = 'privacy-portal-access-package'

@@ -7,10 +7,10 @@ import { PgDialect } from 'drizzle-orm/pg-core'
 import type { ReservedSql } from 'postgres'
 import { db } from '#db/client.server'
 import type { DataCategorySlug } from '#db/seed-data/registry'
-import { DATA_SOURCE_LABELS } from './data-sources'
-import { INTERNAL_EVENT_KINDS } from './dsr.server'
-import { DISPLAY_TIME_ZONE, formatDate } from './format'
-import { getPurposes } from './registry.server'
+import { DATA_SOURCE_LABELS } from '../domain/data-sources'
+import { INTERNAL_EVENT_KINDS } from '../requests/dsr.server'
+import { DISPLAY_TIME_ZONE, formatDate } from '../domain/format'
+import { getPurposes } from '../registry/registry.server'
 
 // --- Fields ----------------------------------------------------------------------------------
 

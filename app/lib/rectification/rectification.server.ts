@@ -25,18 +25,18 @@ import {
   userSettings,
   vpnSessions,
 } from '#db/schema'
-import { withChangeContext } from './archive.server'
-import { endAllSessionsOfUser } from './auth.server'
-import { createRequest, OPEN_STATUSES, recordCompletedRequest, recordEvent, transitionRequest, type Actor } from './dsr.server'
-import { sendReceipt } from './dsr-public.server'
-import { sendEmail } from './email.server'
-import { absoluteUrl } from './env.server'
-import { formatDateTime } from './format'
-import { getRegistryContacts } from './registry.server'
-import { CORRECTION_CATEGORIES, type CorrectionCategory } from './personal-data-tables'
-import { liftRestriction, restrict } from './restriction.server'
-import { signToken, verifyToken } from './tokens.server'
-import { checkVerificationCode, CODE_MESSAGES, CODE_TTL_MINUTES, createVerificationCode } from './verification.server'
+import { withChangeContext } from '../requests/archive.server'
+import { endAllSessionsOfUser } from '../platform/auth.server'
+import { createRequest, OPEN_STATUSES, recordCompletedRequest, recordEvent, transitionRequest, type Actor } from '../requests/dsr.server'
+import { sendReceipt } from '../requests/dsr-public.server'
+import { sendEmail } from '../platform/email.server'
+import { absoluteUrl } from '../platform/env.server'
+import { formatDateTime } from '../domain/format'
+import { getRegistryContacts } from '../registry/registry.server'
+import { CORRECTION_CATEGORIES, type CorrectionCategory } from '../requests/personal-data-tables'
+import { liftRestriction, restrict } from '../requests/restriction.server'
+import { signToken, verifyToken } from '../platform/tokens.server'
+import { checkVerificationCode, CODE_MESSAGES, CODE_TTL_MINUTES, createVerificationCode } from '../platform/verification.server'
 
 export type CorrectionResult = { ok: true; requestNumber: string; requestId: number } | { ok: false; field: string; message: string }
 
@@ -428,7 +428,7 @@ export async function editContactDetails({ userId, messageId, name, email }: { u
 
 // --- Correction requests for data the customer cannot edit (restricted until the DPO decides) -----------
 
-export { CORRECTION_CATEGORIES, type CorrectionCategory } from './personal-data-tables'
+export { CORRECTION_CATEGORIES, type CorrectionCategory } from '../requests/personal-data-tables'
 
 // Categories whose records are one row each: a correction or statement may name the row.
 async function ownsRow(executor: Executor, { userId, categorySlug, rowId }: { userId: string; categorySlug: string; rowId: string }) {

@@ -18,10 +18,10 @@ import {
   type DsrStatus,
   type DsrType,
 } from './dsr.server'
-import { sendEmail } from './email.server'
-import { absoluteUrl, loadEnv } from './env.server'
-import { formatDate, formatDateTime } from './format'
-import { checkVerificationCode, CODE_TTL_MINUTES, createVerificationCode, type CodeCheck } from './verification.server'
+import { sendEmail } from '../platform/email.server'
+import { absoluteUrl, loadEnv } from '../platform/env.server'
+import { formatDate, formatDateTime } from '../domain/format'
+import { checkVerificationCode, CODE_TTL_MINUTES, createVerificationCode, type CodeCheck } from '../platform/verification.server'
 
 // Pressing "send" twice, or sending the same form again soon after, gives one request.
 export const DUPLICATE_WINDOW_MINUTES = 10

@@ -4,8 +4,8 @@
 import { eq } from 'drizzle-orm'
 import { db, type Transaction } from '#db/client.server'
 import { dataSubjectRequests, users } from '#db/schema'
-import { withChangeContext } from './archive.server'
-import { countCommunityData } from './community.server'
+import { withChangeContext } from '../requests/archive.server'
+import { countCommunityData } from '../erasure/community.server'
 import {
   ACTIVE_STATUSES,
   computeDueAt,
@@ -19,13 +19,13 @@ import {
   transitionRequest,
   type Actor,
   type DataSubjectRequest,
-} from './dsr.server'
-import { issueClarificationLink, statusUrlOf } from './dsr-public.server'
-import { sendEmail } from './email.server'
-import { formatDate } from './format'
-import { getRegistryContacts } from './registry.server'
-import { liftRestriction } from './restriction.server'
-import { RIGHTS } from './rights'
+} from '../requests/dsr.server'
+import { issueClarificationLink, statusUrlOf } from '../requests/dsr-public.server'
+import { sendEmail } from '../platform/email.server'
+import { formatDate } from '../domain/format'
+import { getRegistryContacts } from '../registry/registry.server'
+import { liftRestriction } from '../requests/restriction.server'
+import { RIGHTS } from '../domain/rights'
 
 export type DpoActionResult = { ok: true; message: string } | { ok: false; field: string; message: string }
 

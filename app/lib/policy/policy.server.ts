@@ -4,11 +4,11 @@ import { createHash } from 'node:crypto'
 import { and, asc, desc, eq, gt, isNull, lte, sql } from 'drizzle-orm'
 import { db, type Executor } from '#db/client.server'
 import { policyDocuments, policyNotices, policyVersions } from '#db/schema'
-import { absoluteUrl } from './env.server'
-import { renderEmail } from './email.server'
-import { formatDateTime } from './format'
-import { getPurposes, getRecipients, getRegistrySetting } from './registry.server'
-import { AUTOMATED_DECISIONS_STATEMENT, RIGHTS } from './rights'
+import { absoluteUrl } from '../platform/env.server'
+import { renderEmail } from '../platform/email.server'
+import { formatDateTime } from '../domain/format'
+import { getPurposes, getRecipients, getRegistrySetting } from '../registry/registry.server'
+import { AUTOMATED_DECISIONS_STATEMENT, RIGHTS } from '../domain/rights'
 
 export const DOCUMENT_SLUGS = ['privacy', 'terms', 'cookies'] as const
 export type DocumentSlug = (typeof DOCUMENT_SLUGS)[number]

@@ -6,7 +6,7 @@
 import { and, eq, isNull, or, sql } from 'drizzle-orm'
 import { db, type Transaction } from '#db/client.server'
 import { archivedChanges, dataCategories, dataSubjectRequests, forumPosts, restrictions, retentionRules, users, vpnSessions } from '#db/schema'
-import { RETENTION_REASON, withChangeContext } from './archive.server'
+import { RETENTION_REASON, withChangeContext } from '../requests/archive.server'
 import {
   ANONYMOUS_AUTHOR,
   anonymiseForumPosts,
@@ -16,14 +16,14 @@ import {
   type DataOwner,
   type ErasureContext,
 } from './community.server'
-import type { ForumChoice } from './consent.server'
-import { createRequest, recordEvent, transitionRequest, type Actor } from './dsr.server'
-import { sendEmail } from './email.server'
-import { absoluteUrl } from './env.server'
-import type { ErasableCategory } from './erasure'
+import type { ForumChoice } from '../consent/consent.server'
+import { createRequest, recordEvent, transitionRequest, type Actor } from '../requests/dsr.server'
+import { sendEmail } from '../platform/email.server'
+import { absoluteUrl } from '../platform/env.server'
+import type { ErasableCategory } from '../domain/erasure'
 import { recordDeletionReceipts } from './retention.server'
 
-export { ERASABLE_CATEGORIES, isErasableCategory, type ErasableCategory } from './erasure'
+export { ERASABLE_CATEGORIES, isErasableCategory, type ErasableCategory } from '../domain/erasure'
 // people without an account left only these
 export const COMMUNITY_CATEGORIES = ['contact_messages', 'forum_posts', 'feed_subscriptions'] as const satisfies readonly ErasableCategory[]
 export type ErasureMode = ForumChoice

@@ -6,10 +6,10 @@ import { db } from '#db/client.server'
 import { dataSubjectRequests } from '#db/schema'
 import { RETENTION_REASON, withChangeContext } from './archive.server'
 import { ACTIVE_STATUSES, DSR_TYPE_LABELS, recordEvent, transitionRequest, type Actor } from './dsr.server'
-import { sendEmail } from './email.server'
-import { absoluteUrl } from './env.server'
-import { formatDate } from './format'
-import { getRegistryContacts, getRegistrySetting } from './registry.server'
+import { sendEmail } from '../platform/email.server'
+import { absoluteUrl } from '../platform/env.server'
+import { formatDate } from '../domain/format'
+import { getRegistryContacts, getRegistrySetting } from '../registry/registry.server'
 
 const SYSTEM: Actor = { type: 'system', id: null }
 export const DUE_SOON_DAYS = 7

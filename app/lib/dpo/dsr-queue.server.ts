@@ -4,7 +4,7 @@ import { and, asc, desc, eq, lt, ne, or, sql, type SQL } from 'drizzle-orm'
 import { z } from 'zod'
 import { db } from '#db/client.server'
 import { dataSubjectRequests as r, users } from '#db/schema'
-import { ACTIVE_STATUSES, DSR_STATUSES, DSR_TYPES, type DsrStatus, type DsrType } from './dsr.server'
+import { ACTIVE_STATUSES, DSR_STATUSES, DSR_TYPES, type DsrStatus, type DsrType } from '../requests/dsr.server'
 
 export const QUEUE_PAGE_SIZE = 50
 

@@ -4,7 +4,7 @@ import { and, asc, desc, eq, inArray, lt, sql } from 'drizzle-orm'
 import { db, type Executor } from '#db/client.server'
 import { archivedChanges, dataCategories, retentionRules } from '#db/schema'
 import type { Actor } from './dsr.server'
-import { formatDateTime } from './format'
+import { formatDateTime } from '../domain/format'
 import { PERSONAL_DATA_TABLES, personalDataTable } from './personal-data-tables'
 
 // The retention job's reason: the trigger does not archive the end of a retention period (decision 040).

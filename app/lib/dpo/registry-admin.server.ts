@@ -14,10 +14,10 @@ import {
   registrySettings,
   retentionRules,
 } from '#db/schema'
-import { withChangeContext } from './archive.server'
-import { appendAudit } from './audit.server'
-import type { Actor } from './dsr.server'
-import { email, multiLine, singleLine } from './validation/form'
+import { withChangeContext } from '../requests/archive.server'
+import { appendAudit } from '../requests/audit.server'
+import type { Actor } from '../requests/dsr.server'
+import { email, multiLine, singleLine } from '../domain/validation/form'
 
 export const REGISTRY_SECTIONS = {
   contacts: { title: 'Controller, DPO and supervisory authority', table: 'registry_contacts' },

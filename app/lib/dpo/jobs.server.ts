@@ -2,11 +2,11 @@
 // with several portal processes, and nothing else needs to be installed (decision 051). Jobs are plain
 // functions of `now`; this module only decides when they run.
 import PgBoss from 'pg-boss'
-import { completeDueCancellations } from './cancellation.server'
-import { DSR_SCHEDULES } from './dsr-jobs.server'
-import { DISPLAY_TIME_ZONE } from './format'
-import { resumePolicyCampaigns } from './policy.server'
-import { runRetention } from './retention.server'
+import { completeDueCancellations } from '../erasure/cancellation.server'
+import { DSR_SCHEDULES } from '../requests/dsr-jobs.server'
+import { DISPLAY_TIME_ZONE } from '../domain/format'
+import { resumePolicyCampaigns } from '../policy/policy.server'
+import { runRetention } from '../erasure/retention.server'
 
 export interface ScheduledJob {
   /** the pg-boss queue name */

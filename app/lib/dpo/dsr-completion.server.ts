@@ -4,15 +4,15 @@
 import { eq } from 'drizzle-orm'
 import { db, type Transaction } from '#db/client.server'
 import { dataCategories, dataSubjectRequests, restrictions } from '#db/schema'
-import { countCommunityData } from './community.server'
+import { countCommunityData } from '../erasure/community.server'
 import { isActive, type DpoActionResult } from './dsr-dpo.server'
-import { statusUrlOf } from './dsr-public.server'
-import { DSR_TYPE_LABELS, lockRequest, requestRecipient, transitionRequest, type Actor, type DataSubjectRequest } from './dsr.server'
-import { sendEmail } from './email.server'
-import { absoluteUrl } from './env.server'
-import { COMMUNITY_CATEGORIES, eraseByEmail, eraseCategory, isErasableCategory, type ErasureMode } from './erasure.server'
-import { CORRECTION_CATEGORIES, decideRectification } from './rectification.server'
-import { restrict } from './restriction.server'
+import { statusUrlOf } from '../requests/dsr-public.server'
+import { DSR_TYPE_LABELS, lockRequest, requestRecipient, transitionRequest, type Actor, type DataSubjectRequest } from '../requests/dsr.server'
+import { sendEmail } from '../platform/email.server'
+import { absoluteUrl } from '../platform/env.server'
+import { COMMUNITY_CATEGORIES, eraseByEmail, eraseCategory, isErasableCategory, type ErasureMode } from '../erasure/erasure.server'
+import { CORRECTION_CATEGORIES, decideRectification } from '../rectification/rectification.server'
+import { restrict } from '../requests/restriction.server'
 
 type CommunityCategory = (typeof COMMUNITY_CATEGORIES)[number]
 

@@ -2,8 +2,8 @@
 // overdue, and the median number of days to answer, per calendar month in the controller's time zone.
 import { sql } from 'drizzle-orm'
 import { db } from '#db/client.server'
-import { csvRow } from './csv'
-import { DISPLAY_TIME_ZONE } from './format'
+import { csvRow } from '../domain/csv'
+import { DISPLAY_TIME_ZONE } from '../domain/format'
 
 export interface MonthReport {
   month: string
