@@ -7,7 +7,6 @@ import { requireCustomer } from '~/lib/platform/auth.server'
 import { countCommunityData } from '~/lib/erasure/community.server'
 import {
   CONSENT_METHOD_LABELS,
-  FORUM_CHOICES,
   giveCustomerConsent,
   isCookieCategory,
   latestConsents,
@@ -17,6 +16,7 @@ import {
   withdrawCustomerConsent,
 } from '~/lib/consent/consent.server'
 import { readCookieConsent, saveCookieChoice } from '~/lib/consent/cookie-consent.server'
+import { ERASURE_MODES } from '~/lib/domain/erasure'
 import { formatDateTime } from '~/lib/domain/format'
 import { purposesNeedingReconsent } from '~/lib/policy/policy.server'
 import { intentOf, parseForm } from '~/lib/domain/validation/form'
@@ -63,7 +63,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 const ConsentSchema = z.object({
   intent: z.enum(['withdraw', 'give']),
   purpose: z.string().max(64),
-  forumChoice: z.enum(FORUM_CHOICES, { errorMap: () => ({ message: 'Choose whether your posts are deleted or anonymised.' }) }).optional(),
+  forumChoice: z.enum(ERASURE_MODES, { errorMap: () => ({ message: 'Choose whether your posts are deleted or anonymised.' }) }).optional(),
 })
 
 const UNKNOWN_PURPOSE = 'Unknown purpose: nothing was recorded.'

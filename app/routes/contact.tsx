@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remi
 import { z } from 'zod'
 import { EmbedPlaceholder } from '~/components/embed-placeholder'
 import { Field, FormError } from '~/components/ui/field'
-import { createContactMessage } from '~/lib/erasure/community.server'
+import { createContactMessage } from '~/lib/consent/contact.server'
 import { allowedCookieCategories } from '~/lib/consent/cookie-consent.server'
 import { hit, keyed, type Limit } from '~/lib/platform/rate-limit.server'
 import { getPurposes, getRegistryContacts } from '~/lib/registry/registry.server'

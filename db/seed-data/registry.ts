@@ -1,5 +1,6 @@
 // The registry as the policies in /work/shared/seeds describe it (001/002 Perfect Privacy, 003 CloudVPN,
 // 004 archive, no minors, notice periods). These are starting values: the DPO edits the rows afterwards.
+import { DATA_CATEGORY_SLUGS, type DataCategorySlug, type RetentionRuleSlug } from '../schema/slugs'
 import type {
   dataSource,
   legalBases,
@@ -320,7 +321,11 @@ export const RECIPIENTS = [
 ] as const satisfies readonly (typeof recipients.$inferInsert)[]
 
 export type LegalBasisSlug = (typeof LEGAL_BASES)[number]['slug']
-export type RetentionRuleSlug = (typeof RETENTION_RULES)[number]['slug']
+export type { RetentionRuleSlug }
+// every rule the code names has a row, and no row lacks a name in the code
+type SeededRetentionSlug = (typeof RETENTION_RULES)[number]['slug']
+const _retentionSlugsMatch: [SeededRetentionSlug, RetentionRuleSlug] extends [RetentionRuleSlug, SeededRetentionSlug] ? true : never = true
+void _retentionSlugsMatch
 export type RecipientSlug = (typeof RECIPIENTS)[number]['slug']
 
 interface PurposeSeed {
@@ -554,23 +559,7 @@ export const PURPOSES = [
 
 export type PurposeSlug = (typeof PURPOSES)[number]['slug']
 
-// Other code looks categories up by these slugs; change them only together with that code.
-export const DATA_CATEGORY_SLUGS = [
-  'account',
-  'payments',
-  'vpn_sessions',
-  'traffic',
-  'settings',
-  'affiliate',
-  'contact_messages',
-  'forum_posts',
-  'feed_subscriptions',
-  'consents',
-  'archive',
-  'cookies',
-] as const
-
-export type DataCategorySlug = (typeof DATA_CATEGORY_SLUGS)[number]
+export { DATA_CATEGORY_SLUGS, type DataCategorySlug }
 
 interface DataCategorySeed {
   slug: DataCategorySlug

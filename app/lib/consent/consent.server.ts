@@ -9,6 +9,7 @@ import { deleteFeedSubscriptions, deleteForumPosts, anonymiseForumPosts, eraseCo
 import { createRequest, recordEvent, transitionRequest, type Actor } from '../requests/dsr.server'
 import { currentNoticeLabel } from '../policy/policy.server'
 import { getPurposes } from '../registry/registry.server'
+import type { ErasureMode } from '../domain/erasure'
 
 export type ConsentMethod = (typeof consentMethod.enumValues)[number]
 export type ConsentAction = 'given' | 'withdrawn'
@@ -20,9 +21,6 @@ export type CookieCategory = (typeof OPTIONAL_COOKIE_CATEGORIES)[number]
 export function isCookieCategory(value: unknown): value is CookieCategory {
   return OPTIONAL_COOKIE_CATEGORIES.includes(value as CookieCategory)
 }
-
-export const FORUM_CHOICES = ['delete', 'anonymise'] as const
-export type ForumChoice = (typeof FORUM_CHOICES)[number]
 
 export const CONSENT_METHOD_LABELS: Record<ConsentMethod, string> = {
   signup_checkbox: 'Checkbox when signing up',
@@ -181,7 +179,7 @@ export interface Withdrawal {
   method: ConsentMethod
   purposes: string[]
   // forum posts: the customer chooses whether they go or stay without their name
-  forumChoice?: ForumChoice
+  forumChoice?: ErasureMode
 }
 
 /**
@@ -232,7 +230,7 @@ export async function withdrawConsents(tx: Transaction, withdrawal: Withdrawal) 
 
 // --- A customer's own choices on /consents ------------------------------------------------------
 
-export function withdrawCustomerConsent({ userId, email, purpose, forumChoice }: { userId: string; email: string; purpose: string; forumChoice?: ForumChoice }) {
+export function withdrawCustomerConsent({ userId, email, purpose, forumChoice }: { userId: string; email: string; purpose: string; forumChoice?: ErasureMode }) {
   return db.transaction((tx) =>
     withdrawConsents(tx, {
       subject: { userId },

@@ -9,7 +9,7 @@ import { db, type Executor, type Transaction } from '#db/client.server'
 import { accountCancellations, dataCategories, dataSubjectRequests, dsrEvents, restrictions, retentionRules, users } from '#db/schema'
 import { RETENTION_REASON, withChangeContext } from '../requests/archive.server'
 import { anonymiseForumPosts } from './community.server'
-import { FORUM_CHOICES, type ForumChoice } from '../consent/consent.server'
+import { isErasureMode, type ErasureMode } from '../domain/erasure'
 import { createRequest, recordEvent, transitionRequest, type Actor } from '../requests/dsr.server'
 import { sendEmail } from '../platform/email.server'
 import { absoluteUrl } from '../platform/env.server'
@@ -223,7 +223,7 @@ export async function scheduleCancellation({
   now = new Date(),
 }: {
   userId: string
-  forumMode?: ForumChoice
+  forumMode?: ErasureMode
   actor: Actor
   now?: Date
 }): Promise<ScheduleResult> {
@@ -323,7 +323,7 @@ export async function undoOwnCancellation({ userId, now = new Date() }: { userId
 
 // --- Completion ---------------------------------------------------------------------------------------
 
-async function forumModeOf(tx: Transaction, requestId: number | null): Promise<ForumChoice> {
+async function forumModeOf(tx: Transaction, requestId: number | null): Promise<ErasureMode> {
   if (!requestId) return 'delete'
   const [event] = await tx
     .select({ data: dsrEvents.data })
@@ -331,7 +331,7 @@ async function forumModeOf(tx: Transaction, requestId: number | null): Promise<F
     .where(and(eq(dsrEvents.requestId, requestId), eq(dsrEvents.kind, 'cancellation_scheduled')))
     .limit(1)
   const mode = (event?.data as { forumMode?: unknown } | null)?.forumMode
-  return (FORUM_CHOICES as readonly unknown[]).includes(mode) ? (mode as ForumChoice) : 'delete'
+  return isErasureMode(mode) ? mode : 'delete'
 }
 
 export type CompletionResult = { completed: true; userId: string; deleted: Record<string, number> } | { completed: false }

@@ -7,7 +7,6 @@ import type { AnyPgColumn } from 'drizzle-orm/pg-core'
 import { db, type Transaction } from '#db/client.server'
 import { contactMessages, feedSubscriptions, forumPosts } from '#db/schema'
 import { RETENTION_REASON, withChangeContext } from '../requests/archive.server'
-import { recordConsents } from '../consent/consent.server'
 import { recordEvent, type Actor } from '../requests/dsr.server'
 
 export interface DataOwner {
@@ -92,23 +91,4 @@ export async function countCommunityData(owner: DataOwner) {
     db.select({ n: sql<number>`count(*)::int` }).from(feedSubscriptions).where(owned(feedSubscriptions.userId, feedSubscriptions.email, owner)),
   ])
   return { contactMessages: messages.n, forumPosts: posts.n, feedSubscriptions: subscriptions.n }
-}
-
-// --- The contact form -------------------------------------------------------------------------
-
-export interface NewContactMessage {
-  userId: string | null
-  name: string
-  email: string
-  message: string
-}
-
-// The message and the consent it was sent under, together or not at all.
-export async function createContactMessage(input: NewContactMessage) {
-  return db.transaction(async (tx) => {
-    const [row] = await tx.insert(contactMessages).values(input).returning({ id: contactMessages.id })
-    const subject = input.userId ? { userId: input.userId } : { email: input.email }
-    await recordConsents(tx, { subject, method: 'contact_form', choices: [{ purpose: 'contact_form', action: 'given' }] })
-    return row
-  })
 }

@@ -16,7 +16,7 @@ import {
   type DataOwner,
   type ErasureContext,
 } from './community.server'
-import type { ForumChoice } from '../consent/consent.server'
+import type { ErasureMode } from '../domain/erasure'
 import { createRequest, recordEvent, transitionRequest, type Actor } from '../requests/dsr.server'
 import { sendEmail } from '../platform/email.server'
 import { absoluteUrl } from '../platform/env.server'
@@ -26,7 +26,7 @@ import { recordDeletionReceipts } from './retention.server'
 export { ERASABLE_CATEGORIES, isErasableCategory, type ErasableCategory } from '../domain/erasure'
 // people without an account left only these
 export const COMMUNITY_CATEGORIES = ['contact_messages', 'forum_posts', 'feed_subscriptions'] as const satisfies readonly ErasableCategory[]
-export type ErasureMode = ForumChoice
+export type { ErasureMode }
 
 // The rule slug on receipts of deletions someone asked for (retention deletions name their registry rule).
 export const ERASURE_RECEIPT_RULE = 'erasure_request'

@@ -1,7 +1,7 @@
 // Every table that holds personal data, and how its rows belong to a person. The archive trigger list in
 // db/sql/100_archive_on_change.sql (personal_data_tables()) must name exactly the tables marked
 // archivedOnChange here; tests/integration/archive.spec.ts holds the two together.
-import type { DataCategorySlug, RetentionRuleSlug } from '#db/seed-data/registry'
+import type { DataCategorySlug, RetentionRuleSlug } from '#db/schema'
 
 export interface PersonalDataTable {
   table: string
