@@ -1,4 +1,5 @@
-import type { HeadersFunction, LinksFunction, LoaderFunctionArgs } from '@remix-run/node'
+import type { HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import i18next from 'i18next'
 import { data as withHeaders } from '@remix-run/node'
 import {
   Form,
@@ -9,10 +10,12 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
+  useLocation,
   useRouteError,
   useRouteLoaderData,
 } from '@remix-run/react'
 import type { ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
 import { ContactCard } from '~/components/contact-card'
 import { CookieBanner } from '~/components/cookie-banner'
 import { useNonce } from '~/components/nonce'
@@ -20,6 +23,10 @@ import { purposesNeedingReconsent } from '~/lib/policy/policy.server'
 import { loadCookieBanner } from '~/lib/consent/cookie-consent.server'
 import { getRegistryContacts } from '~/lib/registry/registry.server'
 import stylesHref from '~/styles/app.css'
+import { LANGUAGE_NAMES, SUPPORTED_LANGUAGES, FALLBACK_LANGUAGE } from '~/i18n/config'
+import { languageOf, pageTitle, translateMessage } from '~/i18n/translate'
+import { getLanguage } from '~/lib/platform/i18n.server'
+import { takeToast } from '~/lib/platform/toast.server'
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: stylesHref },
@@ -33,10 +40,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const reconsent = context.auth?.user.role === 'customer' ? await purposesNeedingReconsent({ userId: context.auth.user.id }) : []
   // the cookie banner until this browser chooses (issue 6); its headers record a GPC default and clear disallowed cookies
   const { banner: cookieBanner, headers, csp } = await loadCookieBanner({ request, context })
+  const language = await getLanguage(request)
+  const { toast, clear } = await takeToast(request)
   const responseHeaders = new Headers()
   for (const cookie of headers) responseHeaders.append('Set-Cookie', cookie)
+  if (clear) responseHeaders.append('Set-Cookie', clear)
   if (csp) responseHeaders.set('Content-Security-Policy', csp)
-  return withHeaders({ contacts, user, reconsent, cookieBanner }, { headers: responseHeaders })
+  return withHeaders({ contacts, user, reconsent, cookieBanner, language, toast }, { headers: responseHeaders })
 }
 
 // Only the CSP a browser's cookie choice widens (external media) is passed on; the server sets the default one.
@@ -48,8 +58,10 @@ export const headers: HeadersFunction = ({ loaderHeaders }) => {
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce()
   const data = useRouteLoaderData<typeof loader>('root')
+  const { t } = useTranslation()
+  const language = data?.language ?? FALLBACK_LANGUAGE
   return (
-    <html lang="en">
+    <html lang={language}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -58,62 +70,67 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body>
         <a className="skip-link" href="#main">
-          Skip to content
+          {t('common:skipToContent')}
         </a>
         {data?.cookieBanner ? <CookieBanner gpc={data.cookieBanner.gpc} categories={data.cookieBanner.categories} /> : null}
         <header className="site-header">
           <Link to="/" className="brand">
-            Privacy Portal
+            {t('common:brand')}
           </Link>
-          <nav aria-label="Main">
-            <Link to="/privacy">Privacy notice</Link>
+          <nav aria-label={t('common:nav.label')}>
+            <Link to="/privacy">{t('common:nav.privacy')}</Link>
             {data?.user ? (
               <>
-                {data.user.role === 'dpo' ? <Link to="/dpo">DPO workspace</Link> : <Link to="/account">My account</Link>}
+                {data.user.role === 'dpo' ? <Link to="/dpo">{t('common:nav.dpo')}</Link> : <Link to="/account">{t('common:nav.account')}</Link>}
                 {data.user.role === 'customer' ? (
                   <>
-                    <Link to="/my-data">My data</Link>
-                    <Link to="/requests">My requests</Link>
-                    <Link to="/consents">My consents</Link>
+                    <Link to="/my-data">{t('common:nav.myData')}</Link>
+                    <Link to="/requests">{t('common:nav.requests')}</Link>
+                    <Link to="/consents">{t('common:nav.consents')}</Link>
                   </>
                 ) : null}
-                <Link to="/account/sessions">Sessions</Link>
+                <Link to="/account/sessions">{t('common:nav.sessions')}</Link>
                 <Form method="post" action="/logout" className="inline-form">
                   <button type="submit" className="link-button">
-                    Log out ({data.user.username})
+                    {t('common:nav.logout', { username: data.user.username })}
                   </button>
                 </Form>
               </>
             ) : (
               <>
-                <Link to="/login">Log in</Link>
-                <Link to="/signup">Sign up</Link>
+                <Link to="/login">{t('common:nav.login')}</Link>
+                <Link to="/signup">{t('common:nav.signup')}</Link>
               </>
             )}
+            <LanguageSwitch current={language} />
           </nav>
         </header>
         <main id="main">
+          {data?.toast ? (
+            <p className="notice notice-success toast" role="status">
+              {translateMessage(t, data.toast)}
+            </p>
+          ) : null}
           {data?.reconsent?.length ? (
             <p className="notice" role="status">
-              Our privacy notice now describes {data.reconsent.map((p) => p.name).join(', ')} differently from when you consented.{' '}
-              <Link to="/consents">Review your consent</Link>
+              {t('common:reconsent', { purposes: data.reconsent.map((p) => p.name).join(', ') })} <Link to="/consents">{t('common:reconsentLink')}</Link>
             </p>
           ) : null}
           {children}
         </main>
-        <footer className="site-footer" aria-label="Contacts">
+        <footer className="site-footer" aria-label={t('common:footer.label')}>
           {data?.contacts ? (
             <div className="contacts">
-              <ContactCard title="Controller" contact={data.contacts.controller} />
-              <ContactCard title="Data protection officer" contact={data.contacts.dpo} />
-              <ContactCard title="Supervisory authority" contact={data.contacts.supervisoryAuthority} />
+              <ContactCard title={t('common:footer.controller')} contact={data.contacts.controller} />
+              <ContactCard title={t('common:footer.dpo')} contact={data.contacts.dpo} />
+              <ContactCard title={t('common:footer.authority')} contact={data.contacts.supervisoryAuthority} />
             </div>
           ) : null}
           <p className="footer-links">
-            <Link to="/privacy">Privacy notice</Link>
-            <Link to="/cookies">Cookie settings</Link>
-            <Link to="/contact">Contact form</Link>
-            <Link to="/requests/new">Make a privacy request</Link>
+            <Link to="/privacy">{t('common:nav.privacy')}</Link>
+            <Link to="/cookies">{t('common:footer.cookies')}</Link>
+            <Link to="/contact">{t('common:footer.contact')}</Link>
+            <Link to="/requests/new">{t('common:footer.newRequest')}</Link>
           </p>
         </footer>
         <ScrollRestoration nonce={nonce} />
@@ -123,29 +140,47 @@ export function Layout({ children }: { children: ReactNode }) {
   )
 }
 
+// A plain form per language: works without JavaScript and reloads the page in the chosen language.
+function LanguageSwitch({ current }: { current: string }) {
+  const location = useLocation()
+  const { t } = useTranslation()
+  return (
+    <Form method="post" action="/language" reloadDocument className="inline-form language-switch" aria-label={t('common:language.label')}>
+      <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
+      {SUPPORTED_LANGUAGES.filter((l) => l !== current).map((l) => (
+        <button key={l} type="submit" name="lng" value={l} className="link-button" lang={l}>
+          {LANGUAGE_NAMES[l]}
+        </button>
+      ))}
+    </Form>
+  )
+}
+
 export default function App() {
   return <Outlet />
 }
 
+function errorKind(error: unknown) {
+  const status = isRouteErrorResponse(error) ? error.status : 500
+  return status === 404 ? 'notFound' : status === 403 ? 'forbidden' : status === 400 ? 'badRequest' : status === 401 ? 'unauthorized' : 'generic'
+}
+
+// Every page has a title, error pages included (the boundary below renders inside Layout's <head>).
+export const meta: MetaFunction<typeof loader> = ({ error, matches }) =>
+  error ? pageTitle(matches, `common:errors.${errorKind(error)}.title`) : [{ title: i18next.getFixedT(languageOf(matches))('common:brand') }]
+
 export function ErrorBoundary() {
   const error = useRouteError()
-  if (isRouteErrorResponse(error)) {
-    const title =
-      error.status === 404 ? 'Page not found' : error.status === 403 ? 'Not allowed' : error.status === 400 ? 'Bad request' : 'Something went wrong'
-    return (
-      <section className="error-page">
-        <h1>{title}</h1>
-        <p>{typeof error.data === 'string' && error.data ? error.data : `Error ${error.status}`}</p>
-        <p>
-          <Link to="/">Back to the start page</Link>
-        </p>
-      </section>
-    )
-  }
+  const { t } = useTranslation()
+  const key = errorKind(error)
+  const detail = isRouteErrorResponse(error) && typeof error.data === 'string' && error.data ? error.data : null
   return (
     <section className="error-page">
-      <h1>Something went wrong</h1>
-      <p>The error has been noted. Please try again later.</p>
+      <h1>{t(`common:errors.${key}.title`)}</h1>
+      <p>{detail ? translateMessage(t, detail) : t(`common:errors.${key}.body`)}</p>
+      <p>
+        <Link to="/">{t('common:errors.backHome')}</Link>
+      </p>
     </section>
   )
 }

@@ -1,5 +1,7 @@
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react'
 import { useActionData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { translateMessage } from '~/i18n/translate'
 
 interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
   label: ReactNode
@@ -20,7 +22,7 @@ export function Field({ label, name, error, hint, id, type = 'text', ...input }:
           <label htmlFor={inputId}>{label}</label>
         </div>
         {hint ? <span id={`${inputId}-hint`} className="hint">{hint}</span> : null}
-        {error ? <p id={`${inputId}-error`} className="field-error" role="alert">{error}</p> : null}
+        {error ? <FieldErrorText id={`${inputId}-error`} message={error} /> : null}
       </div>
     )
   }
@@ -29,13 +31,24 @@ export function Field({ label, name, error, hint, id, type = 'text', ...input }:
       <label htmlFor={inputId}>{label}</label>
       {hint ? <span id={`${inputId}-hint`} className="hint">{hint}</span> : null}
       <input id={inputId} name={name} type={type} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} />
-      {error ? <p id={`${inputId}-error`} className="field-error" role="alert">{error}</p> : null}
+      {error ? <FieldErrorText id={`${inputId}-error`} message={error} /> : null}
     </div>
   )
 }
 
+// A field's message: a key from the server ("validation:tooLong|{...}") or words, shown in the page's language.
+function FieldErrorText({ id, message }: { id: string; message: string }) {
+  const { t } = useTranslation()
+  return (
+    <p id={id} className="field-error" role="alert">
+      {translateMessage(t, message)}
+    </p>
+  )
+}
+
 export function FormError({ error }: { error?: string }) {
-  return error ? <p className="notice notice-error" role="alert">{error}</p> : null
+  const { t } = useTranslation()
+  return error ? <p className="notice notice-error" role="alert">{translateMessage(t, error)}</p> : null
 }
 
 interface FieldFrameProps {
@@ -58,7 +71,7 @@ export function TextAreaField({ label, name, error, hint, id, ...textarea }: Fie
       <label htmlFor={inputId}>{label}</label>
       {hint ? <span id={`${inputId}-hint`} className="hint">{hint}</span> : null}
       <textarea id={inputId} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedByOf(inputId, hint, error)} {...textarea} />
-      {error ? <p id={`${inputId}-error`} className="field-error" role="alert">{error}</p> : null}
+      {error ? <FieldErrorText id={`${inputId}-error`} message={error} /> : null}
     </div>
   )
 }
@@ -76,7 +89,7 @@ export function SelectField({ label, name, error, hint, id, options, ...select }
           </option>
         ))}
       </select>
-      {error ? <p id={`${inputId}-error`} className="field-error" role="alert">{error}</p> : null}
+      {error ? <FieldErrorText id={`${inputId}-error`} message={error} /> : null}
     </div>
   )
 }

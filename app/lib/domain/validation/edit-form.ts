@@ -1,9 +1,10 @@
 // Schemas of the correction forms (my-data.edit.*): shared by the routes, free of server code so that
 // route modules can build them at load time in the browser bundle too.
 import { z } from 'zod'
+import { msg } from '~/i18n/translate'
 import { singleLine } from './form'
 
-export const NOT_EDITABLE_HERE = 'This form tried to change something that cannot be changed here. Nothing was changed.'
+export const NOT_EDITABLE_HERE = msg('validation:notEditableHere')
 
 /**
  * An edit form accepts exactly its own fields (and `intent`): anything else, such as a tampered `role` or

@@ -1,5 +1,6 @@
 // One way to turn a submitted form into typed data or per-field messages.
 import { z } from 'zod'
+import { msg } from '~/i18n/translate'
 
 export type FieldErrors = Record<string, string>
 
@@ -27,55 +28,57 @@ export function parseForm<S extends z.ZodTypeAny>(schema: S, formData: FormData)
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069]/
 const CONTROL_SINGLE_LINE = /[\u0000-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069]/
 
-export function singleLine(label: string, max: number) {
+// Messages are keys of the "validation" catalogue, shown next to their field in the reader's language
+// (components/ui/field.tsx), so they need not repeat the field's label. `label` documents the call site.
+export function singleLine(_label: string, max: number) {
   return z
-    .string({ required_error: `Enter ${label}.` })
+    .string({ required_error: msg('validation:required') })
     .trim()
-    .min(1, `Enter ${label}.`)
-    .max(max, `${capitalise(label)} must be at most ${max} characters.`)
-    .refine((v) => !CONTROL_SINGLE_LINE.test(v), `${capitalise(label)} contains characters that are not allowed.`)
+    .min(1, msg('validation:required'))
+    .max(max, msg('validation:tooLong', { max }))
+    .refine((v) => !CONTROL_SINGLE_LINE.test(v), msg('validation:badCharacters'))
 }
 
-export function multiLine(label: string, max: number) {
+export function multiLine(_label: string, max: number) {
   return z
-    .string({ required_error: `Enter ${label}.` })
+    .string({ required_error: msg('validation:required') })
     .trim()
-    .min(1, `Enter ${label}.`)
-    .max(max, `${capitalise(label)} must be at most ${max} characters.`)
-    .refine((v) => !CONTROL.test(v), `${capitalise(label)} contains characters that are not allowed.`)
+    .min(1, msg('validation:required'))
+    .max(max, msg('validation:tooLong', { max }))
+    .refine((v) => !CONTROL.test(v), msg('validation:badCharacters'))
 }
 
 export const email = z
-  .string({ required_error: 'Enter your email address.' })
+  .string({ required_error: msg('validation:emailRequired') })
   .trim()
-  .min(1, 'Enter your email address.')
-  .max(254, 'An email address has at most 254 characters.')
-  .email('Enter a valid email address, like name@example.com.')
+  .min(1, msg('validation:emailRequired'))
+  .max(254, msg('validation:emailTooLong'))
+  .email(msg('validation:emailInvalid'))
   .transform((v) => v.toLowerCase())
 
 export const password = z
-  .string({ required_error: 'Enter a password.' })
-  .min(8, 'Use at least 8 characters.')
-  .max(128, 'Use at most 128 characters.')
-  .refine((v) => !CONTROL_SINGLE_LINE.test(v), 'The password contains characters that are not allowed.')
+  .string({ required_error: msg('validation:passwordNew') })
+  .min(8, msg('validation:tooShort', { min: 8 }))
+  .max(128, msg('validation:tooLong', { max: 128 }))
+  .refine((v) => !CONTROL_SINGLE_LINE.test(v), msg('validation:badCharacters'))
 
 // For logins: any length up to the maximum; the strength rules apply when choosing a password.
 export const currentPassword = z
-  .string({ required_error: 'Enter your password.' })
-  .min(1, 'Enter your password.')
-  .max(128, 'Use at most 128 characters.')
+  .string({ required_error: msg('validation:passwordCurrent') })
+  .min(1, msg('validation:passwordCurrent'))
+  .max(128, msg('validation:tooLong', { max: 128 }))
 
 export const username = z
-  .string({ required_error: 'Choose a username.' })
+  .string({ required_error: msg('validation:usernameRequired') })
   .trim()
-  .min(3, 'Use at least 3 characters.')
-  .max(32, 'Use at most 32 characters.')
-  .regex(/^[A-Za-z0-9._-]+$/, 'Use letters, digits, dots, dashes and underscores only.')
+  .min(3, msg('validation:tooShort', { min: 3 }))
+  .max(32, msg('validation:tooLong', { max: 32 }))
+  .regex(/^[A-Za-z0-9._-]+$/, msg('validation:usernameCharacters'))
 
 export const code = z
-  .string({ required_error: 'Enter the 6-digit code.' })
+  .string({ required_error: msg('validation:codeRequired') })
   .trim()
-  .regex(/^\d{6}$/, 'Enter the 6-digit code from the email.')
+  .regex(/^\d{6}$/, msg('validation:codeRequired'))
 
 export function capitalise(s: string) {
   return s.charAt(0).toUpperCase() + s.slice(1)
