@@ -2,9 +2,11 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
-import { FormError } from '~/components/ui/field'
+import { Field, FormError } from '~/components/ui/field'
 import { requireCustomer } from '~/lib/platform/auth.server'
 import { countCommunityData } from '~/lib/erasure/community.server'
+import { previewCategoryErasure } from '~/lib/erasure/erasure.server'
+import { confirmPassword } from '~/lib/platform/reauth.server'
 import {
   CONSENT_METHOD_LABELS,
   giveCustomerConsent,
@@ -19,7 +21,7 @@ import { readCookieConsent, saveCookieChoice } from '~/lib/consent/cookie-consen
 import { ERASURE_MODES } from '~/lib/domain/erasure'
 import { formatDateTime } from '~/lib/domain/format'
 import { purposesNeedingReconsent } from '~/lib/policy/policy.server'
-import { intentOf, parseForm } from '~/lib/domain/validation/form'
+import { currentPassword, intentOf, parseForm } from '~/lib/domain/validation/form'
 
 export const meta: MetaFunction = () => [{ title: 'Your consents · Privacy Portal' }]
 
@@ -34,8 +36,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     countCommunityData(owner),
     purposesNeedingReconsent({ userId: user.id }),
   ])
+  // "withdraw and delete my posts" first shows what goes, and asks for the password (decision 052)
+  const forumDelete =
+    new URL(request.url).searchParams.get('withdraw') === FORUM_DELETE_STEP && latest.get('forum')?.action === 'given'
+      ? await previewCategoryErasure({ userId: user.id, categorySlug: 'forum_posts' })
+      : null
   return {
     counts,
+    forumDelete: forumDelete ? { posts: forumDelete.count, othersComments: forumDelete.othersComments } : null,
     purposes: purposes.map((p) => {
       const category = isCookieCategory(p.cookieCategory) ? p.cookieCategory : null
       const cookie = category !== null
@@ -66,18 +74,23 @@ const ConsentSchema = z.object({
   forumChoice: z.enum(ERASURE_MODES, { errorMap: () => ({ message: 'Choose whether your posts are deleted or anonymised.' }) }).optional(),
 })
 
+const PasswordSchema = z.object({ password: currentPassword })
+
+// the query value that opens the confirmation step of "withdraw and delete my posts"
+const FORUM_DELETE_STEP = 'forum-delete'
+
 const UNKNOWN_PURPOSE = 'Unknown purpose: nothing was recorded.'
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = requireCustomer(context, request)
   const formData = await request.formData()
-  if (!['withdraw', 'give'].includes(intentOf(formData))) return data({ error: 'Unknown action.' }, { status: 400 })
+  if (!['withdraw', 'give'].includes(intentOf(formData))) return data({ error: 'Unknown action.' } as ActionData, { status: 400 })
   const form = parseForm(ConsentSchema, formData)
-  if (!form.ok) return data({ error: form.errors.forumChoice ?? UNKNOWN_PURPOSE }, { status: 400 })
+  if (!form.ok) return data({ error: form.errors.forumChoice ?? UNKNOWN_PURPOSE } as ActionData, { status: 400 })
   const { intent, purpose, forumChoice } = form.data
   const purposes = await listConsentPurposes()
   const target = purposes.find((p) => p.slug === purpose)
-  if (!target) return data({ error: UNKNOWN_PURPOSE }, { status: 400 })
+  if (!target) return data({ error: UNKNOWN_PURPOSE } as ActionData, { status: 400 })
 
   if (isCookieCategory(target.cookieCategory)) {
     const setCookies = await saveCookieChoice({
@@ -94,20 +107,29 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
   switch (intent) {
     case 'withdraw': {
-      if (target.slug === 'forum' && !forumChoice) return data({ error: 'Choose whether your posts are deleted or anonymised.' }, { status: 400 })
+      if (target.slug === 'forum' && !forumChoice) return data({ error: 'Choose whether your posts are deleted or anonymised.' } as ActionData, { status: 400 })
+      if (target.slug === 'forum' && forumChoice === 'delete') {
+        // deleting every post is not undone by giving consent again: the password first, as for an erasure
+        const password = parseForm(PasswordSchema, formData)
+        if (!password.ok) return data({ errors: password.errors } as ActionData, { status: 400 })
+        const check = await confirmPassword(context, password.data.password)
+        if (!check.ok) return data({ errors: { password: check.message } } as ActionData, { status: 400 })
+      }
       await withdrawCustomerConsent({ userId: user.id, email: user.email, purpose: target.slug, forumChoice })
       return redirect(`/consents?withdrawn=${target.slug}`)
     }
     case 'give': {
       // a subscription is consented to by the confirmation link, never by a toggle (double opt-in)
-      if (target.slug === 'comment_feed') return data({ error: 'Subscribe to a comment feed on the feed page; the email we send confirms it.' }, { status: 400 })
+      if (target.slug === 'comment_feed') return data({ error: 'Subscribe to a comment feed on the feed page; the email we send confirms it.' } as ActionData, { status: 400 })
       await giveCustomerConsent({ userId: user.id, purpose: target.slug })
       return redirect(`/consents?given=${target.slug}`)
     }
     default:
-      return data({ error: 'Unknown action.' }, { status: 400 })
+      return data({ error: 'Unknown action.' } as ActionData, { status: 400 })
   }
 }
+
+type ActionData = { error?: string; errors?: Record<string, string> }
 
 function Notice({ purposes }: { purposes: { slug: string; name: string }[] }) {
   const [params] = useSearchParams()
@@ -132,8 +154,8 @@ function Notice({ purposes }: { purposes: { slug: string; name: string }[] }) {
 }
 
 export default function Consents() {
-  const { purposes, counts } = useLoaderData<typeof loader>()
-  const actionData = useActionData<typeof action>()
+  const { purposes, counts, forumDelete } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>() as ActionData | undefined
   const effect: Record<string, string> = {
     contact_form: `Withdrawing deletes your ${counts.contactMessages} stored contact message(s).`,
     comment_feed: `Withdrawing deletes your ${counts.feedSubscriptions} feed subscription(s).`,
@@ -164,6 +186,9 @@ export default function Consents() {
               {p.cookie ? ' · in this browser' : null}
             </dd>
           </dl>
+          {p.slug === 'forum' && p.state === 'given' && forumDelete ? (
+            <ForumDeleteConfirmation posts={forumDelete.posts} othersComments={forumDelete.othersComments} error={actionData?.errors?.password} />
+          ) : null}
           {p.needsReconsent && p.state === 'given' ? (
             <p className="notice">The privacy notice now describes this differently from when you consented. Give your consent again to keep it, or withdraw it.</p>
           ) : null}
@@ -174,17 +199,19 @@ export default function Consents() {
                 <input type="hidden" name="purpose" value={p.slug} />
                 <input type="hidden" name="intent" value="withdraw" />
                 {p.slug === 'forum' ? (
-                  <>
-                    <button type="submit" name="forumChoice" value="delete">
-                      Withdraw and delete my posts
-                    </button>{' '}
-                    <button type="submit" name="forumChoice" value="anonymise">
-                      Withdraw and anonymise my posts
-                    </button>
-                  </>
+                  <button type="submit" name="forumChoice" value="anonymise">
+                    Withdraw and anonymise my posts
+                  </button>
                 ) : (
                   <button type="submit">Withdraw consent</button>
                 )}
+              </Form>
+            ) : null}
+            {p.state === 'given' && p.slug === 'forum' && !forumDelete ? (
+              // only shows the confirmation step below: nothing is deleted by this button
+              <Form method="get" action="/consents#confirm-forum-delete">
+                <input type="hidden" name="withdraw" value={FORUM_DELETE_STEP} />
+                <button type="submit">Withdraw and delete my posts</button>
               </Form>
             ) : null}
             {p.state !== 'given' || p.needsReconsent ? (
@@ -204,5 +231,38 @@ export default function Consents() {
         </section>
       ))}
     </section>
+  )
+}
+
+// The step between "withdraw and delete my posts" and the deletion: what goes, that it is final, the password.
+function ForumDeleteConfirmation({ posts, othersComments, error }: { posts: number; othersComments: number; error?: string }) {
+  return (
+    <Form method="post" action={`/consents?withdraw=${FORUM_DELETE_STEP}`} className="stack card" id="confirm-forum-delete" aria-labelledby="confirm-forum-delete-title" noValidate>
+      <h3 id="confirm-forum-delete-title">Withdraw your consent and delete your forum posts</h3>
+      <p id="forum-delete-summary">
+        This deletes your <strong>{posts} {posts === 1 ? 'forum post or comment' : 'forum posts and comments'}</strong>
+        {othersComments > 0 ? `, together with ${othersComments} ${othersComments === 1 ? 'comment' : 'comments'} of other people under your threads` : ''}.{' '}
+        <strong>It cannot be undone</strong>: giving your consent again does not bring them back, and no copy is kept.
+      </p>
+      <input type="hidden" name="purpose" value="forum" />
+      <input type="hidden" name="intent" value="withdraw" />
+      <input type="hidden" name="forumChoice" value="delete" />
+      <Field
+        label="Your password"
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        required
+        maxLength={128}
+        error={error}
+        hint="For your protection we ask for it again before anything is deleted."
+      />
+      <div className="consent-actions">
+        <button type="submit" className="button-danger">
+          Withdraw and delete {posts} {posts === 1 ? 'post' : 'posts'}
+        </button>
+        <Link to="/consents">Keep my posts</Link>
+      </div>
+    </Form>
   )
 }

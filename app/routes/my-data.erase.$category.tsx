@@ -2,12 +2,13 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data, redirect } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
-import { FormError, useFormFeedback } from '~/components/ui/field'
+import { Field, FormError, useFormFeedback } from '~/components/ui/field'
 import { ForumEraseModeField } from '~/components/forum-erase-mode-field'
 import { requireCustomer } from '~/lib/platform/auth.server'
 import { ERASURE_MODES, isErasableCategory, type ErasableCategory } from '~/lib/domain/erasure'
 import { eraseCategory, previewCategoryErasure } from '~/lib/erasure/erasure.server'
-import { intentOf, parseForm } from '~/lib/domain/validation/form'
+import { confirmPassword } from '~/lib/platform/reauth.server'
+import { currentPassword, intentOf, parseForm } from '~/lib/domain/validation/form'
 
 export const meta: MetaFunction = () => [{ title: 'Erase data · Privacy Portal' }]
 
@@ -32,7 +33,22 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return { categorySlug, preview, done: done?.success ? done.data : null }
 }
 
-const EraseSchema = z.object({ mode: z.enum(ERASURE_MODES, { message: 'Choose whether to delete or anonymise.' }).default('delete') })
+const EraseSchema = z.object({
+  mode: z.enum(ERASURE_MODES, { message: 'Choose whether to delete or anonymise.' }).default('delete'),
+  password: currentPassword,
+})
+
+// What the confirmation names, so the customer sees exactly what goes: "12 forum posts and comments".
+const NOUNS: Record<ErasableCategory, [one: string, many: string]> = {
+  contact_messages: ['contact message', 'contact messages'],
+  forum_posts: ['forum post or comment', 'forum posts and comments'],
+  feed_subscriptions: ['comment feed subscription', 'comment feed subscriptions'],
+  vpn_sessions: ['VPN session record', 'VPN session records'],
+}
+
+function countOf(categorySlug: ErasableCategory, n: number) {
+  return `${n} ${NOUNS[categorySlug][n === 1 ? 0 : 1]}`
+}
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const user = requireCustomer(context, request)
@@ -44,6 +60,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       if (!form.ok) return data({ errors: form.errors }, { status: 400 })
       // anonymising applies to forum posts only; elsewhere it would be a silent delete
       if (form.data.mode === 'anonymise' && categorySlug !== 'forum_posts') return data({ errors: { mode: 'Only forum posts can be anonymised.' } }, { status: 400 })
+      // a session alone is not enough to erase: the password again, as for a download or a cancellation
+      const check = await confirmPassword(context, form.data.password)
+      if (!check.ok) return data({ errors: { password: check.message } as Record<string, string> }, { status: 400 })
       const outcome = await eraseCategory({ userId: user.id, categorySlug, mode: form.data.mode, actor: { type: 'customer', id: user.id } })
       const action = outcome.status === 'held' ? 'held' : outcome.action
       return redirect(`/my-data/erase/${categorySlug}?done=${outcome.requestNumber}&rows=${outcome.rows}&action=${action}`)
@@ -85,8 +104,24 @@ export default function EraseCategory() {
         </p>
       ) : null}
       {preview.count > 0 ? (
-        <Form method="post" className="stack card" noValidate>
+        <Form method="post" className="stack card" noValidate aria-labelledby="erase-confirm">
+          <h2 id="erase-confirm">Confirm the erasure</h2>
           <FormError error={errors.form} />
+          <p id="erase-summary">
+            {forum ? (
+              <>
+                This deletes or anonymises, as you choose below, your <strong>{countOf(categorySlug, preview.count)}</strong>.
+                {preview.othersComments > 0
+                  ? ` Deleting also removes ${preview.othersComments} ${preview.othersComments === 1 ? 'comment' : 'comments'} of other people under your threads.`
+                  : ''}
+              </>
+            ) : (
+              <>
+                This deletes your <strong>{countOf(categorySlug, preview.count)}</strong>.
+              </>
+            )}{' '}
+            <strong>It cannot be undone</strong>: no copy is kept in the archive of changes.
+          </p>
           {forum ? (
             <ForumEraseModeField
               legend="How should your posts and comments go?"
@@ -104,9 +139,18 @@ export default function EraseCategory() {
           ) : (
             <input type="hidden" name="mode" value="delete" />
           )}
-          <p>This cannot be undone. No copy is kept in the archive of changes.</p>
+          <Field
+            label="Your password"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            maxLength={128}
+            error={errors.password}
+            hint="For your protection we ask for it again before anything is erased."
+          />
           <button type="submit" name="intent" value="erase" className="button-danger">
-            Erase {preview.count} {preview.count === 1 ? 'item' : 'items'}
+            Erase {countOf(categorySlug, preview.count)}
           </button>
         </Form>
       ) : (

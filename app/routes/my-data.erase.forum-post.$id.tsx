@@ -2,13 +2,14 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data, redirect } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
-import { FormError, useFormFeedback } from '~/components/ui/field'
+import { Field, FormError, useFormFeedback } from '~/components/ui/field'
 import { ForumEraseModeField } from '~/components/forum-erase-mode-field'
 import { requireCustomer } from '~/lib/platform/auth.server'
 import { ERASURE_MODES } from '~/lib/domain/erasure'
 import { eraseForumPost, getOwnForumPost } from '~/lib/erasure/erasure.server'
 import { formatDateTime } from '~/lib/domain/format'
-import { intentOf, parseForm } from '~/lib/domain/validation/form'
+import { confirmPassword } from '~/lib/platform/reauth.server'
+import { currentPassword, intentOf, parseForm } from '~/lib/domain/validation/form'
 
 export const meta: MetaFunction = () => [{ title: 'Erase a forum post · Privacy Portal' }]
 
@@ -27,7 +28,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return { post: { ...post, createdAt: formatDateTime(post.createdAt) } }
 }
 
-const EraseSchema = z.object({ mode: z.enum(ERASURE_MODES, { message: 'Choose whether to delete or anonymise.' }) })
+const EraseSchema = z.object({ mode: z.enum(ERASURE_MODES, { message: 'Choose whether to delete or anonymise.' }), password: currentPassword })
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const user = requireCustomer(context, request)
@@ -35,8 +36,12 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const postId = postIdOf(params.id)
   switch (intentOf(formData)) {
     case 'erase': {
+      // someone else's post is a 404 before any password is asked for
+      if (!(await getOwnForumPost({ userId: user.id, postId }))) throw new Response(NOT_FOUND, { status: 404 })
       const form = parseForm(EraseSchema, formData)
       if (!form.ok) return data({ errors: form.errors }, { status: 400 })
+      const check = await confirmPassword(context, form.data.password)
+      if (!check.ok) return data({ errors: { password: check.message } as Record<string, string> }, { status: 400 })
       const outcome = await eraseForumPost({ userId: user.id, postId, mode: form.data.mode, actor: { type: 'customer', id: user.id } })
       if (!outcome) throw new Response(NOT_FOUND, { status: 404 })
       const action = outcome.status === 'held' ? 'held' : outcome.action
@@ -50,6 +55,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 export default function EraseForumPost() {
   const { post } = useLoaderData<typeof loader>()
   const { errors } = useFormFeedback()
+  const what = post.parentId ? 'comment' : 'forum post'
   return (
     <section className="erasure">
       <h1>Erase {post.parentId ? 'a comment' : 'a forum post'}</h1>
@@ -70,6 +76,22 @@ export default function EraseForumPost() {
           }
           anonymiseLabel="Anonymise it: the text stays, the author becomes “deleted user”, your email address is removed"
           error={errors.mode}
+        />
+        <p id="erase-summary">
+          {post.comments > 0
+            ? `Deleting removes this ${what} and the ${post.comments} ${post.comments === 1 ? 'comment' : 'comments'} under it. `
+            : ''}
+          <strong>It cannot be undone</strong>: no copy is kept in the archive of changes.
+        </p>
+        <Field
+          label="Your password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          maxLength={128}
+          error={errors.password}
+          hint="For your protection we ask for it again before anything is erased."
         />
         <button type="submit" name="intent" value="erase" className="button-danger">
           Erase

@@ -112,6 +112,9 @@ test('withdrawing the forum consent: the customer chooses to anonymise or to del
   await loginAs(context, leaver, baseURL!)
   await page.goto('/consents')
   await card(page, /^Forum$/).getByRole('button', { name: 'Withdraw and delete my posts' }).click()
+  // deleting asks for the password first (tests/e2e/hardening-routes-erasure.spec.ts)
+  await page.getByLabel('Your password').fill(leaver.password)
+  await page.getByRole('button', { name: 'Withdraw and delete 2 posts' }).click()
   await expect(page.getByRole('status')).toContainText('You withdrew your consent to “Forum”')
   // the thread goes, and with it the comments on it (the forum's rule); the separate comment goes too
   const ids = [leaverPosts.thread.id, leaverPosts.reply.id, leaverPosts.comment.id]

@@ -11,7 +11,8 @@ test('a customer erases their VPN session records from My data, and the receipt 
   await page.goto('/my-data')
   await page.locator('#category-vpn_sessions').getByRole('link', { name: 'Erase all' }).click()
   await expect(page).toHaveURL(/\/my-data\/erase\/vpn_sessions$/)
-  await page.getByRole('button', { name: 'Erase 2 items' }).click()
+  await page.getByLabel('Your password').fill(user.password)
+  await page.getByRole('button', { name: 'Erase 2 VPN session records' }).click()
   await expect(page.getByRole('status')).toContainText('Done: 2 items deleted')
   expect(await db.select().from(vpnSessions).where(eq(vpnSessions.userId, user.id))).toEqual([])
 
@@ -30,7 +31,7 @@ test('a forum post is anonymised from its own page; another customer’s post id
   const response = await page.goto(`/my-data/erase/forum-post/${theirs.id}`)
   expect(response!.status()).toBe(404)
   // posting directly to it is refused the same way
-  const posted = await page.request.post(`/my-data/erase/forum-post/${theirs.id}`, { form: { intent: 'erase', mode: 'delete' }, headers: { Origin: new URL(baseURL!).origin } })
+  const posted = await page.request.post(`/my-data/erase/forum-post/${theirs.id}`, { form: { intent: 'erase', mode: 'delete', password: user.password }, headers: { Origin: new URL(baseURL!).origin } })
   expect(posted.status()).toBe(404)
   expect(await db.select().from(forumPosts).where(eq(forumPosts.id, theirs.id))).toHaveLength(1)
   expect((await page.goto('/my-data/erase/forum-post/not-a-number'))!.status()).toBe(404)
@@ -38,6 +39,7 @@ test('a forum post is anonymised from its own page; another customer’s post id
 
   await page.goto(`/my-data/erase/forum-post/${mine.id}`)
   await page.getByLabel(/Anonymise it/).check()
+  await page.getByLabel('Your password').fill(user.password)
   await page.getByRole('button', { name: 'Erase' }).click()
   await expect(page.getByRole('status')).toContainText('1 item anonymised')
   const [row] = await db.select().from(forumPosts).where(eq(forumPosts.id, mine.id))
