@@ -1,4 +1,4 @@
-import { EmailLayout, Paragraph, type EmailContext } from './_components/layout'
+import { EmailLayout, LinkLine, Paragraph, type EmailContext } from './_components/layout'
 import { previewContext } from './_components/preview-context'
 
 // The receipt of an erasure someone asked for: what went, how much, and where the request is recorded.
@@ -26,8 +26,9 @@ export function ErasureCompleted({ name, what, rows, action, requestNumber, requ
           : 'They are gone from our systems; no copy is kept in the archive of changes.'}
       </Paragraph>
       <Paragraph>
-        Your request has the number {requestNumber}.{requestsUrl ? ` You find it, with a receipt of the deletion, at ${requestsUrl}.` : ''}
+        Your request has the number {requestNumber}.{requestsUrl ? ' You find it with your requests, with a receipt of the deletion.' : ''}
       </Paragraph>
+      {requestsUrl ? <LinkLine href={requestsUrl}>Your requests</LinkLine> : null}
     </EmailLayout>
   )
 }

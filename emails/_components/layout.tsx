@@ -46,6 +46,16 @@ export function Paragraph({ children }: { children: ReactNode }) {
   return <Text style={styles.text}>{children}</Text>
 }
 
+// A link on a line of its own. The plain-text part shows "label URL" and ends the line after the URL:
+// punctuation after a URL in running text ("…?token=abc;") is taken into the link by many mail clients.
+export function LinkLine({ href, children }: { href: string; children: ReactNode }) {
+  return (
+    <Text style={styles.text}>
+      <Link href={href}>{children}</Link>
+    </Text>
+  )
+}
+
 export function ButtonLink({ href, children }: { href: string; children: ReactNode }) {
   return (
     <Section style={styles.buttonRow}>
