@@ -1,4 +1,4 @@
-import { ButtonLink, EmailLayout, Paragraph, type EmailContext } from './_components/layout'
+import { ButtonLink, EmailLayout, LinkLine, Paragraph, type EmailContext } from './_components/layout'
 import { previewContext } from './_components/preview-context'
 
 // Seed 003/004: customers hear of a change before it takes effect, and how to say no to it.
@@ -26,11 +26,15 @@ export function PolicyChange({ username, documentName, versionNumber, changeSumm
       </Paragraph>
       <Paragraph>What changes: {changeSummary}</Paragraph>
       <ButtonLink href={diffUrl}>{hasPrevious ? 'See exactly what changes' : 'Read the new version'}</ButtonLink>
+      <Paragraph>On that page, a button lets you tell us that you have read the change.</Paragraph>
       {significant ? (
-        <Paragraph>
-          If you do not accept the new rules, you can cancel your account before they take effect: {cancelUrl} — you can
-          download a copy of your data first, and we tell you exactly what we delete and what the law makes us keep.
-        </Paragraph>
+        <>
+          <Paragraph>
+            If you do not accept the new rules, you can cancel your account before they take effect. You can download a copy of
+            your data first, and we tell you exactly what we delete and what the law makes us keep.
+          </Paragraph>
+          <LinkLine href={cancelUrl}>Cancel your account</LinkLine>
+        </>
       ) : null}
       <Paragraph>You do not need to do anything else.</Paragraph>
     </EmailLayout>

@@ -69,7 +69,7 @@ test('the DPO publishes a significant change: every active customer is told, can
     expect(mail.outbox_messages.text).toContain('/account/cancel')
   }
 
-  // the demo customer follows the link from the email, logged out: the diff, and the notice is acknowledged
+  // the demo customer follows the link from the email, logged out: the diff, and a button that acknowledges the notice
   const [demoMail] = await db
     .select({ text: outboxMessages.text, noticeId: policyNotices.id })
     .from(outboxMessages)
@@ -78,8 +78,9 @@ test('the DPO publishes a significant change: every active customer is told, can
   const diffLink = demoMail.text.match(/https?:\/\/\S+\/privacy\/history\/\d+\?ack=[0-9a-f-]{36}/)![0]
   const visitor = await (await browser.newContext()).newPage()
   await visitor.goto(new URL(diffLink).pathname + new URL(diffLink).search)
-  await expect(visitor.getByText('we noted that you have seen this change')).toBeVisible()
   await expect(visitor.getByRole('region', { name: 'Changes' }).locator('ins')).toContainText('two working days')
+  await visitor.getByRole('button', { name: 'I have read it' }).click()
+  await expect(visitor.getByText('we noted that you have read this change')).toBeVisible()
   await expect(visitor.getByRole('link', { name: 'cancel your account' })).toHaveAttribute('href', '/account/cancel')
   const [notice] = await db.select().from(policyNotices).where(eq(policyNotices.id, demoMail.noticeId))
   expect(notice.acknowledgedAt).toBeInstanceOf(Date)

@@ -214,14 +214,38 @@ export async function publishVersion({ versionId, effectiveAt, now = new Date() 
 
 // --- The notice campaign ------------------------------------------------------------------------
 
-// The link in the email carries a random token; opening it acknowledges that one notice.
-export async function acknowledgeNotice(token: string) {
-  if (!/^[0-9a-f-]{36}$/.test(token)) return false
-  const hash = createHash('sha256').update(token).digest('hex')
+// The link in the email carries a random token naming one notice. Opening the link only shows the page:
+// mail scanners open links too, so the acknowledgement is the page's button, a POST (decision 081).
+const ACK_TOKEN_SHAPE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
+
+export type AckTokenState = 'valid' | 'used' | 'invalid'
+
+function ackTokenHash(token: unknown) {
+  return typeof token === 'string' && ACK_TOKEN_SHAPE.test(token) ? createHash('sha256').update(token).digest('hex') : null
+}
+
+// A token from another version's email is as unknown here as a made-up one.
+function ackNoticeOf(hash: string, versionId?: number) {
+  return and(eq(policyNotices.ackTokenHash, hash), versionId === undefined ? undefined : eq(policyNotices.versionId, versionId))
+}
+
+/** Reads, changes nothing: whether the token can still acknowledge its notice (of `versionId`, if given). */
+export async function checkAckToken({ token, versionId }: { token: unknown; versionId?: number }): Promise<AckTokenState> {
+  const hash = ackTokenHash(token)
+  if (!hash) return 'invalid'
+  const [notice] = await db.select({ acknowledgedAt: policyNotices.acknowledgedAt }).from(policyNotices).where(ackNoticeOf(hash, versionId))
+  if (!notice) return 'invalid'
+  return notice.acknowledgedAt ? 'used' : 'valid'
+}
+
+/** Acknowledges the token's notice, once; false when the token is unknown, of another version, or used. */
+export async function acknowledgeNotice(token: unknown, { versionId }: { versionId?: number } = {}) {
+  const hash = ackTokenHash(token)
+  if (!hash) return false
   const updated = await db
     .update(policyNotices)
     .set({ status: 'acknowledged', acknowledgedAt: new Date() })
-    .where(and(eq(policyNotices.ackTokenHash, hash), isNull(policyNotices.acknowledgedAt)))
+    .where(and(ackNoticeOf(hash, versionId), isNull(policyNotices.acknowledgedAt)))
     .returning({ id: policyNotices.id })
   return updated.length > 0
 }
