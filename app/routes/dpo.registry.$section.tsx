@@ -8,6 +8,7 @@ import {
   isRegistrySection,
   RECIPIENT_KINDS,
   loadRegistrySection,
+  numericSettingRange,
   REGISTRY_SCHEMAS,
   REGISTRY_SECTIONS,
   updateRegistryEntry,
@@ -123,7 +124,11 @@ async function viewOf(section: RegistrySection) {
     case 'settings':
       return {
         fields: [{ name: 'value', label: 'Value', kind: 'text' }] satisfies FieldSpec[],
-        rows: loaded.rows.map((r) => ({ key: r.key, title: r.key, note: r.description, values: { value: r.value } as Record<string, unknown> })),
+        rows: loaded.rows.map((r) => {
+          const range = numericSettingRange(r.key)
+          const note = range ? `${r.description} A whole number of ${range.unit} from ${range.min} to ${range.max}.` : r.description
+          return { key: r.key, title: r.key, note, values: { value: r.value } as Record<string, unknown> }
+        }),
         canCreate: false,
       }
   }

@@ -105,6 +105,40 @@ const purposeSchema = z.object({
 
 const settingSchema = z.object({ value: singleLine('the value', 200) })
 
+// Settings the jobs and notices compute with, and the range each must stay in (decision 082). A value
+// outside it would break a promise of the policies or the law, or overflow the date arithmetic.
+export const NUMERIC_SETTINGS: Record<string, { min: number; max: number; unit: 'days' }> = {
+  // seed 004: 14 days' notice before a significant change
+  policy_notice_days_significant: { min: 14, max: 365, unit: 'days' },
+  // seed 003: notice before any change takes effect
+  policy_notice_days_minor: { min: 1, max: 365, unit: 'days' },
+  // erasure must follow within the month of Art. 12(3); the cooling-off period is part of it
+  cancellation_cooling_off_days: { min: 1, max: 30, unit: 'days' },
+  // a consent to cookies is asked again after 13 months at the latest (EDPB / CNIL guidance)
+  cookie_consent_max_age_days: { min: 1, max: 395, unit: 'days' },
+  dsr_unverified_close_days: { min: 1, max: 90, unit: 'days' },
+}
+// any other setting counted in days
+const OTHER_DAYS = { min: 0, max: 3650, unit: 'days' } as const
+
+export function numericSettingRange(key: string) {
+  return NUMERIC_SETTINGS[key] ?? (key.endsWith('_days') ? OTHER_DAYS : null)
+}
+
+export type SettingCheck = { ok: true; value: string } | { ok: false; message: string }
+
+/** The value to store for a setting: numbers as plain ASCII digits within their range, stored without leading zeros. */
+export function checkSettingValue(key: string, value: string): SettingCheck {
+  const range = numericSettingRange(key)
+  if (!range) return { ok: true, value }
+  const message = `Enter a whole number of ${range.unit} from ${range.min} to ${range.max}.`
+  // ASCII digits only: no sign, exponent, decimal point, separators or other scripts' digits
+  if (!/^[0-9]{1,6}$/.test(value)) return { ok: false, message }
+  const n = Number(value)
+  if (n < range.min || n > range.max) return { ok: false, message }
+  return { ok: true, value: String(n) }
+}
+
 export const REGISTRY_SCHEMAS = {
   contacts: contactSchema,
   'legal-bases': legalBasisSchema,
@@ -231,10 +265,9 @@ export async function updateRegistryEntry({
         return { ok: true, message: 'Purpose saved.' }
       }
       case 'settings': {
-        const v = settingSchema.parse(values)
-        // numbers of days must stay numbers: jobs and notices compute with them
-        if (key.endsWith('_days') && !/^\d{1,4}$/.test(v.value)) return { ok: false, field: 'value', message: 'Enter a whole number of days.' }
-        const rows = await tx.update(registrySettings).set({ value: v.value, updatedAt: now }).where(eq(registrySettings.key, key)).returning({ key: registrySettings.key })
+        const checked = checkSettingValue(key, settingSchema.parse(values).value)
+        if (!checked.ok) return { ok: false, field: 'value', message: checked.message }
+        const rows = await tx.update(registrySettings).set({ value: checked.value, updatedAt: now }).where(eq(registrySettings.key, key)).returning({ key: registrySettings.key })
         return changed(rows.length, 'Setting saved.')
       }
     }
