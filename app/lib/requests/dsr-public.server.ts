@@ -3,7 +3,9 @@
 // Those people follow their request through a private status link; a question from the DPO is answered
 // through a single-use link.
 import { createHash, createHmac, randomBytes } from 'node:crypto'
+import { createCookie } from '@remix-run/node'
 import { and, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm'
+import { z } from 'zod'
 import { db, type Executor } from '#db/client.server'
 import { contactMessages, dataCategories, dataSubjectRequests, feedSubscriptions, forumPosts } from '#db/schema'
 import {
@@ -296,6 +298,27 @@ export async function answerClarification({ token, answer, now = new Date() }: {
     await transitionRequest(tx, { requestId: request.id, to: 'in_progress', actor, kind: 'clarification_answered', note: answer })
     return { ok: true, request } as const
   })
+}
+
+// The answer spends the link, so the page it leads back to can no longer find the request by it. This
+// short-lived note, bound to that link, lets the page say once that the answer arrived instead of a 404.
+function clarificationAnsweredCookie() {
+  return createCookie('__Host-clarified', { httpOnly: true, secure: true, sameSite: 'lax', path: '/', maxAge: 10 * 60, secrets: [loadEnv().SESSION_SECRET] })
+}
+
+const AnsweredNote = z.object({ link: z.string(), number: z.string(), statusUrl: z.string() })
+
+/** The Set-Cookie header that remembers, for the page after the answer, which request was answered. */
+export function rememberClarificationAnswer({ token, request }: { token: string; request: DataSubjectRequest }) {
+  return clarificationAnsweredCookie().serialize({ link: hashLinkToken(token), number: request.number, statusUrl: statusUrlOf(request) })
+}
+
+/** The note left by the answer given through this link in this browser, and the header that forgets it. */
+export async function takeClarificationAnswer({ token, cookieHeader }: { token: string | undefined; cookieHeader: string | null }) {
+  const cookie = clarificationAnsweredCookie()
+  const parsed = AnsweredNote.safeParse(await cookie.parse(cookieHeader))
+  if (!token || !parsed.success || parsed.data.link !== hashLinkToken(token)) return null
+  return { number: parsed.data.number, statusUrl: parsed.data.statusUrl, setCookie: await cookie.serialize('', { maxAge: 0 }) }
 }
 
 // --- The form's choices --------------------------------------------------------------------------
