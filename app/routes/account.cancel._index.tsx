@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data, redirect } from '@remix-run/node'
 import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
-import { Field, FormError, useFormFeedback } from '~/components/ui/field'
+import { Field, FormError, useFormFeedback, FieldErrorText } from '~/components/ui/field'
 import { requireCustomer } from '~/lib/platform/auth.server'
 import { getCancellationOverview, scheduleCancellation, undoOwnCancellation } from '~/lib/erasure/cancellation.server'
 import { ERASURE_MODES } from '~/lib/domain/erasure'
@@ -152,11 +152,7 @@ export default function CancelAccount() {
                 <input id="forum-anonymise" type="radio" name="forumMode" value="anonymise" />
                 <label htmlFor="forum-anonymise">Anonymise them: the texts stay, the author becomes “deleted user”</label>
               </div>
-              {errors.forumMode ? (
-                <p id="field-forumMode-error" className="field-error" role="alert">
-                  {errors.forumMode}
-                </p>
-              ) : null}
+              {errors.forumMode ? <FieldErrorText id="field-forumMode-error" message={errors.forumMode} /> : null}
             </fieldset>
           ) : null}
           <Field

@@ -3,7 +3,7 @@ import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
 import { EmbedPlaceholder } from '~/components/embed-placeholder'
-import { Field, FormError } from '~/components/ui/field'
+import { Field, FormError, FieldErrorText } from '~/components/ui/field'
 import { createContactMessage } from '~/lib/consent/contact.server'
 import { allowedCookieCategories } from '~/lib/consent/cookie-consent.server'
 import { hit, keyed, type Limit } from '~/lib/platform/rate-limit.server'
@@ -116,11 +116,7 @@ export default function Contact() {
             aria-describedby={errors.message ? 'field-message-error' : undefined}
             required
           />
-          {errors.message ? (
-            <p id="field-message-error" className="field-error" role="alert">
-              {errors.message}
-            </p>
-          ) : null}
+          {errors.message ? <FieldErrorText id="field-message-error" message={errors.message} /> : null}
         </div>
         <div className="honeypot" aria-hidden="true">
           <label htmlFor="field-website">Website (leave empty)</label>

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data, redirect } from '@remix-run/node'
 import { Form, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
-import { Field, FormError, useFormFeedback } from '~/components/ui/field'
+import { Field, FormError, useFormFeedback, FieldErrorText } from '~/components/ui/field'
 import { requireDpo } from '~/lib/platform/auth.server'
 import { createDraft, generatePrivacyNotice, getDocumentName, isDocumentSlug, latestVersion } from '~/lib/policy/policy.server'
 import { multiLine, parseForm, singleLine } from '~/lib/domain/validation/form'
@@ -53,7 +53,7 @@ export default function NewPolicyVersion() {
           <label htmlFor="field-text">Text</label>
           <span className="hint">Lines starting with “## ” and “### ” are headings, “- ” list items.</span>
           <textarea id="field-text" name="text" rows={24} defaultValue={values.text ?? text} aria-invalid={errors.text ? true : undefined} aria-describedby={errors.text ? 'field-text-error' : undefined} />
-          {errors.text ? <p id="field-text-error" className="field-error" role="alert">{errors.text}</p> : null}
+          {errors.text ? <FieldErrorText id="field-text-error" message={errors.text} /> : null}
         </div>
         <Field label="What changes, in one or two sentences (sent to every customer)" name="changeSummary" defaultValue={values.changeSummary} error={errors.changeSummary} maxLength={1000} />
         <Field label="This is a significant change (14 days' notice; customers are told how to cancel)" name="significant" type="checkbox" defaultChecked={values.significant === 'on'} error={errors.significant} />

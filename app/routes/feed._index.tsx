@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data, redirect } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
-import { Field, FormError } from '~/components/ui/field'
+import { Field, FormError, FieldErrorText } from '~/components/ui/field'
 import { FEED_CONFIRM_TTL_HOURS, listFeedTopics, requestFeedSubscription } from '~/lib/consent/feed.server'
 import { formatDate } from '~/lib/domain/format'
 import { hit, keyed, type Limit } from '~/lib/platform/rate-limit.server'
@@ -88,11 +88,7 @@ export default function Feed() {
               </option>
             ))}
           </select>
-          {errors.thread ? (
-            <p id="field-thread-error" className="field-error" role="alert">
-              {errors.thread}
-            </p>
-          ) : null}
+          {errors.thread ? <FieldErrorText id="field-thread-error" message={errors.thread} /> : null}
         </div>
         <Field label="Email address" name="email" type="email" autoComplete="email" defaultValue={values.email ?? accountEmail ?? undefined} error={errors.email} maxLength={254} required />
         <Field

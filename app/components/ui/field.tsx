@@ -37,7 +37,7 @@ export function Field({ label, name, error, hint, id, type = 'text', ...input }:
 }
 
 // A field's message: a key from the server ("validation:tooLong|{...}") or words, shown in the page's language.
-function FieldErrorText({ id, message }: { id: string; message: string }) {
+export function FieldErrorText({ id, message }: { id: string; message: string }) {
   const { t } = useTranslation()
   return (
     <p id={id} className="field-error" role="alert">
