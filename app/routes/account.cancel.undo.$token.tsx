@@ -1,16 +1,19 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Trans, useTranslation } from 'react-i18next'
+import { pageTitle, translateMessage } from '~/i18n/translate'
+import { getLanguage } from '~/lib/platform/i18n.server'
 import { checkUndoToken, undoCancellationByToken, type UndoState } from '~/lib/erasure/cancellation.server'
 import { formatDateTime } from '~/lib/domain/format'
 
-export const meta: MetaFunction = () => [{ title: 'Undo the cancellation · Privacy Portal' }]
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'account:undo.title')
 
 // No login needed: the single-use link from the email is the proof. A forged link is simply not found.
 const MESSAGES: Record<Exclude<UndoState['state'], 'pending'>, { status: number; text: string }> = {
-  invalid: { status: 404, text: 'This link is not valid. Use the link from the latest cancellation email, or log in and open Cancel your account.' },
-  used: { status: 410, text: 'This link was already used: the cancellation was undone. Your account stays as it is.' },
-  ended: { status: 410, text: 'The cooling-off period has ended, so the cancellation can no longer be undone.' },
+  invalid: { status: 404, text: 'account:undo.invalid' },
+  used: { status: 410, text: 'account:undo.used' },
+  ended: { status: 410, text: 'account:undo.ended' },
 }
 
 function requireToken(raw: string | undefined) {
@@ -19,12 +22,12 @@ function requireToken(raw: string | undefined) {
   return raw
 }
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
   const token = requireToken(params.token)
   const state = await checkUndoToken({ token })
   if (state.state === 'invalid') throw new Response(MESSAGES.invalid.text, { status: 404 })
   if (state.state !== 'pending') return data({ effectiveAt: null, message: MESSAGES[state.state].text }, { status: MESSAGES[state.state].status })
-  return { effectiveAt: formatDateTime(state.effectiveAt), message: null }
+  return { effectiveAt: formatDateTime(state.effectiveAt, await getLanguage(request)), message: null }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -33,33 +36,34 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const state = await undoCancellationByToken({ token })
   if (state.state === 'invalid') throw new Response(MESSAGES.invalid.text, { status: 404 })
   if (state.state !== 'pending') return data({ done: false, message: MESSAGES[state.state].text }, { status: MESSAGES[state.state].status })
-  return { done: true, message: 'Your cancellation is undone. Your account stays as it is.' }
+  return { done: true, message: 'account:cancel.undone' }
 }
 
 export default function UndoCancellation() {
   const { effectiveAt, message } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
+  const { t } = useTranslation()
   return (
     <section>
-      <h1>Undo the cancellation</h1>
+      <h1>{t('account:undo.heading')}</h1>
       {result ? (
         <p className={result.done ? 'notice notice-ok' : 'notice notice-error'} role="status">
-          {result.message}
+          {translateMessage(t, result.message)}
         </p>
       ) : message ? (
         <p className="notice notice-error" role="alert">
-          {message}
+          {translateMessage(t, message)}
         </p>
       ) : (
         <Form method="post" className="stack card">
           <p>
-            Your account is due to be closed on <strong>{effectiveAt}</strong>. Do you want to keep it?
+            <Trans i18nKey="account:undo.question" values={{ date: effectiveAt }} components={{ strong: <strong /> }} />
           </p>
-          <button type="submit">Keep my account</button>
+          <button type="submit">{t('account:cancel.keep')}</button>
         </Form>
       )}
       <p>
-        <Link to="/login">Log in</Link>
+        <Link to="/login">{t('common:nav.login')}</Link>
       </p>
     </section>
   )

@@ -1,12 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { Trans, useTranslation } from 'react-i18next'
+import { pageTitle } from '~/i18n/translate'
 import { z } from 'zod'
 import { reportEmailChangeNotMe } from '~/lib/rectification/rectification.server'
 import { parseForm } from '~/lib/domain/validation/form'
 import { verifyToken } from '~/lib/platform/tokens.server'
 
-export const meta: MetaFunction = () => [{ title: 'Report an email change · Privacy Portal' }]
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'account:notMe.title')
 
 // Reached from the notice sent to the previous address, usually without a session: the signed token is the guard.
 const token = z.string().max(200)
@@ -14,7 +16,7 @@ const token = z.string().max(200)
 function requireReportToken(value: string | null) {
   const check = verifyToken({ purpose: 'email-change-report', token: value })
   if (!check.ok) {
-    throw new Response(check.reason === 'expired' ? 'This link has expired. Write to the data protection officer (contact below).' : 'This link is not valid.', {
+    throw new Response(check.reason === 'expired' ? 'account:notMe.expired' : 'account:notMe.invalid', {
       status: check.reason === 'expired' ? 410 : 404,
     })
   }
@@ -37,33 +39,34 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function EmailNotMe() {
   const { token: value } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
+  const { t } = useTranslation()
   const reported = actionData?.reported
   if (reported) {
     return (
       <section>
-        <h1>Thank you for telling us</h1>
+        <h1>{t('account:notMe.thanks')}</h1>
         <p className="notice notice-ok" role="status">
-          {reported.alreadyReported ? 'This change was already reported' : 'We signed out every session of the account'} — request{' '}
-          <strong>{reported.requestNumber}</strong>.
+          <Trans
+            i18nKey={reported.alreadyReported ? 'account:notMe.alreadyReported' : 'account:notMe.signedOut'}
+            values={{ number: reported.requestNumber }}
+            components={{ strong: <strong /> }}
+          />
         </p>
-        <p>
-          The data protection officer will contact you at this email address to confirm that the account is yours and to
-          restore its email address. Nobody can log in with the old sessions any more.
-        </p>
+        <p>{t('account:notMe.next')}</p>
       </section>
     )
   }
   return (
     <section>
-      <h1>The email address of your account was changed</h1>
-      <p>If you did not make this change, report it. We will then:</p>
+      <h1>{t('account:notMe.heading')}</h1>
+      <p>{t('account:notMe.intro')}</p>
       <ul>
-        <li>sign out every session of the account at once, and</li>
-        <li>open a request for the data protection officer, who contacts you at this address to restore your account.</li>
+        <li>{t('account:notMe.step1')}</li>
+        <li>{t('account:notMe.step2')}</li>
       </ul>
       <Form method="post">
         <input type="hidden" name="token" value={value} />
-        <button type="submit">This was not me</button>
+        <button type="submit">{t('account:notMe.submit')}</button>
       </Form>
     </section>
   )

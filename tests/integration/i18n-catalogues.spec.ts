@@ -43,6 +43,11 @@ for (const ns of NAMESPACES) {
       expect(text.trim(), `en ${ns}:${key} is empty`).not.toBe('')
       expect(de.get(key)!.trim(), `de ${ns}:${key} is empty`).not.toBe('')
       expect(placeholders(de.get(key)!), `placeholders of ${ns}:${key}`).toEqual(placeholders(text))
+      // <Trans> parses the text as HTML, where <link>, <img>, <input>… are void: their content would be dropped.
+      // Name the component <a> (components={{ a: <Link to=… /> }}) instead.
+      for (const [language, value] of [['en', text], ['de', de.get(key)!]]) {
+        expect(value, `${language} ${ns}:${key} uses a void HTML element as a <Trans> tag`).not.toMatch(/<(link|img|input|meta|area|base|col|embed|hr|source|track|wbr)>/)
+      }
     }
   })
 }

@@ -1,13 +1,25 @@
-// Dates as people in the controller's country read them; stored in UTC, shown in Europe/Berlin.
+// Dates as people in the controller's country read them; stored in UTC, shown in Europe/Berlin, in the
+// page's language (German: "1. Dez. 2026, 14:05"; English: "1 Dec 2026, 14:05").
 export const DISPLAY_TIME_ZONE = 'Europe/Berlin'
 
-const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: DISPLAY_TIME_ZONE })
-const dateOnly = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: DISPLAY_TIME_ZONE })
+type Language = 'de' | 'en'
+const LOCALES: Record<Language, string> = { de: 'de-DE', en: 'en-GB' }
 
-export function formatDateTime(value: Date | string) {
-  return dateTime.format(new Date(value))
+const formats = new Map<string, Intl.DateTimeFormat>()
+function formatter(language: Language, dateOnly: boolean) {
+  const key = `${language}:${dateOnly}`
+  let f = formats.get(key)
+  if (!f) {
+    f = new Intl.DateTimeFormat(LOCALES[language] ?? LOCALES.en, dateOnly ? { dateStyle: 'medium', timeZone: DISPLAY_TIME_ZONE } : { dateStyle: 'medium', timeStyle: 'short', timeZone: DISPLAY_TIME_ZONE })
+    formats.set(key, f)
+  }
+  return f
 }
 
-export function formatDate(value: Date | string) {
-  return dateOnly.format(new Date(value))
+export function formatDateTime(value: Date | string, language: Language = 'en') {
+  return formatter(language, false).format(new Date(value))
+}
+
+export function formatDate(value: Date | string, language: Language = 'en') {
+  return formatter(language, true).format(new Date(value))
 }
