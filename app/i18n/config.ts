@@ -7,7 +7,7 @@ export const AUTHORITATIVE_LANGUAGE: Language = 'de'
 
 // One catalogue file per area and language: app/locales/<lng>/<namespace>.json. Keys are always written
 // with their namespace (t("ns:key")), so tests/integration/i18n-catalogues.spec.ts can check them.
-export const NAMESPACES = ['common', 'validation', 'home', 'auth', 'account', 'mydata', 'requests', 'consent', 'policy', 'dpo', 'emails'] as const
+export const NAMESPACES = ['common', 'validation', 'home', 'auth', 'account', 'mydata', 'requests', 'consent', 'policy', 'dpo', 'emails', 'transparency'] as const
 export type Namespace = (typeof NAMESPACES)[number]
 
 export const LANGUAGE_NAMES: Record<Language, string> = { de: 'Deutsch', en: 'English' }

@@ -9,6 +9,7 @@ import home from './home.json'
 import mydata from './mydata.json'
 import policy from './policy.json'
 import requests from './requests.json'
+import transparency from './transparency.json'
 import validation from './validation.json'
 
-export default { account, auth, common, consent, dpo, emails, home, mydata, policy, requests, validation }
+export default { account, auth, common, consent, dpo, emails, home, mydata, policy, requests, transparency, validation }
