@@ -38,8 +38,7 @@ app.use(bodySizeLimit)
 app.all('*', createRequestHandler({ build, mode: build.mode, getLoadContext }))
 
 const server = app.listen(env.PORT, env.HOST, () => {
-  const mode = database.embedded ? 'embedded PostgreSQL under .data/' : 'PostgreSQL from DATABASE_URL'
-  console.log(`Portal ready at http://localhost:${env.PORT} (${mode}; started in ${Date.now() - startedAt} ms)`)
+  console.log(`Portal ready at http://localhost:${env.PORT} (${database.description}; started in ${Date.now() - startedAt} ms)`)
 })
 
 let shuttingDown = false
