@@ -28,7 +28,9 @@ const workers = await startBackgroundWorkers(env, database.url)
 
 const app = express()
 app.disable('x-powered-by')
-if (env.TRUST_PROXY) app.set('trust proxy', true)
+// a number, never `true`: with `true` the client's own leftmost X-Forwarded-For entry would be its address
+app.set('trust proxy', env.trustProxyHops)
+if (env.trustProxyNote) console.warn(env.trustProxyNote)
 app.use(withNonce)
 app.use(securityHeaders)
 app.use('/build', express.static(paths.assets, { immutable: true, maxAge: '1y', index: false }))
