@@ -1,5 +1,5 @@
 import { PassThrough } from 'node:stream'
-import type { AppLoadContext, EntryContext } from '@remix-run/node'
+import type { AppLoadContext, EntryContext, HandleErrorFunction } from '@remix-run/node'
 import { createReadableStreamFromReadable } from '@remix-run/node'
 import { RemixServer } from '@remix-run/react'
 import { isbot } from 'isbot'
@@ -7,6 +7,7 @@ import { renderToPipeableStream } from 'react-dom/server'
 import { I18nextProvider } from 'react-i18next'
 import { NonceProvider } from '~/components/nonce'
 import { createRenderInstance, getLanguage } from '~/lib/platform/i18n.server'
+import { describeErrorForLog, routePathForLog } from '~/lib/platform/error-log.server'
 
 export const streamTimeout = 5_000
 
@@ -51,17 +52,9 @@ export default async function handleRequest(
   })
 }
 
-// Error messages can quote personal data (a failed query lists its parameters), so the log gets the
-// error's name, its database code and where it happened: never the message or the request's query string.
-function describeErrorForLog(error: unknown) {
-  if (!(error instanceof Error)) return 'non-Error thrown'
-  const cause = error.cause as { code?: unknown } | undefined
-  const code = cause && typeof cause === 'object' && 'code' in cause ? ` (code ${String(cause.code)})` : ''
-  const frames = (error.stack ?? '').split('\n').filter((line) => line.trimStart().startsWith('at ')).slice(0, 8)
-  return [`${error.name}${code}`, ...frames].join('\n')
-}
-
-export function handleError(error: unknown, { request }: { request: Request }) {
+// The log gets the error's name, code and frames, and the route's shape: never a message, a token in the
+// path or a query string (app/lib/platform/error-log.server.ts).
+export const handleError: HandleErrorFunction = (error, { request, params }) => {
   if (request.signal.aborted) return
-  console.error(`Error on ${new URL(request.url).pathname}: ${describeErrorForLog(error)}`)
+  console.error(`Error on ${routePathForLog(request.url, params)}: ${describeErrorForLog(error)}`)
 }

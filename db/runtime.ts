@@ -1,4 +1,5 @@
-// Which PostgreSQL the process uses: DATABASE_URL if set, otherwise an embedded one under .data/.
+// Which PostgreSQL the process uses: DATABASE_URL if set, otherwise an embedded one under .data/ (or, when
+// the OS user "postgres" cannot reach .data/, under /var/lib/dsr-portal/; see db/embedded.ts).
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { startEmbeddedPostgres } from './embedded'
@@ -8,18 +9,29 @@ export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.u
 export interface ProvidedDatabase {
   url: string
   embedded: boolean
+  /** for the start-up line: where the embedded cluster keeps its data and listens */
+  description: string
   stop(): Promise<void>
 }
 
+export const DEFAULT_EMBEDDED_PG_PORT = 54329
+
 export async function provideDatabase(): Promise<ProvidedDatabase> {
   if (process.env.DATABASE_URL) {
-    return { url: process.env.DATABASE_URL, embedded: false, stop: async () => {} }
+    return { url: process.env.DATABASE_URL, embedded: false, description: 'PostgreSQL from DATABASE_URL', stop: async () => {} }
   }
   const dir = process.env.EMBEDDED_PG_DIR ?? path.join(projectRoot, '.data')
-  const port = Number(process.env.EMBEDDED_PG_PORT ?? 54329)
-  const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), port })
+  // a port named in EMBEDDED_PG_PORT is kept or start-up fails; the default moves when another clone has it
+  const namedPort = process.env.EMBEDDED_PG_PORT
+  const pg = await startEmbeddedPostgres({
+    dataDir: path.join(dir, 'pg'),
+    port: namedPort ? Number(namedPort) : DEFAULT_EMBEDDED_PG_PORT,
+    strictPort: Boolean(namedPort),
+  })
+  if (pg.relocated) console.log(`Embedded PostgreSQL: ${pg.relocated}, so its data folder is ${pg.dataDir}.`)
+  if (pg.portMoved) console.log(`Embedded PostgreSQL: ${pg.portMoved}, so it listens on 127.0.0.1:${pg.port}.`)
   process.env.DATABASE_URL = pg.url
-  return { url: pg.url, embedded: true, stop: () => pg.stop() }
+  return { url: pg.url, embedded: true, description: `embedded PostgreSQL in ${pg.dataDir} on 127.0.0.1:${pg.port}`, stop: () => pg.stop() }
 }
 
 // For one-shot scripts (db:migrate, db:seed): provide a database, run, and always stop it again.

@@ -8,6 +8,7 @@ import { provideDatabase, projectRoot } from '#db/runtime'
 import { migrateDatabase } from '#db/migrate'
 import { seedDatabase } from '#db/seed'
 import { loadEnv } from '~/lib/platform/env.server'
+import { errorHandler } from './errors'
 import { bodySizeLimit, securityHeaders, sameOriginGuard, withNonce } from './security'
 import { startBackgroundWorkers } from './workers'
 import { buildPaths } from './build-paths'
@@ -28,18 +29,21 @@ const workers = await startBackgroundWorkers(env, database.url)
 
 const app = express()
 app.disable('x-powered-by')
-if (env.TRUST_PROXY) app.set('trust proxy', true)
+// a number, never `true`: with `true` the client's own leftmost X-Forwarded-For entry would be its address
+app.set('trust proxy', env.trustProxyHops)
+if (env.trustProxyNote) console.warn(env.trustProxyNote)
 app.use(withNonce)
 app.use(securityHeaders)
+// first, so that no guard's answer leaves an unread chunked body to be drained
+app.use(bodySizeLimit)
 app.use('/build', express.static(paths.assets, { immutable: true, maxAge: '1y', index: false }))
 app.use(express.static(path.join(projectRoot, 'public'), { maxAge: '1h', index: false }))
 app.use(sameOriginGuard)
-app.use(bodySizeLimit)
 app.all('*', createRequestHandler({ build, mode: build.mode, getLoadContext }))
+app.use(errorHandler)
 
 const server = app.listen(env.PORT, env.HOST, () => {
-  const mode = database.embedded ? 'embedded PostgreSQL under .data/' : 'PostgreSQL from DATABASE_URL'
-  console.log(`Portal ready at http://localhost:${env.PORT} (${mode}; started in ${Date.now() - startedAt} ms)`)
+  console.log(`Portal ready at http://localhost:${env.PORT} (${database.description}; started in ${Date.now() - startedAt} ms)`)
 })
 
 let shuttingDown = false

@@ -5,6 +5,8 @@ import { pipeline } from 'node:stream/promises'
 import { Readable } from 'node:stream'
 import type { ReadableStream as NodeWebReadableStream } from 'node:stream/web'
 import type { NextFunction, Request, Response } from 'express'
+import { sendErrorPage } from './errors'
+import { countedBody } from './security'
 import {
   createReadableStreamFromReadable,
   createRequestHandler as createRemixHandler,
@@ -26,6 +28,12 @@ export function createRequestHandler({
     try {
       const request = createRemixRequest(req, res)
       const response = await handleRequest(request, await getLoadContext(req, res))
+      if (isLastResortError(response)) {
+        // Remix has logged it (entry.server's handleError); the client gets the portal's page, not a bare text
+        await response.body?.cancel()
+        await sendErrorPage(req, res, response.status)
+        return
+      }
       await sendResponse(res, response)
     } catch (error) {
       // once the body has started, the client can only be told by closing the connection
@@ -55,8 +63,14 @@ function createRemixRequest(req: Request, res: Response) {
     method: req.method,
     headers,
     signal: controller.signal,
-    ...(hasBody ? { body: createReadableStreamFromReadable(req), duplex: 'half' } : {}),
+    // a chunked body has already been read and counted by bodySizeLimit (server/security.ts)
+    ...(hasBody ? { body: countedBody(res) ?? createReadableStreamFromReadable(req), duplex: 'half' } : {}),
   } as RequestInit)
+}
+
+// What Remix answers when its error boundaries cannot render either: a plain-text 500.
+function isLastResortError(response: globalThis.Response) {
+  return response.status >= 500 && (response.headers.get('Content-Type') ?? '').startsWith('text/plain')
 }
 
 async function sendResponse(res: Response, response: globalThis.Response) {

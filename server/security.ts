@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import type { NextFunction, Request, Response } from 'express'
 import { contentSecurityPolicy } from '~/lib/platform/content-security-policy.server'
 import { loadEnv } from '~/lib/platform/env.server'
+import { sendErrorPage } from './errors'
 
 export function withNonce(_req: Request, res: Response, next: NextFunction) {
   res.locals.nonce = randomBytes(16).toString('base64')
@@ -48,17 +49,71 @@ export function sameOriginGuard(req: Request, res: Response, next: NextFunction)
   const siteOk = fetchSite === undefined || fetchSite === 'same-origin'
   const originOk = origin === undefined ? fetchSite !== undefined : origin === expected
   if (siteOk && originOk) return next()
-  res.status(403).type('text/plain').send('Forbidden: this request did not come from this site.')
+  void sendErrorPage(req, res, 403)
 }
 
 // Forms here are small; a body over this is refused before anything reads it.
-const MAX_BODY_BYTES = 1024 * 1024
+export const MAX_BODY_BYTES = 1024 * 1024
+// how long a refused client has to read the 413 page before its connection is reset
+const CLOSE_GRACE_MS = 1_000
 
+/**
+ * A declared Content-Length over the limit is refused at once (Node never reads past the declared length).
+ * A chunked body declares nothing, so it is read here, counted, and kept (at most the limit) for the app;
+ * the moment it passes the limit, reading stops and the 413 page goes out.
+ */
 export function bodySizeLimit(req: Request, res: Response, next: NextFunction) {
-  const length = Number(req.get('content-length') ?? 0)
-  if (length > MAX_BODY_BYTES) {
-    res.status(413).set('Connection', 'close').type('text/plain').send('The submitted form is too large.')
+  const declared = req.get('content-length')
+  if (declared !== undefined) {
+    if (Number(declared) > MAX_BODY_BYTES) refuseTooLarge(req, res)
+    else next()
     return
   }
-  next()
+  if (req.get('transfer-encoding') === undefined) return next()
+  const chunks: Buffer[] = []
+  let size = 0
+  const stop = () => {
+    req.off('data', onData)
+    req.off('end', onEnd)
+    req.off('error', onError)
+  }
+  const onData = (chunk: Buffer) => {
+    size += chunk.length
+    if (size <= MAX_BODY_BYTES) return void chunks.push(chunk)
+    stop()
+    refuseTooLarge(req, res)
+  }
+  const onEnd = () => {
+    stop()
+    res.locals.body = Buffer.concat(chunks, size)
+    next()
+  }
+  // the client went away mid-body: nobody is left to answer
+  const onError = () => {
+    stop()
+    req.destroy()
+  }
+  req.on('data', onData)
+  req.on('end', onEnd)
+  req.on('error', onError)
+}
+
+// Nothing more of the body is read. Closing at once would make a client that is still sending see a reset,
+// often before it has read the page, so the connection is closed in stages (RFC 9112, section 9.6): the
+// page, then our end of the connection, then after a grace period the rest, unread.
+function refuseTooLarge(req: Request, res: Response) {
+  req.pause()
+  // counts as reading for Node, which would otherwise drain the whole body after the answer
+  req.read(0)
+  const socket = req.socket
+  res.once('finish', () => {
+    socket.end()
+    setTimeout(() => socket.destroy(), CLOSE_GRACE_MS).unref()
+  })
+  void sendErrorPage(req, res, 413)
+}
+
+/** A chunked body that bodySizeLimit has read and counted; other bodies are still the request stream. */
+export function countedBody(res: Response): Buffer | undefined {
+  return Buffer.isBuffer(res.locals.body) ? res.locals.body : undefined
 }

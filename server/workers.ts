@@ -10,10 +10,10 @@ export async function startBackgroundWorkers(env: Env, databaseUrl: string) {
   if (env.SMTP_URL) {
     const outbox = startOutboxWorker({ smtpUrl: env.SMTP_URL, databaseUrl })
     stops.push(() => outbox.stop())
-  } else if (!env.isProduction) {
+  } else if (env.devMailbox) {
     console.log('SMTP_URL is not set: emails stay in the outbox, readable at /dev/mailbox.')
   } else {
-    console.warn('SMTP_URL is not set: emails are queued in the outbox but not delivered.')
+    console.warn('SMTP_URL is not set: emails are queued in the outbox but not delivered (DEV_MAILBOX=true shows them at /dev/mailbox).')
   }
   // under test the clock is the tests' to move: an hourly purge firing mid-suite would delete other tests' rows
   const jobs = await startJobRunner({ databaseUrl, jobs: PORTAL_SCHEDULES, schedule: env.NODE_ENV !== 'test' })

@@ -20,7 +20,7 @@ export default function Mailbox() {
   return (
     <section className="mailbox">
       <h1>Mailbox</h1>
-      <p className="muted">Every email the portal has queued, newest first. Available only outside production.</p>
+      <p className="muted">Every email the portal has queued, newest first. Shown only in development (DEV_MAILBOX) while no SMTP server is set.</p>
       <Form method="get" action="/dev/mailbox" className="mailbox-filter">
         <label htmlFor="mailbox-to">Recipient</label>
         <input id="mailbox-to" name="to" type="email" maxLength={254} defaultValue={to} />

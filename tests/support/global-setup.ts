@@ -97,6 +97,8 @@ export default async function globalSetup() {
     SESSION_SECRET: randomBytes(32).toString('base64url') as string,
     SEED_DEMO_DATA: 'false',
     APP_URL: `http://localhost:${port}`,
+    // the tests read sign-up codes and links the way a developer does, at /dev/mailbox (off unless asked for)
+    DEV_MAILBOX: 'true',
   }
   const server = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'pipe'] })
   // not under test-results/: Playwright empties that folder when another run starts

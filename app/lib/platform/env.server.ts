@@ -17,10 +17,27 @@ const schema = z.object({
   SMTP_URL: z.string().url().optional(),
   MAIL_FROM: z.string().optional(),
   SEED_DEMO_DATA: booleanish.default('true'),
-  TRUST_PROXY: booleanish.default('false'),
+  // how many reverse proxies stand in front (each appends to X-Forwarded-For); `true` is read as 1
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^(\d{1,2}|true|false|yes|no)$/, 'the number of proxies in front of the portal (0, 1, 2, …)')
+    .default('0'),
+  // the outbox reader at /dev/mailbox; unset: on only under `npm run dev` (NODE_ENV=development)
+  DEV_MAILBOX: booleanish.optional(),
 })
 
-export type Env = z.infer<typeof schema> & { SESSION_SECRET: string; isProduction: boolean }
+export type Env = Omit<z.infer<typeof schema>, 'DEV_MAILBOX' | 'TRUST_PROXY'> & {
+  SESSION_SECRET: string
+  isProduction: boolean
+  /** /dev/mailbox shows the outbox: only in explicit development, never in production or when emails really go out */
+  devMailbox: boolean
+  /** reverse proxies in front of the portal: the client's address is this many entries from the right of X-Forwarded-For */
+  trustProxyHops: number
+  /** set when TRUST_PROXY was given the old boolean way */
+  trustProxyNote?: string
+}
 
 let cached: Env | undefined
 
@@ -31,8 +48,22 @@ export function loadEnv(): Env {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')
     throw new Error(`Invalid environment: ${problems}`)
   }
-  const isProduction = parsed.data.NODE_ENV === 'production'
-  cached = { ...parsed.data, SESSION_SECRET: parsed.data.SESSION_SECRET ?? localSecret(isProduction), isProduction }
+  const { DEV_MAILBOX, TRUST_PROXY, ...data } = parsed.data
+  const isProduction = data.NODE_ENV === 'production'
+  const devMailbox = (DEV_MAILBOX ?? data.NODE_ENV === 'development') && !isProduction && !data.SMTP_URL
+  const proxyAsBoolean = TRUST_PROXY === 'true' || TRUST_PROXY === 'yes'
+  const trustProxyHops = proxyAsBoolean ? 1 : TRUST_PROXY === 'false' || TRUST_PROXY === 'no' ? 0 : Number(TRUST_PROXY)
+  const trustProxyNote = proxyAsBoolean
+    ? `TRUST_PROXY=${TRUST_PROXY} is read as TRUST_PROXY=1 (one proxy in front); set the number of proxies instead.`
+    : undefined
+  cached = {
+    ...data,
+    SESSION_SECRET: data.SESSION_SECRET ?? localSecret(isProduction),
+    isProduction,
+    devMailbox,
+    trustProxyHops,
+    trustProxyNote,
+  }
   return cached
 }
 

@@ -7,10 +7,11 @@ import { loadEnv } from './env.server'
 const LIST_LIMIT = 200
 const EMAILISH = /^[^\s@]+@[^\s@]+$/
 
-// Outbox rows hold every email in full; outside development nobody may browse them.
-// loadEnv reads NODE_ENV at run time: the Remix build replaces a literal process.env.NODE_ENV with "production".
+// Outbox rows hold every email in full, codes and links included: only an explicit development run shows
+// them (`npm run dev` or DEV_MAILBOX=true), never production and never a portal that really sends mail.
+// loadEnv reads the environment at run time: the Remix build replaces a literal process.env.NODE_ENV with "production".
 export function requireDevMailbox() {
-  if (loadEnv().isProduction) notFound()
+  if (!loadEnv().devMailbox) notFound()
 }
 
 function notFound(): never {
