@@ -131,6 +131,7 @@ export function Layout({ children }: { children: ReactNode }) {
             <Link to="/cookies">{t('common:footer.cookies')}</Link>
             <Link to="/contact">{t('common:footer.contact')}</Link>
             <Link to="/requests/new">{t('common:footer.newRequest')}</Link>
+            <Link to="/transparency">{t('common:footer.transparency')}</Link>
           </p>
         </footer>
         <ScrollRestoration nonce={nonce} />
