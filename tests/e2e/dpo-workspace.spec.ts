@@ -103,7 +103,7 @@ test('the monthly report is shown and downloads as CSV with the same figures', a
   expect(res.headers()['content-type']).toContain('text/csv')
   expect(res.headers()['content-disposition']).toMatch(/^attachment; filename="dsr-report-\d{4}-\d{2}-\d{2}\.csv"$/)
   const lines = (await res.text()).replace(/^\uFEFF/, '').trim().split('\r\n')
-  expect(lines[0]).toBe('month,received,completed,denied,extended,overdue,median_days_to_answer')
+  expect(lines[0]).toBe('month,received,completed,denied,extended,overdue,median_days_to_answer,self_service_actions')
   const row = lines.find((l) => l.startsWith(`${month},`))!.split(',')
   const [current] = (await monthlyReport()).filter((m) => m.month === month)
   expect(Number(row[1])).toBeGreaterThanOrEqual(1)
