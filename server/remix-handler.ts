@@ -13,6 +13,8 @@ import {
   type AppLoadContext,
   type ServerBuild,
 } from '@remix-run/node'
+import { markBodyDelivered } from '~/lib/access/zip-stream.server'
+import { loadEnv } from '~/lib/platform/env.server'
 
 export function createRequestHandler({
   build,
@@ -24,6 +26,7 @@ export function createRequestHandler({
   getLoadContext: (req: Request, res: Response) => Promise<AppLoadContext>
 }) {
   const handleRequest = createRemixHandler(build, mode)
+  const idleTimeoutMs = loadEnv().DOWNLOAD_IDLE_TIMEOUT_SECONDS * 1000
   return async (req: Request, res: Response, next: NextFunction) => {
     try {
       const request = createRemixRequest(req, res)
@@ -34,7 +37,7 @@ export function createRequestHandler({
         await sendErrorPage(req, res, response.status)
         return
       }
-      await sendResponse(res, response)
+      await sendResponse(res, response, idleTimeoutMs)
     } catch (error) {
       // once the body has started, the client can only be told by closing the connection
       if (res.headersSent) res.destroy()
@@ -73,7 +76,7 @@ function isLastResortError(response: globalThis.Response) {
   return response.status >= 500 && (response.headers.get('Content-Type') ?? '').startsWith('text/plain')
 }
 
-async function sendResponse(res: Response, response: globalThis.Response) {
+async function sendResponse(res: Response, response: globalThis.Response, idleTimeoutMs: number) {
   res.statusMessage = response.statusText
   res.status(response.status)
   for (const [key, value] of response.headers.entries()) res.append(key, value)
@@ -81,8 +84,14 @@ async function sendResponse(res: Response, response: globalThis.Response) {
     res.end()
     return
   }
+  const body = Readable.fromWeb(response.body as unknown as NodeWebReadableStream<Uint8Array>, { highWaterMark: 1, objectMode: false })
+  // The body stops a reader that takes nothing (toReadableStream); its last bytes wait in our buffers,
+  // and a client that stops reading there is cut off the same way, by an idle connection.
+  body.once('end', () => res.setTimeout(idleTimeoutMs, () => res.destroy()))
   try {
-    await pipeline(Readable.fromWeb(response.body as unknown as NodeWebReadableStream<Uint8Array>, { highWaterMark: 1, objectMode: false }), res)
+    await pipeline(body, res)
+    // every byte is with the operating system: a body that asked to know (the access package) hears it
+    markBodyDelivered(response.body)
   } catch (error) {
     // a client that goes away mid-download is not an error of ours; the stream's cancel() cleans up
     if ((error as NodeJS.ErrnoException).code !== 'ERR_STREAM_PREMATURE_CLOSE') throw error

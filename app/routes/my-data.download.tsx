@@ -6,9 +6,11 @@ import { requireCustomer } from '~/lib/platform/auth.server'
 // The access package as a file. Reached from the password form on /my-data, which sends the ticket.
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = requireCustomer(context, request)
+  // a HEAD answer has no body: building a copy for it would hold a slot that nobody reads
+  if (request.method === 'HEAD') return new Response(null, { status: 405, headers: { Allow: 'GET' } })
   const ticket = new URL(request.url).searchParams.get('ticket')
   if (!mayDownloadPackage(context, ticket)) return redirect('/my-data?package=confirm#access-package')
-  const opened = await openAccessPackage({ userId: user.id, username: user.username })
+  const opened = await openAccessPackage({ userId: user.id, username: user.username, signal: request.signal })
   if (!opened.ok) return redirect(`/my-data?package=${opened.reason === 'busy' ? 'busy' : 'running'}#access-package`)
   return new Response(opened.body, { status: 200, headers: accessPackageHeaders(opened.filename) })
 }

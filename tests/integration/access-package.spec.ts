@@ -7,7 +7,7 @@ import { openAccessPackage } from '~/lib/access/access-package.server'
 import { csvCell, csvRow } from '~/lib/domain/csv'
 import { formatDateTime } from '~/lib/domain/format'
 import { CATEGORY_SPECS, decodeCursor, encodeCursor, formatDateTimeFast, loadMyData, loadSectionPage } from '~/lib/access/my-data.server'
-import { zipStream } from '~/lib/access/zip-stream.server'
+import { markBodyDelivered, zipStream } from '~/lib/access/zip-stream.server'
 import { adminDb } from '../support/admin-db'
 import { createUser } from '../support/fixtures'
 import { listZip, parseCsv, unzipText } from '../support/zip-reader'
@@ -21,7 +21,10 @@ async function collect(source: AsyncIterable<Uint8Array>) {
 async function downloadPackage(user: { id: string; username: string }) {
   const opened = await openAccessPackage({ userId: user.id, username: user.username })
   if (!opened.ok) throw new Error(`package not opened: ${opened.reason}`)
-  return { ...opened, zip: await collect(opened.body as unknown as AsyncIterable<Uint8Array>) }
+  const zip = await collect(opened.body as unknown as AsyncIterable<Uint8Array>)
+  // what the server does once the last byte is handed to the socket
+  markBodyDelivered(opened.body)
+  return { ...opened, zip }
 }
 
 const eventsOf = (requestId: number) => db.select().from(dsrEvents).where(eq(dsrEvents.requestId, requestId))
@@ -136,7 +139,8 @@ test('the package has every row in JSON and CSV, validates against its schema, a
     expect(text, name).not.toContain(row.password_hash)
     expect(text, name).not.toContain('$argon2id$')
   }
-  // recorded as an access request, completed at once, and delivered
+  // recorded as an access request, completed once delivered
+  await expect.poll(async () => (await db.select().from(dataSubjectRequests).where(eq(dataSubjectRequests.id, requestId)))[0].status).toBe('completed')
   const [request] = await db.select().from(dataSubjectRequests).where(eq(dataSubjectRequests.id, requestId))
   expect(request).toMatchObject({ userId: user.id, type: 'access', status: 'completed' })
   expect(filename).toContain(request.number)

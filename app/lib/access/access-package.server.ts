@@ -7,9 +7,12 @@ import os from 'node:os'
 import path from 'node:path'
 import type { AppLoadContext } from '@remix-run/node'
 import type { ReservedSql } from 'postgres'
-import { db, getConnection } from '#db/client.server'
+import { and, eq, exists, lt, sql } from 'drizzle-orm'
+import { db, getConnection, type Transaction } from '#db/client.server'
+import { dataSubjectRequests, dsrEvents } from '#db/schema'
 import { csvRow } from '../domain/csv'
-import { recordCompletedRequest, recordEvent, type Actor } from '../requests/dsr.server'
+import { loadEnv } from '../platform/env.server'
+import { createRequest, lockRequest, recordEvent, transitionRequest, type Actor } from '../requests/dsr.server'
 import { DISPLAY_TIME_ZONE, formatDateTime } from '../domain/format'
 import {
   CATEGORY_SPECS,
@@ -29,13 +32,12 @@ import { keyed } from '../platform/rate-limit.server'
 import { hasRecentReauth } from '../platform/reauth.server'
 import { getPurposes, getRecipients, getRegistryContacts, type RegistryContact } from '../registry/registry.server'
 import { AUTOMATED_DECISIONS_STATEMENT, RIGHTS } from '../domain/rights'
-import { toReadableStream, zipStream, type ZipEntry } from './zip-stream.server'
+import { toReadableStream, zipStream, type StreamStop, type ZipEntry } from './zip-stream.server'
 
 export const PACKAGE_FORMAT = 'privacy-portal-access-package'
 export const PACKAGE_FORMAT_VERSION = 1
 
-// Each running package holds one pooled connection for its whole download.
-const MAX_PACKAGES_AT_ONCE = Number(process.env.ACCESS_PACKAGE_CONCURRENCY ?? 3)
+// Each running package holds one pooled connection (ACCESS_PACKAGE_CONCURRENCY at most at once).
 let packagesRunning = 0
 
 // --- The download ticket -----------------------------------------------------------------------
@@ -61,6 +63,9 @@ interface PackageContext {
   requestNumber: string
   generatedAt: Date
   connection: ReservedSql
+  backendPid: number | null
+  // the snapshot is open until data.json has read every section
+  inTransaction: boolean
   categories: CategoryMeta[]
   information: Awaited<ReturnType<typeof loadInformation>>
   counts: Record<string, number>
@@ -277,6 +282,7 @@ async function* dataJson(ctx: PackageContext) {
     yield `\n]}`
   }
   yield `\n}}\n`
+  await endSnapshot(ctx)
 }
 
 // --- schema.json ----------------------------------------------------------------------------------
@@ -570,16 +576,21 @@ function* entries(ctx: PackageContext): Generator<ZipEntry> {
 
 export type OpenedPackage =
   | { ok: true; filename: string; requestId: number; body: ReadableStream<Uint8Array> }
-  | { ok: false; reason: 'busy' | 'already_running' }
+  | { ok: false; reason: 'busy' | 'already_running' | 'client_gone' }
 
 /**
- * Records the access request (completed at once) and returns the ZIP as a stream. The request's
- * events say whether the download went through to the end.
+ * Records the access request (in progress) and returns the ZIP as a stream. The request is completed
+ * only when the server has handed the last byte to the client's connection (markBodyDelivered); a
+ * download that stops before (cancelled, stalled, the client gone) is recorded as interrupted and the
+ * request stays open until a later copy reaches the customer. A client that stops reading is cut off
+ * after DOWNLOAD_IDLE_TIMEOUT_SECONDS, which ends the snapshot and frees the connection and the slot.
  */
-export async function openAccessPackage({ userId, username }: { userId: string; username: string }): Promise<OpenedPackage> {
-  if (packagesRunning >= MAX_PACKAGES_AT_ONCE) return { ok: false, reason: 'busy' }
+export async function openAccessPackage({ userId, username, signal }: { userId: string; username: string; signal?: AbortSignal }): Promise<OpenedPackage> {
+  const env = loadEnv()
+  if (packagesRunning >= env.ACCESS_PACKAGE_CONCURRENCY) return { ok: false, reason: 'busy' }
   packagesRunning++
   let connection: ReservedSql | null = null
+  let backendPid: number | null = null
   let locked = false
   let inTransaction = false
   const spools: Spool[] = []
@@ -587,23 +598,20 @@ export async function openAccessPackage({ userId, username }: { userId: string; 
   try {
     connection = await getConnection().client.reserve()
     // one package per person at a time, across processes: a second click waits for the first
-    const [row] = await connection`select pg_try_advisory_lock(hashtext('access-package'), hashtext(${userId})) as locked`
+    const [row] = await connection`select pg_try_advisory_lock(hashtext('access-package'), hashtext(${userId})) as locked, pg_backend_pid() as pid`
     locked = row.locked as boolean
+    backendPid = row.pid as number
     if (!locked) return { ok: false, reason: 'already_running' }
     const actor: Actor = { type: 'customer', id: userId }
-    const request = await db.transaction((tx) =>
-      recordCompletedRequest(tx, {
-        userId,
-        type: 'access',
-        subject: 'Copy of your data (access package)',
-        actor,
-        action: 'access_package_prepared',
-      }),
-    )
+    const request = await db.transaction(async (tx) => {
+      const created = await createRequest(tx, { userId, type: 'access', status: 'in_progress', subject: 'Copy of your data (access package)', actor })
+      await recordEvent(tx, { requestId: created.id, kind: 'access_package_prepared', actor })
+      return created
+    })
     // one snapshot for every file, so the JSON, the CSVs and the HTML tell the same story
     inTransaction = true
     await connection`begin isolation level repeatable read read only`
-    // a reader who stops reading must not hold the connection forever
+    // the last resort if everything else failed to end it
     await connection`set local idle_in_transaction_session_timeout = '10min'`
     const [categories, information] = await Promise.all([getCategoryRegistry(), loadInformation()])
     spools.push(await Spool.create(), await Spool.create())
@@ -613,6 +621,8 @@ export async function openAccessPackage({ userId, username }: { userId: string; 
       requestNumber: request.number,
       generatedAt: new Date(),
       connection,
+      backendPid,
+      inTransaction,
       categories,
       information,
       counts: {},
@@ -621,52 +631,147 @@ export async function openAccessPackage({ userId, username }: { userId: string; 
       csvSlices: new Map(),
       htmlSlices: new Map(),
     }
-    const body = toReadableStream(packageBytes(ctx, request.id, actor))
+    const download = new DownloadRecord({ request, actor, counts: ctx.counts, signal })
+    if (signal?.aborted) {
+      // gone while the copy was being prepared: nothing to send, and the stream would never start
+      download.settle('interrupted', 'client_gone')
+      return { ok: false, reason: 'client_gone' }
+    }
+    const body = toReadableStream(packageBytes(ctx, download), {
+      idleTimeoutMs: env.DOWNLOAD_IDLE_TIMEOUT_SECONDS * 1000,
+      signal,
+      onStop: (reason) => download.stopped(reason),
+      onDelivered: () => download.settle('delivered'),
+    })
     handedOver = true
     return { ok: true, filename: `access-package-${request.number}.zip`, requestId: request.id, body }
   } finally {
     // from the hand-over on, the stream cleans up when it ends or is cancelled
     if (!handedOver) {
       await Promise.all(spools.map((spool) => spool.close().catch(() => {})))
-      if (connection) await release(connection, { lockedFor: locked ? userId : null, inTransaction })
+      if (connection) await release(connection, { lockedFor: locked ? userId : null, inTransaction, backendPid })
       packagesRunning--
     }
   }
 }
 
-// Ends the snapshot, drops the per-person lock and returns the connection to the pool.
-async function release(connection: ReservedSql, { lockedFor, inTransaction }: { lockedFor: string | null; inTransaction: boolean }) {
-  try {
-    if (inTransaction) await connection`rollback`.catch(() => {})
-    if (lockedFor) await connection`select pg_advisory_unlock(hashtext('access-package'), hashtext(${lockedFor}))`.catch(() => {})
-  } finally {
-    connection.release()
-  }
+// Every row is read: the snapshot ends here, not when the last file has gone out.
+async function endSnapshot(ctx: PackageContext) {
+  if (!ctx.inTransaction) return
+  ctx.inTransaction = false
+  await ctx.connection`rollback`
 }
 
-async function* packageBytes(ctx: PackageContext, requestId: number, actor: Actor): AsyncGenerator<Uint8Array> {
-  let bytes = 0
+const RELEASE_TIMEOUT_MS = 5_000
+
+// Ends the snapshot, drops the per-person lock and returns the connection to the pool. A connection
+// that does not answer within seconds is ended by the server, so that no transaction stays open.
+async function release(
+  connection: ReservedSql,
+  { lockedFor, inTransaction, backendPid }: { lockedFor: string | null; inTransaction: boolean; backendPid: number | null },
+) {
+  const tidy = (async () => {
+    if (inTransaction) await connection`rollback`.catch(() => {})
+    if (lockedFor) await connection`select pg_advisory_unlock(hashtext('access-package'), hashtext(${lockedFor}))`.catch(() => {})
+    return true
+  })()
+  let timer: NodeJS.Timeout | undefined
+  const timedOut = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), RELEASE_TIMEOUT_MS)))
+  const tidied = await Promise.race([tidy, timedOut])
+  clearTimeout(timer)
+  if (!tidied && backendPid) {
+    console.error('Access package: its connection did not answer; ending it')
+    await db.execute(sql`select pg_terminate_backend(${backendPid})`).catch(() => {})
+  }
+  connection.release()
+}
+
+async function* packageBytes(ctx: PackageContext, download: DownloadRecord): AsyncGenerator<Uint8Array> {
   let finished = false
-  let failure: string | null = null
   try {
     for await (const chunk of zipStream(entries(ctx), { modifiedAt: ctx.generatedAt })) {
-      bytes += chunk.length
+      download.bytes += chunk.length
       yield chunk
     }
     finished = true
   } catch (error) {
-    failure = error instanceof Error ? error.name : 'Error'
-    console.error(`Access package for request ${requestId} failed: ${failure}`)
+    const failure = error instanceof Error ? error.name : 'Error'
+    console.error(`Access package for request ${download.requestId} failed: ${failure}`)
+    download.stopped(failure)
     throw error
   } finally {
-    await Promise.all([ctx.csv.close(), ctx.html.close()]).catch(() => {})
-    await release(ctx.connection, { lockedFor: ctx.userId, inTransaction: true }).finally(() => packagesRunning--)
-    await recordEvent(db, {
-      requestId,
-      kind: finished ? 'package_delivered' : 'package_download_interrupted',
-      actor: finished ? actor : { type: 'system', id: null },
-      data: { bytes, items: ctx.counts, ...(failure ? { failure } : {}) },
-    }).catch(() => {})
+    try {
+      await Promise.all([ctx.csv.close(), ctx.html.close()]).catch(() => {})
+      await release(ctx.connection, { lockedFor: ctx.userId, inTransaction: ctx.inTransaction, backendPid: ctx.backendPid })
+    } finally {
+      packagesRunning--
+    }
+    // the last byte is produced, not yet delivered: that is the server's to say
+    if (!finished) download.settle('interrupted')
+  }
+}
+
+/**
+ * What became of one download, recorded once: delivered (the last byte reached the client's
+ * connection) completes the request; interrupted (stopped, stalled, failed, the client gone) leaves
+ * it open with the reason.
+ */
+class DownloadRecord {
+  bytes = 0
+  private reason: string | null = null
+  private settled = false
+  readonly requestId: number
+
+  constructor(
+    private readonly input: { request: { id: number; number: string }; actor: Actor; counts: Record<string, number>; signal?: AbortSignal },
+  ) {
+    this.requestId = input.request.id
+    // the connection closed before the response finished, whatever the stream was doing
+    input.signal?.addEventListener('abort', () => this.settle('interrupted', 'client_gone'), { once: true })
+  }
+
+  stopped(reason: StreamStop | string) {
+    this.reason ??= reason
+  }
+
+  settle(outcome: 'delivered' | 'interrupted', reason?: string) {
+    if (this.settled) return
+    this.settled = true
+    if (reason) this.stopped(reason)
+    const { request, actor, counts } = this.input
+    const data = { bytes: this.bytes, items: counts, ...(outcome === 'interrupted' ? { reason: this.reason ?? 'unknown' } : {}) }
+    const recorded =
+      outcome === 'delivered'
+        ? db.transaction((tx) => completeDeliveredPackage(tx, { request, actor, data }))
+        : recordEvent(db, { requestId: request.id, kind: 'package_download_interrupted', actor: { type: 'system', id: null }, data })
+    recorded.catch((error) => console.error(`Access package for request ${request.id}: outcome not recorded (${error instanceof Error ? error.name : 'Error'})`))
+  }
+}
+
+// The copy reached the customer: this request is completed, and so are their earlier ones whose
+// download stopped before the end (this copy answers them too).
+async function completeDeliveredPackage(
+  tx: Transaction,
+  { request, actor, data }: { request: { id: number; number: string }; actor: Actor; data: Record<string, unknown> },
+) {
+  await recordEvent(tx, { requestId: request.id, kind: 'package_delivered', actor, data })
+  const current = await lockRequest(tx, request.id)
+  if (current?.status === 'in_progress') await transitionRequest(tx, { requestId: request.id, to: 'completed', actor })
+  if (!current?.userId) return
+  const earlier = await tx
+    .select({ id: dataSubjectRequests.id })
+    .from(dataSubjectRequests)
+    .where(
+      and(
+        eq(dataSubjectRequests.userId, current.userId),
+        eq(dataSubjectRequests.type, 'access'),
+        eq(dataSubjectRequests.status, 'in_progress'),
+        lt(dataSubjectRequests.id, request.id),
+        exists(tx.select({ one: sql`1` }).from(dsrEvents).where(and(eq(dsrEvents.requestId, dataSubjectRequests.id), eq(dsrEvents.kind, 'access_package_prepared')))),
+      ),
+    )
+  for (const { id } of earlier) {
+    await transitionRequest(tx, { requestId: id, to: 'completed', actor, note: `Answered by the copy delivered for request ${request.number}.` })
   }
 }
 

@@ -549,13 +549,22 @@ export async function* streamSection({ connection, spec, userId, batchSize = 500
   const fields = sectionFields(spec)
   const batches = connection.unsafe(query.sql, query.params as never[]).values().cursor(batchSize)[Symbol.asyncIterator]()
   let done = false
+  // one batch read ahead: PostgreSQL produces the next batch while this one is written out
+  let next: Promise<IteratorResult<unknown>> | null = null
+  const readAhead = () => {
+    // (the driver answers a finished cursor with a plain object)
+    const promise = Promise.resolve(batches.next())
+    // a failure while this generator waits at a yield is not unhandled: it is rethrown below
+    promise.catch(() => {})
+    return (next = promise)
+  }
   try {
-    // one batch read ahead: PostgreSQL produces the next batch while this one is written out
-    let next = batches.next()
+    let pending = readAhead()
     while (true) {
-      const result = await next
+      const result = await pending
+      next = null
       if (result.done) break
-      next = batches.next()
+      pending = readAhead()
       const rows = result.value as unknown as unknown[][]
       const values: JsonValue[][] = new Array(rows.length)
       // column 0 is row_id; the fields follow in order
@@ -569,8 +578,13 @@ export async function* streamSection({ connection, spec, userId, batchSize = 500
     }
     done = true
   } finally {
-    // a reader that stopped early closes the cursor, so the connection is free again
-    if (!done) await batches.return?.()
+    // A reader that stopped early closes the cursor, so the connection is free again. A batch still
+    // on its way must arrive first: the driver closes the cursor only between batches, and one
+    // closed too soon leaves the connection waiting forever, in its transaction.
+    if (!done) {
+      if (next) await next.catch(() => {})
+      await batches.return?.()
+    }
   }
 }
 

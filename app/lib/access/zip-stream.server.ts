@@ -163,25 +163,85 @@ export async function* zipStream(entries: Iterable<ZipEntry> | AsyncIterable<Zip
   yield endOfCentralDirectory(written.length, offset - directoryStart, directoryStart)
 }
 
+export interface ReadableStreamOptions {
+  // a reader that takes no chunk for this long has stopped: the stream errors (the server then closes
+  // the connection) and the source is closed, so that what it holds is freed
+  idleTimeoutMs?: number
+  // aborted when the client goes away (the request's signal)
+  signal?: AbortSignal
+  // why the source was stopped before its end: the reader cancelled, stalled, or went away
+  onStop?: (reason: StreamStop) => void
+  // called by the server once the last byte was handed to the socket (see markBodyDelivered)
+  onDelivered?: () => void
+}
+
+export type StreamStop = 'cancelled' | 'stalled' | 'client_gone'
+
+export class StalledReaderError extends Error {
+  override name = 'StalledReaderError'
+}
+
+// A global symbol, so that the server (loaded apart from the Remix build) finds the same key.
+const BODY_DELIVERED = Symbol.for('privacy-portal.body-delivered')
+
+/** For the server: the body was written out to its last byte; a source that asked to know hears it now. */
+export function markBodyDelivered(body: unknown) {
+  const hook = body && (body as Record<symbol, unknown>)[BODY_DELIVERED]
+  if (typeof hook === 'function') hook()
+}
+
 /** A web ReadableStream over an async byte source that pulls only as fast as the reader reads. */
-export function toReadableStream(source: AsyncGenerator<Uint8Array>, onCancel?: (reason: unknown) => void): ReadableStream<Uint8Array> {
-  return new ReadableStream<Uint8Array>(
+export function toReadableStream(source: AsyncGenerator<Uint8Array>, options: ReadableStreamOptions = {}): ReadableStream<Uint8Array> {
+  const { idleTimeoutMs, signal, onStop, onDelivered } = options
+  let stopped = false
+  let idle: NodeJS.Timeout | undefined
+  let controller!: ReadableStreamDefaultController<Uint8Array>
+  const stop = (reason: StreamStop, error?: Error) => {
+    if (stopped) return
+    stopped = true
+    clearTimeout(idle)
+    onStop?.(reason)
+    if (error) controller.error(error)
+    // a source waiting at a yield closes at once; one busy producing closes after its current chunk
+    void source.return(undefined).catch(() => {})
+  }
+  const onAbort = () => stop('client_gone', new StalledReaderError('The client went away'))
+  const stream = new ReadableStream<Uint8Array>(
     {
-      async pull(controller) {
+      start(c) {
+        controller = c
+        if (signal?.aborted) onAbort()
+        else signal?.addEventListener('abort', onAbort, { once: true })
+      },
+      async pull(c) {
+        clearTimeout(idle)
+        if (stopped) return
         try {
           const { value, done } = await source.next()
-          if (done) controller.close()
-          else controller.enqueue(value)
+          if (stopped) return
+          if (done) {
+            stopped = true
+            signal?.removeEventListener('abort', onAbort)
+            c.close()
+            return
+          }
+          c.enqueue(value)
+          // the next pull comes when the reader has taken this chunk
+          if (idleTimeoutMs) idle = setTimeout(() => stop('stalled', new StalledReaderError(`No chunk taken for ${idleTimeoutMs} ms`)), idleTimeoutMs).unref()
         } catch (error) {
-          controller.error(error)
+          stopped = true
+          signal?.removeEventListener('abort', onAbort)
+          c.error(error)
         }
       },
-      async cancel(reason) {
-        onCancel?.(reason)
-        await source.return(undefined)
+      async cancel() {
+        signal?.removeEventListener('abort', onAbort)
+        stop('cancelled')
       },
     },
     // one chunk ahead: memory is bounded by the chunk size, not by the download
     { highWaterMark: 1 },
   )
+  if (onDelivered) Object.defineProperty(stream, BODY_DELIVERED, { value: onDelivered })
+  return stream
 }

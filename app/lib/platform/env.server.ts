@@ -26,6 +26,10 @@ const schema = z.object({
     .default('0'),
   // the outbox reader at /dev/mailbox; unset: on only under `npm run dev` (NODE_ENV=development)
   DEV_MAILBOX: booleanish.optional(),
+  // access packages built at once by this process; each holds a pooled connection while it reads
+  ACCESS_PACKAGE_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(3),
+  // a download whose client took nothing for this long is ended, and what it held is freed
+  DOWNLOAD_IDLE_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
 })
 
 export type Env = Omit<z.infer<typeof schema>, 'DEV_MAILBOX' | 'TRUST_PROXY'> & {
