@@ -20,3 +20,25 @@ export const auditLog = pgTable(
   },
   (t) => [index('audit_log_request_id_idx').on(t.requestId)],
 )
+
+// Where the chain's head stood at a moment, signed with a key kept outside the database (AUDIT_ANCHOR_KEY or
+// SESSION_SECRET): written by the daily job and whenever the DPO takes a checkpoint or a report away. The
+// portal may add anchors, never change or remove one (db/sql/000_app_role.sql).
+export const auditAnchors = pgTable(
+  'audit_anchors',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    // the last entry of the chain when anchored (audit_log.id) and its hash
+    auditLogId: bigint('audit_log_id', { mode: 'number' }).notNull(),
+    headHash: text('head_hash').notNull(),
+    anchoredAt: timestamp('anchored_at', { withTimezone: true }).notNull(),
+    // Ed25519 over the checkpoint, and the public key that checks it (base64url)
+    signature: text('signature').notNull(),
+    publicKey: text('public_key').notNull(),
+    // scheduled, checkpoint (downloaded by the DPO) or report
+    source: text('source').notNull(),
+    actorType: text('actor_type').notNull(),
+    actorId: text('actor_id'),
+  },
+  (t) => [index('audit_anchors_anchored_at_idx').on(t.anchoredAt.desc(), t.id.desc())],
+)

@@ -113,3 +113,7 @@ create constraint trigger audit_log_seal_provisional
 
 -- The portal appends (provisional rows) and reads; it never alters or removes (000_app_role.sql revokes those).
 grant select, insert on audit_log to dsr_app;
+
+-- Anchors of the chain's head (signed outside the database, decision 033): the portal adds them and reads
+-- them, never changes or removes one.
+grant select, insert on audit_anchors to dsr_app;

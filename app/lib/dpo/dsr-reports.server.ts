@@ -7,6 +7,7 @@ import { sql } from 'drizzle-orm'
 import { db } from '#db/client.server'
 import { csvRow } from '../domain/csv'
 import { DISPLAY_TIME_ZONE } from '../domain/format'
+import type { Checkpoint } from '../requests/audit-anchor.server'
 
 export interface MonthReport {
   month: string
@@ -92,10 +93,16 @@ export async function monthlyReport({ now = new Date(), timeZone = DISPLAY_TIME_
 
 export const REPORT_COLUMNS = ['month', 'received', 'completed', 'denied', 'extended', 'overdue', 'median_days_to_answer', 'self_service_actions'] as const
 
-export function reportCsv(rows: MonthReport[]) {
+export const CHECKPOINT_COLUMNS = ['audit_chain_entry', 'audit_chain_hash', 'anchored_at', 'public_key', 'signature'] as const
+
+// The audit chain's head when the report was made, signed, after a blank line: the report anchors the chain (decision 033).
+export function reportCsv(rows: MonthReport[], checkpoint: Checkpoint | null = null) {
   return (
     csvRow([...REPORT_COLUMNS]) +
-    rows.map((r) => csvRow([r.month, r.received, r.completed, r.denied, r.extended, r.overdue, r.medianDaysToAnswer, r.selfService])).join('')
+    rows.map((r) => csvRow([r.month, r.received, r.completed, r.denied, r.extended, r.overdue, r.medianDaysToAnswer, r.selfService])).join('') +
+    (checkpoint
+      ? '\r\n' + csvRow([...CHECKPOINT_COLUMNS]) + csvRow([checkpoint.entry, checkpoint.hash, checkpoint.anchoredAt, checkpoint.publicKey, checkpoint.signature])
+      : '')
   )
 }
 

@@ -7,6 +7,7 @@ import { DSR_SCHEDULES } from '../requests/dsr-jobs.server'
 import { DISPLAY_TIME_ZONE } from '../domain/format'
 import { resumePolicyCampaigns } from '../policy/policy.server'
 import { runRetention } from '../erasure/retention.server'
+import { runScheduledAnchor } from '../requests/audit-anchor.server'
 
 export interface ScheduledJob {
   /** the pg-boss queue name */
@@ -56,8 +57,15 @@ export const POLICY_CAMPAIGN_JOB: ScheduledJob = {
   run: async ({ now }) => ({ queued: await resumePolicyCampaigns({ now }) }),
 }
 
+// the audit chain's head, signed and kept, once a day (decision 033)
+export const AUDIT_ANCHOR_JOB: ScheduledJob = {
+  name: 'audit-anchor',
+  cron: '5 0 * * *',
+  run: ({ now }) => runScheduledAnchor({ now }),
+}
+
 // every schedule the portal runs; a capability adds its jobs here
-export const PORTAL_SCHEDULES: readonly ScheduledJob[] = [RETENTION_JOB, CANCELLATION_JOB, POLICY_CAMPAIGN_JOB, ...DSR_SCHEDULES]
+export const PORTAL_SCHEDULES: readonly ScheduledJob[] = [RETENTION_JOB, CANCELLATION_JOB, POLICY_CAMPAIGN_JOB, AUDIT_ANCHOR_JOB, ...DSR_SCHEDULES]
 
 export interface JobRunner {
   stop(): Promise<void>

@@ -30,6 +30,8 @@ const schema = z.object({
   ACCESS_PACKAGE_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(3),
   // a download whose client took nothing for this long is ended, and what it held is freed
   DOWNLOAD_IDLE_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  // signs the audit chain's checkpoints; without it, a key derived from SESSION_SECRET
+  AUDIT_ANCHOR_KEY: z.string().min(32, 'AUDIT_ANCHOR_KEY must be at least 32 characters').optional(),
 })
 
 export type Env = Omit<z.infer<typeof schema>, 'DEV_MAILBOX' | 'TRUST_PROXY'> & {

@@ -1,7 +1,7 @@
 // The tamper-evident audit trail. PostgreSQL chains every request event at commit (db/sql/400_audit_chain.sql);
 // this module appends DPO actions that are not request events and verifies the chain row by row.
 import { createHash } from 'node:crypto'
-import { count, sql } from 'drizzle-orm'
+import { count, desc, ne, sql } from 'drizzle-orm'
 import { db, type Executor } from '#db/client.server'
 import { auditLog } from '#db/schema'
 import type { Actor } from './dsr.server'
@@ -55,6 +55,23 @@ export interface AuditBreak {
   reasons: AuditBreakReason[]
 }
 
+/** A head of the chain written down elsewhere: this entry had this hash (see audit-anchor.server.ts). */
+export interface ChainCheckpoint {
+  entry: number
+  hash: string
+}
+
+// holds: the entry is there with that hash and the chain verifies up to it; missing: the entry is gone (the
+// end of the chain cut off, or the entry removed); rewritten: it is there with another hash (the chain was
+// recomputed); broken_before: its hash matches but the chain breaks at or before it
+export type CheckpointState = 'holds' | 'missing' | 'rewritten' | 'broken_before'
+
+export interface CheckpointResult extends ChainCheckpoint {
+  state: CheckpointState
+  // the first break at or before the entry, if any
+  firstBreakId: number | null
+}
+
 export interface AuditVerification {
   rows: number
   headHash: string | null
@@ -67,6 +84,8 @@ export interface AuditVerification {
   changedEvents: number[]
   // events deleted since (request records past their retention): the chain still proves they existed
   erasedEvents: number
+  // the checkpoints asked about, in the order given
+  checkpoints: CheckpointResult[]
 }
 
 interface ChainRow extends Record<string, unknown> {
@@ -84,13 +103,28 @@ interface ChainRow extends Record<string, unknown> {
 /**
  * Walks the whole chain in id order: each row must name the stored hash of the row before it, and its own
  * hash must equal the hash recomputed from its fields. A row altered in any chained field fails at that row.
+ * Checkpoints kept outside the database catch what the walk alone cannot: a chain cut off at its end, or
+ * recomputed from the start by someone with the owner's rights, is consistent in itself.
  */
-export async function verifyAuditChain(): Promise<AuditVerification> {
-  const result: AuditVerification = { rows: 0, headHash: null, firstId: null, lastId: null, breaks: [], breakCount: 0, changedEvents: [], erasedEvents: 0 }
+export async function verifyAuditChain({ checkpoints = [], executor = db }: { checkpoints?: readonly ChainCheckpoint[]; executor?: Executor } = {}): Promise<AuditVerification> {
+  const result: AuditVerification = {
+    rows: 0,
+    headHash: null,
+    firstId: null,
+    lastId: null,
+    breaks: [],
+    breakCount: 0,
+    changedEvents: [],
+    erasedEvents: 0,
+    checkpoints: checkpoints.map((c) => ({ entry: c.entry, hash: c.hash, state: 'missing', firstBreakId: null })),
+  }
+  const byEntry = new Map<number, CheckpointResult[]>()
+  for (const c of result.checkpoints) byEntry.set(c.entry, [...(byEntry.get(c.entry) ?? []), c])
+  let firstBreakId: number | null = null
   let expectedPrev = GENESIS_HASH
   let after = 0
   for (;;) {
-    const batch = await db.execute<ChainRow>(sql`
+    const batch = await executor.execute<ChainRow>(sql`
       select a.id::int as id, a.request_id::int as request_id, a.event_id::int as event_id, a.kind, a.prev_hash, a.hash, a.created_at,
         audit_row_hash(a.prev_hash, a.id, a.request_id, a.event_id, a.kind, a.actor_type, a.actor_id, a.payload_hash, a.created_at) as recomputed,
         case
@@ -109,6 +143,7 @@ export async function verifyAuditChain(): Promise<AuditVerification> {
       if (row.prev_hash !== expectedPrev) reasons.push('prev_hash')
       if (row.recomputed !== row.hash) reasons.push('hash')
       if (reasons.length > 0) {
+        firstBreakId ??= row.id
         result.breakCount++
         if (result.breaks.length < MAX_REPORTED_BREAKS) {
           result.breaks.push({ id: row.id, requestId: row.request_id, kind: row.kind, createdAt: new Date(row.created_at), reasons })
@@ -116,6 +151,10 @@ export async function verifyAuditChain(): Promise<AuditVerification> {
       }
       if (row.payload_state === 'changed' && result.changedEvents.length < MAX_REPORTED_BREAKS) result.changedEvents.push(row.event_id!)
       if (row.payload_state === 'erased') result.erasedEvents++
+      for (const c of byEntry.get(row.id) ?? []) {
+        c.firstBreakId = firstBreakId
+        c.state = row.hash !== c.hash ? 'rewritten' : firstBreakId !== null ? 'broken_before' : 'holds'
+      }
       // the next row must link to what is stored here, so a rewritten hash shows at both rows
       expectedPrev = row.hash
       result.firstId ??= row.id
@@ -132,4 +171,15 @@ export async function verifyAuditChain(): Promise<AuditVerification> {
 export async function countAuditRows() {
   const [row] = await db.select({ n: count() }).from(auditLog)
   return row.n
+}
+
+/** The newest sealed entry: what a checkpoint taken now would hold. */
+export async function chainHead(executor: Executor = db): Promise<ChainCheckpoint | null> {
+  const [head] = await executor
+    .select({ entry: auditLog.id, hash: auditLog.hash })
+    .from(auditLog)
+    .where(ne(auditLog.hash, ''))
+    .orderBy(desc(auditLog.id))
+    .limit(1)
+  return head ?? null
 }
