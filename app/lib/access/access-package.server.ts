@@ -63,7 +63,6 @@ interface PackageContext {
   requestNumber: string
   generatedAt: Date
   connection: ReservedSql
-  backendPid: number | null
   // the snapshot is open until data.json has read every section
   inTransaction: boolean
   categories: CategoryMeta[]
@@ -590,7 +589,6 @@ export async function openAccessPackage({ userId, username, signal }: { userId: 
   if (packagesRunning >= env.ACCESS_PACKAGE_CONCURRENCY) return { ok: false, reason: 'busy' }
   packagesRunning++
   let connection: ReservedSql | null = null
-  let backendPid: number | null = null
   let locked = false
   let inTransaction = false
   const spools: Spool[] = []
@@ -598,9 +596,8 @@ export async function openAccessPackage({ userId, username, signal }: { userId: 
   try {
     connection = await getConnection().client.reserve()
     // one package per person at a time, across processes: a second click waits for the first
-    const [row] = await connection`select pg_try_advisory_lock(hashtext('access-package'), hashtext(${userId})) as locked, pg_backend_pid() as pid`
+    const [row] = await connection`select pg_try_advisory_lock(hashtext('access-package'), hashtext(${userId})) as locked`
     locked = row.locked as boolean
-    backendPid = row.pid as number
     if (!locked) return { ok: false, reason: 'already_running' }
     const actor: Actor = { type: 'customer', id: userId }
     const request = await db.transaction(async (tx) => {
@@ -621,7 +618,6 @@ export async function openAccessPackage({ userId, username, signal }: { userId: 
       requestNumber: request.number,
       generatedAt: new Date(),
       connection,
-      backendPid,
       inTransaction,
       categories,
       information,
@@ -649,7 +645,7 @@ export async function openAccessPackage({ userId, username, signal }: { userId: 
     // from the hand-over on, the stream cleans up when it ends or is cancelled
     if (!handedOver) {
       await Promise.all(spools.map((spool) => spool.close().catch(() => {})))
-      if (connection) await release(connection, { lockedFor: locked ? userId : null, inTransaction, backendPid })
+      if (connection) await release(connection, { lockedFor: locked ? userId : null, inTransaction })
       packagesRunning--
     }
   }
@@ -664,12 +660,10 @@ async function endSnapshot(ctx: PackageContext) {
 
 const RELEASE_TIMEOUT_MS = 5_000
 
-// Ends the snapshot, drops the per-person lock and returns the connection to the pool. A connection
-// that does not answer within seconds is ended by the server, so that no transaction stays open.
-async function release(
-  connection: ReservedSql,
-  { lockedFor, inTransaction, backendPid }: { lockedFor: string | null; inTransaction: boolean; backendPid: number | null },
-) {
+// Ends the snapshot, drops the per-person lock and returns the connection to the pool. The slot is the
+// caller's to free as soon as this returns: a connection that does not answer within seconds is kept out
+// of the pool until it does (at the latest when PostgreSQL ends the idle transaction), not waited for.
+async function release(connection: ReservedSql, { lockedFor, inTransaction }: { lockedFor: string | null; inTransaction: boolean }) {
   const tidy = (async () => {
     if (inTransaction) await connection`rollback`.catch(() => {})
     if (lockedFor) await connection`select pg_advisory_unlock(hashtext('access-package'), hashtext(${lockedFor}))`.catch(() => {})
@@ -679,11 +673,9 @@ async function release(
   const timedOut = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), RELEASE_TIMEOUT_MS)))
   const tidied = await Promise.race([tidy, timedOut])
   clearTimeout(timer)
-  if (!tidied && backendPid) {
-    console.error('Access package: its connection did not answer; ending it')
-    await db.execute(sql`select pg_terminate_backend(${backendPid})`).catch(() => {})
-  }
-  connection.release()
+  if (tidied) return connection.release()
+  console.error('Access package: its connection did not answer the rollback; it returns to the pool when it does')
+  void tidy.finally(() => connection.release())
 }
 
 async function* packageBytes(ctx: PackageContext, download: DownloadRecord): AsyncGenerator<Uint8Array> {
@@ -702,7 +694,7 @@ async function* packageBytes(ctx: PackageContext, download: DownloadRecord): Asy
   } finally {
     try {
       await Promise.all([ctx.csv.close(), ctx.html.close()]).catch(() => {})
-      await release(ctx.connection, { lockedFor: ctx.userId, inTransaction: ctx.inTransaction, backendPid: ctx.backendPid })
+      await release(ctx.connection, { lockedFor: ctx.userId, inTransaction: ctx.inTransaction })
     } finally {
       packagesRunning--
     }

@@ -167,7 +167,8 @@ export interface ReadableStreamOptions {
   // a reader that takes no chunk for this long has stopped: the stream errors (the server then closes
   // the connection) and the source is closed, so that what it holds is freed
   idleTimeoutMs?: number
-  // aborted when the client goes away (the request's signal)
+  // aborted when the client goes away (the request's signal); a generator stopped before its first pull
+  // never runs its finally, so a caller holding resources checks signal.aborted before handing over
   signal?: AbortSignal
   // why the source was stopped before its end: the reader cancelled, stalled, or went away
   onStop?: (reason: StreamStop) => void
@@ -177,8 +178,8 @@ export interface ReadableStreamOptions {
 
 export type StreamStop = 'cancelled' | 'stalled' | 'client_gone'
 
-export class StalledReaderError extends Error {
-  override name = 'StalledReaderError'
+export class StreamStoppedError extends Error {
+  override name = 'StreamStoppedError'
 }
 
 // A global symbol, so that the server (loaded apart from the Remix build) finds the same key.
@@ -205,7 +206,7 @@ export function toReadableStream(source: AsyncGenerator<Uint8Array>, options: Re
     // a source waiting at a yield closes at once; one busy producing closes after its current chunk
     void source.return(undefined).catch(() => {})
   }
-  const onAbort = () => stop('client_gone', new StalledReaderError('The client went away'))
+  const onAbort = () => stop('client_gone', new StreamStoppedError('The client went away'))
   const stream = new ReadableStream<Uint8Array>(
     {
       start(c) {
@@ -227,7 +228,7 @@ export function toReadableStream(source: AsyncGenerator<Uint8Array>, options: Re
           }
           c.enqueue(value)
           // the next pull comes when the reader has taken this chunk
-          if (idleTimeoutMs) idle = setTimeout(() => stop('stalled', new StalledReaderError(`No chunk taken for ${idleTimeoutMs} ms`)), idleTimeoutMs).unref()
+          if (idleTimeoutMs) idle = setTimeout(() => stop('stalled', new StreamStoppedError(`No chunk taken for ${idleTimeoutMs} ms`)), idleTimeoutMs).unref()
         } catch (error) {
           stopped = true
           signal?.removeEventListener('abort', onAbort)
