@@ -62,6 +62,7 @@ export const NOT_PERSONAL_DATA_TABLES: Readonly<Record<string, string>> = {
   affiliate_partners: 'the business contact of a partner company, not of a customer',
   registry_contacts: 'the controller, DPO and supervisory authority as published in the privacy notice',
   audit_log: 'ids, kinds and hashes only: the chain must outlive the rows it speaks of',
+  audit_anchors: "the audit chain's head, signed; actor_id names the DPO who took a checkpoint, as staff",
   dsr_events: 'part of the request records: tied to a person only through data_subject_requests, deleted with it (on delete cascade)',
   policy_versions: 'created_by_id names the DPO who wrote a version, as staff, not as a data subject',
 }
