@@ -592,6 +592,7 @@ export async function openAccessPackage({ userId, username, signal }: { userId: 
   let locked = false
   let inTransaction = false
   const spools: Spool[] = []
+  let download: DownloadRecord | null = null
   let handedOver = false
   try {
     connection = await getConnection().client.reserve()
@@ -605,6 +606,8 @@ export async function openAccessPackage({ userId, username, signal }: { userId: 
       await recordEvent(tx, { requestId: created.id, kind: 'access_package_prepared', actor })
       return created
     })
+    const counts: Record<string, number> = {}
+    download = new DownloadRecord({ request, actor, counts, signal })
     // one snapshot for every file, so the JSON, the CSVs and the HTML tell the same story
     inTransaction = true
     await connection`begin isolation level repeatable read read only`
@@ -621,29 +624,28 @@ export async function openAccessPackage({ userId, username, signal }: { userId: 
       inTransaction,
       categories,
       information,
-      counts: {},
+      counts,
       csv: spools[0],
       html: spools[1],
       csvSlices: new Map(),
       htmlSlices: new Map(),
     }
-    const download = new DownloadRecord({ request, actor, counts: ctx.counts, signal })
-    if (signal?.aborted) {
-      // gone while the copy was being prepared: nothing to send, and the stream would never start
-      download.settle('interrupted', 'client_gone')
-      return { ok: false, reason: 'client_gone' }
-    }
-    const body = toReadableStream(packageBytes(ctx, download), {
+    // gone while the copy was being prepared: nothing to send, and the stream would never start
+    if (signal?.aborted) return { ok: false, reason: 'client_gone' }
+    const record = download
+    const body = toReadableStream(packageBytes(ctx, record), {
       idleTimeoutMs: env.DOWNLOAD_IDLE_TIMEOUT_SECONDS * 1000,
       signal,
-      onStop: (reason) => download.stopped(reason),
-      onDelivered: () => download.settle('delivered'),
+      onStop: (reason) => record.stopped(reason),
+      onDelivered: () => record.settle('delivered'),
     })
     handedOver = true
     return { ok: true, filename: `access-package-${request.number}.zip`, requestId: request.id, body }
   } finally {
     // from the hand-over on, the stream cleans up when it ends or is cancelled
     if (!handedOver) {
+      // a request already recorded stays open, with why nothing was sent
+      download?.settle('interrupted', signal?.aborted ? 'client_gone' : 'not_started')
       await Promise.all(spools.map((spool) => spool.close().catch(() => {})))
       if (connection) await release(connection, { lockedFor: locked ? userId : null, inTransaction })
       packagesRunning--
