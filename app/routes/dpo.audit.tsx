@@ -2,7 +2,15 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { Field, TextAreaField } from '~/components/ui/field'
-import { anchorPublicKey, readCheckpoint, verifyAgainstStoredAnchors, verifyKeptCheckpoint, type AnchorSource } from '~/lib/requests/audit-anchor.server'
+import {
+  anchorPublicKey,
+  MAX_CHECKPOINT_UPLOAD_BYTES,
+  readCheckpoint,
+  verifyAgainstStoredAnchors,
+  verifyKeptCheckpoint,
+  type AnchorSource,
+  type CheckpointProblem,
+} from '~/lib/requests/audit-anchor.server'
 import type { CheckpointState } from '~/lib/requests/audit.server'
 import { requireDpo } from '~/lib/platform/auth.server'
 import { formatDateTime } from '~/lib/domain/format'
@@ -65,8 +73,22 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   }
 }
 
-// A checkpoint file is a few hundred bytes.
-const MAX_UPLOAD_BYTES = 16 * 1024
+function problemText(problem: CheckpointProblem, field?: string) {
+  switch (problem) {
+    case 'empty':
+      return 'Choose the checkpoint file you kept, or paste its contents.'
+    case 'too_large':
+      return 'This is not a checkpoint file from this portal: it is far too large.'
+    case 'not_json':
+      return 'This is not a checkpoint file from this portal: it is not JSON.'
+    case 'not_a_checkpoint':
+      return `This is not a checkpoint file from this portal, or it was edited: "${field ?? 'the file'}" is missing or not valid.`
+    case 'other_key':
+      return 'This checkpoint was signed with another key (by another portal, or before AUDIT_ANCHOR_KEY or SESSION_SECRET was changed), so it cannot be checked here.'
+    case 'bad_signature':
+      return 'The signature does not match the checkpoint: the file was changed after it was downloaded. It cannot be trusted.'
+  }
+}
 
 // Checks the chain against a checkpoint the DPO kept: uploaded as a file, or pasted.
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -76,11 +98,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const pasted = form.get('checkpoint')
   let text = typeof pasted === 'string' ? pasted : ''
   if (file instanceof File && file.size > 0) {
-    if (file.size > MAX_UPLOAD_BYTES) return data({ errors: { checkpoint: 'This is not a checkpoint file from this portal: it is far too large.' } }, { status: 400 })
+    if (file.size > MAX_CHECKPOINT_UPLOAD_BYTES) return data({ errors: { checkpoint: problemText('too_large') } }, { status: 400 })
     text = await file.text()
   }
   const read = readCheckpoint(text)
-  if (!read.ok) return data({ errors: { checkpoint: read.message } }, { status: 400 })
+  if (!read.ok) return data({ errors: { checkpoint: problemText(read.problem, read.field) } }, { status: 400 })
   const verdict = await verifyKeptCheckpoint(read.checkpoint)
   const anchoredAt = formatDateTime(new Date(verdict.anchoredAt))
   return { verdict: { holds: verdict.state === 'holds', text: checkpointText({ ...verdict, anchoredAt }) } }

@@ -187,38 +187,37 @@ const CheckpointSchema = z.object({
   signature: z.string().regex(/^[A-Za-z0-9_-]{86}$/),
 })
 
-export type CheckpointRead = { ok: true; checkpoint: Checkpoint } | { ok: false; message: string }
+// Why a text is not a checkpoint this portal can check (the page words each one).
+export type CheckpointProblem = 'empty' | 'too_large' | 'not_json' | 'not_a_checkpoint' | 'other_key' | 'bad_signature'
+
+export type CheckpointRead = { ok: true; checkpoint: Checkpoint } | { ok: false; problem: CheckpointProblem; field?: string }
 
 /** Reads a checkpoint file (or its pasted text) and checks its signature. Never throws on bad input. */
 export function readCheckpoint(text: string): CheckpointRead {
   const trimmed = text.replace(/^\uFEFF/, '').trim()
-  if (!trimmed) return { ok: false, message: 'Choose the checkpoint file you kept, or paste its contents.' }
-  if (trimmed.length > MAX_CHECKPOINT_CHARS) return { ok: false, message: 'This is not a checkpoint file from this portal: it is far too large.' }
+  if (!trimmed) return { ok: false, problem: 'empty' }
+  if (trimmed.length > MAX_CHECKPOINT_CHARS) return { ok: false, problem: 'too_large' }
   let parsed: unknown
   try {
     parsed = JSON.parse(trimmed)
   } catch {
-    return { ok: false, message: 'This is not a checkpoint file from this portal: it is not JSON.' }
+    return { ok: false, problem: 'not_json' }
   }
   const result = CheckpointSchema.safeParse(parsed)
-  if (!result.success) {
-    const field = result.error.issues[0]?.path.join('.') || 'the file'
-    return { ok: false, message: `This is not a checkpoint file from this portal, or it was edited: "${field}" is missing or not valid.` }
-  }
+  if (!result.success) return { ok: false, problem: 'not_a_checkpoint', field: result.error.issues[0]?.path.join('.') || undefined }
   const checkpoint = result.data as Checkpoint
   switch (checkSignature(checkpoint)) {
     case 'other_key':
-      return {
-        ok: false,
-        message:
-          'This checkpoint was signed with another key (by another portal, or before AUDIT_ANCHOR_KEY or SESSION_SECRET was changed), so it cannot be checked here.',
-      }
+      return { ok: false, problem: 'other_key' }
     case 'invalid':
-      return { ok: false, message: 'The signature does not match the checkpoint: the file was changed after it was downloaded. It cannot be trusted.' }
+      return { ok: false, problem: 'bad_signature' }
     case 'valid':
       return { ok: true, checkpoint }
   }
 }
+
+/** A checkpoint file is a few hundred bytes: an upload larger than this is not one. */
+export const MAX_CHECKPOINT_UPLOAD_BYTES = 16 * 1024
 
 export interface CheckpointVerdict extends CheckpointResult {
   anchoredAt: string
