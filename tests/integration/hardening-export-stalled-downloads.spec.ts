@@ -1,17 +1,16 @@
 // Issue 11, item 1: clients that stop reading a large access package, or go away, must not hold the
 // export slots, the database cursor or its transaction, and such a download is not "delivered".
 // A portal process of its own, so that its slots and its short idle timeout are this file's alone.
-import { spawn, type ChildProcess } from 'node:child_process'
 import net from 'node:net'
 import { expect, test } from '@playwright/test'
 import { and, eq, sql } from 'drizzle-orm'
 import { db } from '#db/client.server'
-import { projectRoot } from '#db/runtime'
 import { dataSubjectRequests, dsrEvents } from '#db/schema'
 import { createUserSession, markReauthenticated, SESSION_COOKIE } from '~/lib/platform/auth.server'
 import { keyed } from '~/lib/platform/rate-limit.server'
 import { adminDb } from '../support/admin-db'
 import { createUser, type TestUser } from '../support/fixtures'
+import { startPortalProcess, type PortalProcess } from '../support/portal-process'
 import { listZip } from '../support/zip-reader'
 
 const SLOTS = 3
@@ -19,54 +18,24 @@ const IDLE_SECONDS = 2
 
 test.describe.configure({ mode: 'serial' })
 
-let portal: { port: number; process: ChildProcess }
+let portal: PortalProcess & { port: number }
 
-async function freePort() {
-  return new Promise<number>((resolve, reject) => {
-    const probe = net.createServer()
-    probe.once('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo
-      probe.close(() => resolve(port))
-    })
-  })
-}
-
+// on the shared test database and secret, so that this file's customers and tickets work there
 test.beforeAll(async () => {
   test.setTimeout(90_000)
-  const port = await freePort()
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
-    cwd: projectRoot,
-    env: {
-      ...process.env,
-      NODE_ENV: 'test',
-      PORT: String(port),
-      SEED_DEMO_DATA: 'false',
-      APP_URL: `http://localhost:${port}`,
-      ACCESS_PACKAGE_CONCURRENCY: String(SLOTS),
-      DOWNLOAD_IDLE_TIMEOUT_SECONDS: String(IDLE_SECONDS),
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
+  const started = await startPortalProcess({
+    DATABASE_URL: process.env.DATABASE_URL!,
+    SESSION_SECRET: process.env.SESSION_SECRET!,
+    // no scheduled jobs on the shared database (jobs run only when sent under test)
+    NODE_ENV: 'test',
+    ACCESS_PACKAGE_CONCURRENCY: String(SLOTS),
+    DOWNLOAD_IDLE_TIMEOUT_SECONDS: String(IDLE_SECONDS),
   })
-  portal = { port, process: child }
-  await expect
-    .poll(
-      async () => {
-        if (child.exitCode !== null) throw new Error(`the portal exited (code ${child.exitCode})`)
-        return fetch(`http://localhost:${port}/privacy`).then((r) => r.status, () => 0)
-      },
-      { timeout: 60_000 },
-    )
-    .toBe(200)
+  portal = { ...started, port: Number(new URL(started.url).port) }
 })
 
 test.afterAll(async () => {
-  const child = portal?.process
-  if (!child || child.exitCode !== null) return
-  await new Promise<void>((resolve) => {
-    child.once('exit', () => resolve())
-    child.kill('SIGTERM')
-  })
+  await portal?.stop()
 })
 
 // A customer whose package is many times what socket buffers hold: posts of 4 KB of hex each.
