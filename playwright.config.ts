@@ -1,4 +1,8 @@
+import { register } from 'node:module'
 import { defineConfig, devices } from '@playwright/test'
+
+// the app imports its JSON catalogues the way the Remix compiler wants them (tests/support/json-modules.mjs)
+register('./tests/support/json-modules.mjs', import.meta.url)
 
 // The global setup starts a throwaway PostgreSQL and the portal on this port (tests/support/global-setup.ts).
 process.env.TEST_APP_PORT ??= '3999'

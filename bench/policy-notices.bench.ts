@@ -24,9 +24,9 @@ export async function run() {
 
     // the limit: one INSERT … SELECT of the same number of rendered messages, rolled back afterwards
     const sample = await renderEmail(db, 'policy-change', {
-      username: 'x', documentName: 'privacy notice', versionNumber: 3, changeSummary: 'Bench change.', effectiveAt: '1 Jan 2030, 10:00',
+      username: 'x', document: 'privacy', documentName: 'privacy notice', versionNumber: 3, changeSummary: 'Bench change.', effectiveAt: new Date('2030-01-01T09:00:00Z'),
       significant: true, diffUrl: 'http://localhost/privacy/history/3', cancelUrl: 'http://localhost/account/cancel', hasPrevious: true,
-    })
+    }, 'en')
     const plain = await timed(() =>
       adminDb.transaction(async (tx) => {
         await tx.execute(sql`

@@ -1,30 +1,24 @@
-import { ButtonLink, EmailLayout, Paragraph, type EmailContext } from './_components/layout'
+import { ButtonLink, EmailLayout, Greeting, Paragraph, type EmailContext } from './_components/layout'
+import { emailText } from './_components/i18n'
 import { previewContext } from './_components/preview-context'
 
 // The sign-up form answers the same whether or not the address is taken; this email is the only place that says so.
 export interface AccountExistsProps {
   username: string
   loginUrl: string
-  /** how to get back in without the password, e.g. where to reset it */
-  resetHint: string
 }
 
-export function AccountExists({ username, loginUrl, resetHint, ...context }: AccountExistsProps & EmailContext) {
+export function AccountExists({ username, loginUrl, ...context }: AccountExistsProps & EmailContext) {
+  const { t } = emailText(context.language)
   return (
-    <EmailLayout
-      preview="Someone tried to create an account with your email address"
-      heading="You already have an account"
-      {...context}
-    >
-      <Paragraph>Hello {username},</Paragraph>
-      <Paragraph>
-        Someone just tried to sign up with this email address. Because it already belongs to your account, no new
-        account was created.
-      </Paragraph>
-      <Paragraph>If that was you, you can log in with your existing account:</Paragraph>
-      <ButtonLink href={loginUrl}>Log in</ButtonLink>
-      <Paragraph>{resetHint}</Paragraph>
-      <Paragraph>If it was not you, no action is needed: your account has not changed.</Paragraph>
+    <EmailLayout preview={t('emails:accountExists.preview')} heading={t('emails:accountExists.heading')} {...context}>
+      <Greeting name={username} language={context.language} />
+      <Paragraph>{t('emails:accountExists.body')}</Paragraph>
+      <Paragraph>{t('emails:accountExists.ifYou')}</Paragraph>
+      <ButtonLink href={loginUrl}>{t('emails:accountExists.button')}</ButtonLink>
+      {/* there is no self-service password reset yet: a forgotten password goes through the DPO */}
+      <Paragraph>{t('emails:accountExists.resetHint')}</Paragraph>
+      <Paragraph>{t('emails:accountExists.notYou')}</Paragraph>
     </EmailLayout>
   )
 }
@@ -32,7 +26,6 @@ export function AccountExists({ username, loginUrl, resetHint, ...context }: Acc
 AccountExists.PreviewProps = {
   username: 'jane',
   loginUrl: 'http://localhost:3000/login',
-  resetHint: 'Forgot your password? Choose "Forgot password" on the login page to set a new one.',
   ...previewContext,
 } satisfies AccountExistsProps & EmailContext
 

@@ -1,38 +1,31 @@
-import { EmailLayout, Paragraph, type EmailContext } from './_components/layout'
+import { KeptList, deletedList, type DeletedItem, type KeptItem } from './_components/cancellation-lists'
+import { EmailLayout, Greeting, Paragraph, type EmailContext } from './_components/layout'
+import { emailText } from './_components/i18n'
 import { previewContext } from './_components/preview-context'
 
 // The last email to a cancelled account: written in the transaction that erases the address it goes to.
 export interface CancellationCompletedProps {
   username: string
   requestNumber: string
-  /** what was deleted, in words */
-  deleted: string[]
+  /** what was deleted */
+  deleted: DeletedItem[]
   /** what is kept under a legal hold, until when, and why */
-  kept: { what: string; until: string; reason: string }[]
+  kept: KeptItem[]
 }
 
 export function CancellationCompleted({ username, requestNumber, deleted, kept, ...context }: CancellationCompletedProps & EmailContext) {
+  const { t } = emailText(context.language)
   return (
-    <EmailLayout preview="Your account is closed and your data erased" heading="Your account is closed" {...context}>
-      <Paragraph>Hello {username},</Paragraph>
-      <Paragraph>
-        The cooling-off period has ended: your account is closed (request {requestNumber}). You can no longer log in, and every
-        session was ended. We deleted: {deleted.join('; ')}.
-      </Paragraph>
+    <EmailLayout preview={t('emails:cancellationCompleted.preview')} heading={t('emails:cancellationCompleted.heading')} {...context}>
+      <Greeting name={username} language={context.language} />
+      <Paragraph>{t('emails:cancellationCompleted.body', { requestNumber, deleted: deletedList(deleted, context.language) })}</Paragraph>
       {kept.length > 0 ? (
         <>
-          <Paragraph>Kept only because the law requires it, blocked for any other use, and deleted when the period ends:</Paragraph>
-          {kept.map((k) => (
-            <Paragraph key={k.what}>
-              {k.what}, until {k.until} at the latest. Why: {k.reason}
-            </Paragraph>
-          ))}
+          <Paragraph>{t('emails:cancellationCompleted.keptIntro')}</Paragraph>
+          <KeptList items={kept} language={context.language} />
         </>
       ) : null}
-      <Paragraph>
-        This is the last email we send to this address: it is erased together with your account once this message has been
-        delivered. Questions go to our data protection officer, named below.
-      </Paragraph>
+      <Paragraph>{t('emails:cancellationCompleted.lastEmail')}</Paragraph>
     </EmailLayout>
   )
 }
@@ -40,8 +33,11 @@ export function CancellationCompleted({ username, requestNumber, deleted, kept, 
 CancellationCompleted.PreviewProps = {
   username: 'jane',
   requestNumber: 'DSR-2026-000042',
-  deleted: ['Account', 'VPN sessions (12)'],
-  kept: [{ what: 'Payments (4)', until: '31 Dec 2034', reason: '§ 147(3) AO and § 257(4) HGB.' }],
+  deleted: [
+    { what: 'Account', rows: 0 },
+    { what: 'VPN sessions', rows: 12 },
+  ],
+  kept: [{ what: 'Payments', rows: 4, until: new Date('2034-12-31T12:00:00Z'), rule: 'Eight years', reason: '§ 147(3) AO and § 257(4) HGB.' }],
   ...previewContext,
 } satisfies CancellationCompletedProps & EmailContext
 

@@ -1,54 +1,64 @@
-import { ButtonLink, EmailLayout, Paragraph, type EmailContext } from './_components/layout'
+import { KeptList, deletedList, type DeletedItem, type KeptItem } from './_components/cancellation-lists'
+import { ButtonLink, EmailLayout, Greeting, Paragraph, type EmailContext } from './_components/layout'
+import { emailText } from './_components/i18n'
 import { previewContext } from './_components/preview-context'
 
 // Sent when a customer cancels: the date it takes effect, the one-click undo, and what we keep, why and until when.
 export interface CancellationScheduledProps {
   username: string
-  /** when the account is erased, as the customer reads it (Europe/Berlin) */
-  effectiveAt: string
+  /** when the account is erased (shown in Europe/Berlin) */
+  effectiveAt: Date
   coolingOffDays: number
   undoUrl: string
   requestNumber: string
-  /** what is deleted, in words */
-  deleted: string[]
+  /** what is deleted */
+  deleted: DeletedItem[]
   /** what is kept under a legal hold: what, until when, and the legal reason */
-  kept: { what: string; until: string; reason: string }[]
+  kept: KeptItem[]
 }
 
 export function CancellationScheduled({ username, effectiveAt, coolingOffDays, undoUrl, requestNumber, deleted, kept, ...context }: CancellationScheduledProps & EmailContext) {
+  const text = emailText(context.language)
+  const { t } = text
+  const date = text.dateTime(effectiveAt)
   return (
-    <EmailLayout preview={`Your account will be cancelled on ${effectiveAt}. You can still undo this.`} heading="Your account will be cancelled" {...context}>
-      <Paragraph>Hello {username},</Paragraph>
-      <Paragraph>
-        You cancelled your account (request {requestNumber}). It stays as it is for {coolingOffDays} days: on {effectiveAt} it is
-        closed and your data is erased. Until then you can undo the cancellation with one click:
-      </Paragraph>
-      <ButtonLink href={undoUrl}>Keep my account</ButtonLink>
-      <Paragraph>The link works once and only until {effectiveAt}.</Paragraph>
-      <Paragraph>What we will delete: {deleted.join('; ')}.</Paragraph>
+    <EmailLayout preview={t('emails:cancellationScheduled.preview', { date })} heading={t('emails:cancellationScheduled.heading')} {...context}>
+      <Greeting name={username} language={context.language} />
+      <Paragraph>{t('emails:cancellationScheduled.body', { requestNumber, count: coolingOffDays, date })}</Paragraph>
+      <ButtonLink href={undoUrl}>{t('emails:cancellationScheduled.button')}</ButtonLink>
+      <Paragraph>{t('emails:cancellationScheduled.linkOnce', { date })}</Paragraph>
+      <Paragraph>{t('emails:cancellationScheduled.willDelete', { deleted: deletedList(deleted, context.language) })}</Paragraph>
       {kept.length > 0 ? (
         <>
-          <Paragraph>What the law requires us to keep, blocked for any other use:</Paragraph>
-          {kept.map((k) => (
-            <Paragraph key={k.what}>
-              {k.what}, until {k.until} at the latest. Why: {k.reason}
-            </Paragraph>
-          ))}
+          <Paragraph>{t('emails:cancellationScheduled.keptIntro')}</Paragraph>
+          <KeptList items={kept} language={context.language} />
         </>
       ) : null}
-      <Paragraph>If you did not cancel your account, use the link above and then change your password.</Paragraph>
+      <Paragraph>{t('emails:cancellationScheduled.notYou')}</Paragraph>
     </EmailLayout>
   )
 }
 
 CancellationScheduled.PreviewProps = {
   username: 'jane',
-  effectiveAt: '5 Dec 2026, 10:15',
+  effectiveAt: new Date('2026-12-05T09:15:00Z'),
   coolingOffDays: 14,
   undoUrl: 'http://localhost:3000/account/cancel/undo/abc',
   requestNumber: 'DSR-2026-000042',
-  deleted: ['Account', 'VPN sessions (12)', 'Forum posts and comments (3)'],
-  kept: [{ what: 'Payments (4)', until: '31 Dec 2034', reason: '§ 147(3) AO and § 257(4) HGB: accounting vouchers are kept for eight years.' }],
+  deleted: [
+    { what: 'Account', rows: 0 },
+    { what: 'VPN sessions', rows: 12 },
+    { what: 'Forum posts and comments', rows: 3 },
+  ],
+  kept: [
+    {
+      what: 'Payments',
+      rows: 4,
+      until: new Date('2034-12-31T12:00:00Z'),
+      rule: 'Eight years',
+      reason: '§ 147(3) AO and § 257(4) HGB: accounting vouchers are kept for eight years.',
+    },
+  ],
   ...previewContext,
 } satisfies CancellationScheduledProps & EmailContext
 

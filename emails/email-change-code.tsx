@@ -1,5 +1,6 @@
 import { Text } from '@react-email/components'
-import { ButtonLink, EmailLayout, Paragraph, type EmailContext } from './_components/layout'
+import { ButtonLink, EmailLayout, Greeting, Paragraph, type EmailContext } from './_components/layout'
+import { emailText } from './_components/i18n'
 import { previewContext } from './_components/preview-context'
 import { styles } from './_components/styles'
 
@@ -14,14 +15,17 @@ export interface EmailChangeCodeProps {
 }
 
 export function EmailChangeCode({ username, code, expiresInMinutes, confirmUrl, ...context }: EmailChangeCodeProps & EmailContext) {
+  const { t } = emailText(context.language)
   return (
-    <EmailLayout preview={`Your confirmation code is ${code}`} heading="Confirm your new email address" {...context}>
-      <Paragraph>Hello {username},</Paragraph>
-      <Paragraph>You asked to use this address for your account. Enter this code to confirm it:</Paragraph>
+    <EmailLayout preview={t('emails:code.preview', { code })} heading={t('emails:emailChangeCode.heading')} {...context}>
+      <Greeting name={username} language={context.language} />
+      <Paragraph>{t('emails:emailChangeCode.intro')}</Paragraph>
       <Text style={styles.code}>{code}</Text>
-      <Paragraph>The code expires in {expiresInMinutes} minutes. Until you enter it, your account keeps its current address.</Paragraph>
-      <ButtonLink href={confirmUrl}>Enter the code</ButtonLink>
-      <Paragraph>If you did not ask for this, ignore this email: without the code nothing changes.</Paragraph>
+      <Paragraph>
+        {t('emails:code.expires', { count: expiresInMinutes })} {t('emails:emailChangeCode.keepsAddress')}
+      </Paragraph>
+      <ButtonLink href={confirmUrl}>{t('emails:code.button')}</ButtonLink>
+      <Paragraph>{t('emails:emailChangeCode.ignore')}</Paragraph>
     </EmailLayout>
   )
 }

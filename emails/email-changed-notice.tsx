@@ -1,4 +1,5 @@
-import { ButtonLink, EmailLayout, Paragraph, type EmailContext } from './_components/layout'
+import { ButtonLink, EmailLayout, Greeting, Paragraph, type EmailContext } from './_components/layout'
+import { emailText } from './_components/i18n'
 import { previewContext } from './_components/preview-context'
 
 // Sent to the OLD address after an email change: the only warning a person gets if someone else made it.
@@ -6,27 +7,23 @@ export interface EmailChangedNoticeProps {
   username: string
   /** the new address with most of it hidden, so that this email does not hand it to whoever reads the old mailbox */
   maskedNewEmail: string
-  changedAt: string
+  changedAt: Date
   requestNumber: string
   /** one-click report: signs out every session of the account and opens a request for the DPO */
   reportUrl: string
 }
 
 export function EmailChangedNotice({ username, maskedNewEmail, changedAt, requestNumber, reportUrl, ...context }: EmailChangedNoticeProps & EmailContext) {
+  const text = emailText(context.language)
+  const { t } = text
   return (
-    <EmailLayout preview="The email address of your account was changed" heading="Your email address was changed" {...context}>
-      <Paragraph>Hello {username},</Paragraph>
-      <Paragraph>
-        On {changedAt} the email address of your account was changed from this address to {maskedNewEmail} (request{' '}
-        {requestNumber}). The new address was confirmed with a code, and the password was entered again.
-      </Paragraph>
-      <Paragraph>If you made this change, there is nothing to do. The old address is kept in the archive of your account.</Paragraph>
-      <Paragraph>
-        If it was not you, report it here. We sign out every session of the account at once and the data protection
-        officer contacts you at this address to restore your account:
-      </Paragraph>
-      <ButtonLink href={reportUrl}>This was not me</ButtonLink>
-      <Paragraph>You can also write to the data protection officer directly (contact below).</Paragraph>
+    <EmailLayout preview={t('emails:emailChangedNotice.subject')} heading={t('emails:emailChangedNotice.heading')} {...context}>
+      <Greeting name={username} language={context.language} />
+      <Paragraph>{t('emails:emailChangedNotice.body', { date: text.dateTime(changedAt), masked: maskedNewEmail, requestNumber })}</Paragraph>
+      <Paragraph>{t('emails:emailChangedNotice.ifYou')}</Paragraph>
+      <Paragraph>{t('emails:emailChangedNotice.notYou')}</Paragraph>
+      <ButtonLink href={reportUrl}>{t('emails:emailChangedNotice.button')}</ButtonLink>
+      <Paragraph>{t('emails:emailChangedNotice.direct')}</Paragraph>
     </EmailLayout>
   )
 }
@@ -34,7 +31,7 @@ export function EmailChangedNotice({ username, maskedNewEmail, changedAt, reques
 EmailChangedNotice.PreviewProps = {
   username: 'jane',
   maskedNewEmail: 'j•••@example.org',
-  changedAt: '21 Nov 2026, 14:02',
+  changedAt: new Date('2026-11-21T13:02:00Z'),
   requestNumber: 'DSR-2026-000042',
   reportUrl: 'http://localhost:3000/account/email-not-me?token=…',
   ...previewContext,

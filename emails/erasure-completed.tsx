@@ -1,11 +1,13 @@
-import { EmailLayout, LinkLine, Paragraph, type EmailContext } from './_components/layout'
+import { translateMessage } from '~/i18n/translate'
+import { EmailLayout, Greeting, LinkLine, Paragraph, type EmailContext } from './_components/layout'
+import { emailText, type EmailText } from './_components/i18n'
 import { previewContext } from './_components/preview-context'
 
 // The receipt of an erasure someone asked for: what went, how much, and where the request is recorded.
 export interface ErasureCompletedProps {
   /** the account's username; null for people without an account */
   name: string | null
-  /** what was erased, in words ("Forum posts and comments") */
+  /** what was erased: the registry's category name(s), or a message key ("emails:erasureCompleted.aForumPost") */
   what: string
   rows: number
   action: 'deleted' | 'anonymised'
@@ -14,21 +16,32 @@ export interface ErasureCompletedProps {
   requestsUrl: string | null
 }
 
+const KEYS = {
+  deleted: { preview: 'emails:erasureCompleted.preview.deleted', body: 'emails:erasureCompleted.body.deleted', note: 'emails:erasureCompleted.deletedNote' },
+  anonymised: { preview: 'emails:erasureCompleted.preview.anonymised', body: 'emails:erasureCompleted.body.anonymised', note: 'emails:erasureCompleted.anonymisedNote' },
+} as const
+
+// English reads the category inside the sentence ("we deleted forum posts and comments"); German keeps its nouns.
+export function erasedWhat(what: string, { t, language }: Pick<EmailText, 't' | 'language'>) {
+  const words = translateMessage(t, what) ?? what
+  return language === 'en' ? words.toLowerCase() : words
+}
+
 export function ErasureCompleted({ name, what, rows, action, requestNumber, requestsUrl, ...context }: ErasureCompletedProps & EmailContext) {
-  const items = rows === 1 ? '1 item' : `${rows} items`
+  const text = emailText(context.language)
+  const { t } = text
+  const label = translateMessage(t, what) ?? what
   return (
-    <EmailLayout preview={`${what}: ${items} ${action}`} heading="Your data was erased" {...context}>
-      <Paragraph>Hello{name ? ` ${name}` : ''},</Paragraph>
+    <EmailLayout preview={t(KEYS[action].preview, { what: label, count: rows })} heading={t('emails:erasureCompleted.heading')} {...context}>
+      <Greeting name={name} language={context.language} />
       <Paragraph>
-        As you asked, we {action} {what.toLowerCase()}: {items}.{' '}
-        {action === 'anonymised'
-          ? 'The texts stay readable, but they no longer show your name and are no longer linked to you or your email address.'
-          : 'They are gone from our systems; no copy is kept in the archive of changes.'}
+        {t(KEYS[action].body, { what: erasedWhat(what, text), count: rows })} {t(KEYS[action].note)}
       </Paragraph>
       <Paragraph>
-        Your request has the number {requestNumber}.{requestsUrl ? ' You find it with your requests, with a receipt of the deletion.' : ''}
+        {t('emails:erasureCompleted.number', { requestNumber })}
+        {requestsUrl ? ` ${t('emails:erasureCompleted.where')}` : ''}
       </Paragraph>
-      {requestsUrl ? <LinkLine href={requestsUrl}>Your requests</LinkLine> : null}
+      {requestsUrl ? <LinkLine href={requestsUrl}>{t('emails:erasureCompleted.requestsLink')}</LinkLine> : null}
     </EmailLayout>
   )
 }

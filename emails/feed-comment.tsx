@@ -1,4 +1,5 @@
 import { EmailLayout, Paragraph, type EmailContext } from './_components/layout'
+import { emailText } from './_components/i18n'
 import { previewContext } from './_components/preview-context'
 import { UnsubscribeNote } from './_components/unsubscribe-note'
 
@@ -10,11 +11,12 @@ export interface FeedCommentProps {
 }
 
 export function FeedComment({ topic, author, excerpt, unsubscribeUrl, ...context }: FeedCommentProps & EmailContext) {
+  const { t } = emailText(context.language)
   return (
-    <EmailLayout preview={`${author} commented on “${topic}”`} heading={`New comment on “${topic}”`} {...context}>
-      <Paragraph>{author} wrote:</Paragraph>
+    <EmailLayout preview={t('emails:feedComment.preview', { author, topic })} heading={t('emails:feedComment.subject', { topic })} {...context}>
+      <Paragraph>{t('emails:feedComment.wrote', { author })}</Paragraph>
       <Paragraph>{excerpt}</Paragraph>
-      <UnsubscribeNote unsubscribeUrl={unsubscribeUrl} />
+      <UnsubscribeNote unsubscribeUrl={unsubscribeUrl} language={context.language} />
     </EmailLayout>
   )
 }

@@ -1,4 +1,5 @@
 import { ButtonLink, EmailLayout, Paragraph, type EmailContext } from './_components/layout'
+import { emailText } from './_components/i18n'
 import { previewContext } from './_components/preview-context'
 
 // Double opt-in: nothing is sent to the address and no consent exists until this link is followed.
@@ -9,15 +10,13 @@ export interface FeedConfirmProps {
 }
 
 export function FeedConfirm({ topic, confirmUrl, expiresInHours, ...context }: FeedConfirmProps & EmailContext) {
+  const { t } = emailText(context.language)
   return (
-    <EmailLayout preview={`Confirm your subscription to comments on “${topic}”`} heading="Confirm your subscription" {...context}>
-      <Paragraph>Someone, hopefully you, asked us to email new comments on “{topic}” to this address.</Paragraph>
-      <Paragraph>Confirm the subscription with this link within {expiresInHours} hours:</Paragraph>
-      <ButtonLink href={confirmUrl}>Confirm the subscription</ButtonLink>
-      <Paragraph>
-        If you did not ask for this, ignore this email: without the confirmation we send you nothing more and delete the
-        request.
-      </Paragraph>
+    <EmailLayout preview={t('emails:feedConfirm.subject', { topic })} heading={t('emails:feedConfirm.heading')} {...context}>
+      <Paragraph>{t('emails:feedConfirm.asked', { topic })}</Paragraph>
+      <Paragraph>{t('emails:feedConfirm.within', { count: expiresInHours })}</Paragraph>
+      <ButtonLink href={confirmUrl}>{t('emails:feedConfirm.button')}</ButtonLink>
+      <Paragraph>{t('emails:feedConfirm.ignore')}</Paragraph>
     </EmailLayout>
   )
 }

@@ -1,4 +1,5 @@
 import { EmailLayout, Paragraph, type EmailContext } from './_components/layout'
+import { emailText } from './_components/i18n'
 import { previewContext } from './_components/preview-context'
 import { UnsubscribeNote } from './_components/unsubscribe-note'
 
@@ -8,10 +9,11 @@ export interface FeedSubscribedProps {
 }
 
 export function FeedSubscribed({ topic, unsubscribeUrl, ...context }: FeedSubscribedProps & EmailContext) {
+  const { t } = emailText(context.language)
   return (
-    <EmailLayout preview={`You now receive new comments on “${topic}”`} heading="Subscription confirmed" {...context}>
-      <Paragraph>Thank you for confirming. From now on we email you each new comment on “{topic}”.</Paragraph>
-      <UnsubscribeNote unsubscribeUrl={unsubscribeUrl} />
+    <EmailLayout preview={t('emails:feedSubscribed.preview', { topic })} heading={t('emails:feedSubscribed.heading')} {...context}>
+      <Paragraph>{t('emails:feedSubscribed.body', { topic })}</Paragraph>
+      <UnsubscribeNote unsubscribeUrl={unsubscribeUrl} language={context.language} />
     </EmailLayout>
   )
 }

@@ -1,5 +1,7 @@
 // Every email the portal sends: sendEmail is typed by these names and their props.
 import type { ComponentType } from 'react'
+import { translateMessage } from '~/i18n/translate'
+import type { EmailText } from './_components/i18n'
 import { AccountExists, type AccountExistsProps } from './account-exists'
 import { CancellationCompleted, type CancellationCompletedProps } from './cancellation-completed'
 import { CancellationScheduled, type CancellationScheduledProps } from './cancellation-scheduled'
@@ -14,18 +16,20 @@ import { RequestDenied, type RequestDeniedProps } from './request-denied'
 import { RequestExtended, type RequestExtendedProps } from './request-extended'
 import { RequestIdentityCode, type RequestIdentityCodeProps } from './request-identity-code'
 import { RequestReceived, type RequestReceivedProps } from './request-received'
-import { RequestReminder, type RequestReminderProps } from './request-reminder'
+import { REMINDER_KEYS, RequestReminder, type RequestReminderProps } from './request-reminder'
 import { EmailChangeCode, type EmailChangeCodeProps } from './email-change-code'
 import { EmailChangedNotice, type EmailChangedNoticeProps } from './email-changed-notice'
 import { RecipientNotice, type RecipientNoticeProps } from './recipient-notice'
-import { PolicyChange, type PolicyChangeProps } from './policy-change'
+import { PolicyChange, policyChangeSubject, type PolicyChangeProps } from './policy-change'
 import { VerifyEmail, type VerifyEmailProps } from './verify-email'
 
 export type { EmailContact, EmailContacts, EmailContext } from './_components/layout'
+export { emailText, type EmailText, type Language } from './_components/i18n'
 
 export interface EmailTemplate<P> {
   component: ComponentType<P & EmailContext>
-  subject(props: P): string
+  /** the subject line, in the language of `text` */
+  subject(props: P, text: EmailText): string
 }
 
 // Ties a component to its subject so that both agree on the props.
@@ -37,80 +41,80 @@ const definitions = {
   // erasure and cancellation (issue 5)
   'erasure-completed': defineTemplate<ErasureCompletedProps>({
     component: ErasureCompleted,
-    subject: (p) => `Erased: ${p.what} (${p.requestNumber})`,
+    subject: (p, { t }) => t('emails:erasureCompleted.subject', { what: translateMessage(t, p.what), requestNumber: p.requestNumber }),
   }),
   'cancellation-scheduled': defineTemplate<CancellationScheduledProps>({
     component: CancellationScheduled,
-    subject: (p) => `Your account will be cancelled on ${p.effectiveAt}`,
+    subject: (p, { t, dateTime }) => t('emails:cancellationScheduled.subject', { date: dateTime(p.effectiveAt) }),
   }),
   'cancellation-completed': defineTemplate<CancellationCompletedProps>({
     component: CancellationCompleted,
-    subject: () => 'Your account is closed',
+    subject: (_, { t }) => t('emails:cancellationCompleted.subject'),
   }),
   'feed-confirm': defineTemplate<FeedConfirmProps>({
     component: FeedConfirm,
-    subject: (p) => `Confirm your subscription to comments on “${p.topic}”`,
+    subject: (p, { t }) => t('emails:feedConfirm.subject', { topic: p.topic }),
   }),
   'feed-subscribed': defineTemplate<FeedSubscribedProps>({
     component: FeedSubscribed,
-    subject: (p) => `Subscribed: new comments on “${p.topic}”`,
+    subject: (p, { t }) => t('emails:feedSubscribed.subject', { topic: p.topic }),
   }),
   'feed-comment': defineTemplate<FeedCommentProps>({
     component: FeedComment,
-    subject: (p) => `New comment on “${p.topic}”`,
+    subject: (p, { t }) => t('emails:feedComment.subject', { topic: p.topic }),
   }),
   // data subject requests (issue 7)
   'request-identity-code': defineTemplate<RequestIdentityCodeProps>({
     component: RequestIdentityCode,
-    subject: () => 'Your confirmation code',
+    subject: (_, { t }) => t('emails:code.subject'),
   }),
   'request-received': defineTemplate<RequestReceivedProps>({
     component: RequestReceived,
-    subject: (p) => `We received your request ${p.number}`,
+    subject: (p, { t }) => t('emails:requestReceived.subject', { number: p.number }),
   }),
   'request-extended': defineTemplate<RequestExtendedProps>({
     component: RequestExtended,
-    subject: (p) => `We need more time for your request ${p.number}`,
+    subject: (p, { t }) => t('emails:requestExtended.subject', { number: p.number }),
   }),
   'request-denied': defineTemplate<RequestDeniedProps>({
     component: RequestDenied,
-    subject: (p) => `Your request ${p.number}: we cannot carry it out`,
+    subject: (p, { t }) => t('emails:requestDenied.subject', { number: p.number }),
   }),
   'request-clarification': defineTemplate<RequestClarificationProps>({
     component: RequestClarification,
-    subject: (p) => `A question about your request ${p.number}`,
+    subject: (p, { t }) => t('emails:requestClarification.subject', { number: p.number }),
   }),
   'request-completed': defineTemplate<RequestCompletedProps>({
     component: RequestCompleted,
-    subject: (p) => `Your request ${p.number} is completed`,
+    subject: (p, { t }) => t('emails:requestCompleted.subject', { number: p.number }),
   }),
   'request-reminder': defineTemplate<RequestReminderProps>({
     component: RequestReminder,
-    subject: (p) => (p.kind === 'overdue' ? `Overdue privacy requests: ${p.requests.length}` : `Privacy requests due within 7 days: ${p.requests.length}`),
+    subject: (p, { t }) => t(REMINDER_KEYS[p.kind].subject, { n: p.requests.length }),
   }),
   'email-change-code': defineTemplate<EmailChangeCodeProps>({
     component: EmailChangeCode,
-    subject: () => 'Your confirmation code',
+    subject: (_, { t }) => t('emails:code.subject'),
   }),
   'email-changed-notice': defineTemplate<EmailChangedNoticeProps>({
     component: EmailChangedNotice,
-    subject: () => 'The email address of your account was changed',
+    subject: (_, { t }) => t('emails:emailChangedNotice.subject'),
   }),
   'recipient-notice': defineTemplate<RecipientNoticeProps>({
     component: RecipientNotice,
-    subject: (p) => `Notice under Art. 19 GDPR: ${p.subject} (${p.requestNumber})`,
+    subject: (p, { t }) => t('emails:recipientNotice.subject', { subject: p.subject, requestNumber: p.requestNumber }),
   }),
   'verify-email': defineTemplate<VerifyEmailProps>({
     component: VerifyEmail,
-    subject: () => 'Your confirmation code',
+    subject: (_, { t }) => t('emails:code.subject'),
   }),
   'account-exists': defineTemplate<AccountExistsProps>({
     component: AccountExists,
-    subject: () => 'Someone tried to sign up with your email address',
+    subject: (_, { t }) => t('emails:accountExists.subject'),
   }),
   'policy-change': defineTemplate<PolicyChangeProps>({
     component: PolicyChange,
-    subject: (p) => `Our ${p.documentName} changes on ${p.effectiveAt}`,
+    subject: policyChangeSubject,
   }),
 }
 

@@ -1,4 +1,5 @@
 import { EmailLayout, Paragraph, type EmailContext } from './_components/layout'
+import { emailText } from './_components/i18n'
 import { previewContext } from './_components/preview-context'
 
 // Art. 19: a recipient that received data is told of its correction, erasure or restriction. Sent to the
@@ -15,16 +16,14 @@ export interface RecipientNoticeProps {
 }
 
 export function RecipientNotice({ recipientName, subject, details, requestNumber, forwardTo, ...context }: RecipientNoticeProps & EmailContext) {
+  const { t } = emailText(context.language)
   return (
-    <EmailLayout preview={`Notice under Art. 19 GDPR: ${subject}`} heading="Notice of a correction (Art. 19 GDPR)" {...context}>
-      {forwardTo ? <Paragraph>Please pass this notice on to {forwardTo}, which has no notice address in the registry.</Paragraph> : null}
-      <Paragraph>To {recipientName},</Paragraph>
-      <Paragraph>
-        A person whose data we disclosed to you has had it corrected ({subject}, request {requestNumber}). Article 19 GDPR
-        requires us to tell you, so that you can update your records as well:
-      </Paragraph>
+    <EmailLayout preview={t('emails:recipientNotice.preview', { subject })} heading={t('emails:recipientNotice.heading')} {...context}>
+      {forwardTo ? <Paragraph>{t('emails:recipientNotice.forward', { name: forwardTo })}</Paragraph> : null}
+      <Paragraph>{t('emails:recipientNotice.to', { name: recipientName })}</Paragraph>
+      <Paragraph>{t('emails:recipientNotice.body', { subject, requestNumber })}</Paragraph>
       <Paragraph>{details}</Paragraph>
-      <Paragraph>Please delete the previous value from your records. Questions go to our data protection officer (contact below).</Paragraph>
+      <Paragraph>{t('emails:recipientNotice.deletePrevious')}</Paragraph>
     </EmailLayout>
   )
 }

@@ -1,42 +1,42 @@
 import { ButtonLink, EmailLayout, Paragraph, type EmailContext } from './_components/layout'
+import { emailText, REQUEST_TYPE_KEYS, type RequestType } from './_components/i18n'
 import { previewContext } from './_components/preview-context'
 import { RequestFacts } from './_components/request-facts'
 
 // The DPO needs to know more; the person answers through the link, without logging in.
 export interface RequestClarificationProps {
   number: string
-  typeLabel: string
+  type: RequestType
   question: string
   answerUrl: string
-  dueAt: string
+  dueAt: Date
 }
 
-export function RequestClarification({ number, typeLabel, question, answerUrl, dueAt, ...context }: RequestClarificationProps & EmailContext) {
+export function RequestClarification({ number, type, question, answerUrl, dueAt, ...context }: RequestClarificationProps & EmailContext) {
+  const text = emailText(context.language)
+  const { t } = text
   return (
-    <EmailLayout preview={`A question about your request ${number}`} heading="We have a question about your request" {...context}>
+    <EmailLayout preview={t('emails:requestClarification.subject', { number })} heading={t('emails:requestClarification.heading')} {...context}>
       <RequestFacts
         facts={[
-          ['Request number', number],
-          ['Request', typeLabel],
+          [t('emails:facts.number'), number],
+          [t('emails:facts.type'), t(REQUEST_TYPE_KEYS[type])],
         ]}
       />
-      <Paragraph>Our question:</Paragraph>
+      <Paragraph>{t('emails:requestClarification.question')}</Paragraph>
       <Paragraph>{question}</Paragraph>
-      <ButtonLink href={answerUrl}>Answer the question</ButtonLink>
-      <Paragraph>
-        The link works once and only for this request. Our deadline stays as it was: we answer by {dueAt} at the latest,
-        also if you do not reply.
-      </Paragraph>
+      <ButtonLink href={answerUrl}>{t('emails:requestClarification.button')}</ButtonLink>
+      <Paragraph>{t('emails:requestClarification.deadline', { date: text.date(dueAt) })}</Paragraph>
     </EmailLayout>
   )
 }
 
 RequestClarification.PreviewProps = {
   number: 'DSR-2026-000042',
-  typeLabel: 'Correction (Art. 16)',
+  type: 'rectification',
   question: 'Which payment do you believe is wrong? Please give its date.',
   answerUrl: 'http://localhost:3000/requests/status/clarify/abc',
-  dueAt: '21 Dec 2026',
+  dueAt: new Date('2026-12-21T11:00:00Z'),
   ...previewContext,
 } satisfies RequestClarificationProps & EmailContext
 

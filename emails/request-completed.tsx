@@ -1,41 +1,44 @@
+import { translateMessage } from '~/i18n/translate'
 import { ButtonLink, EmailLayout, Paragraph, type EmailContext } from './_components/layout'
+import { emailText, REQUEST_TYPE_KEYS, type RequestType } from './_components/i18n'
 import { previewContext } from './_components/preview-context'
 import { RequestFacts } from './_components/request-facts'
 
 // What was done, in plain words: the person should not have to log in to learn the outcome.
 export interface RequestCompletedProps {
   number: string
-  typeLabel: string
-  /** one line per thing done, e.g. "3 contact form messages deleted" */
+  type: RequestType
+  /** one line per thing done, as message keys (msg('emails:requestCompleted.outcome.…', params)) */
   outcome: string[]
   /** the DPO's own words, if any */
   message: string | null
   statusUrl: string
 }
 
-export function RequestCompleted({ number, typeLabel, outcome, message, statusUrl, ...context }: RequestCompletedProps & EmailContext) {
+export function RequestCompleted({ number, type, outcome, message, statusUrl, ...context }: RequestCompletedProps & EmailContext) {
+  const { t } = emailText(context.language)
   return (
-    <EmailLayout preview={`Your request ${number} is completed`} heading="Your request is completed" {...context}>
+    <EmailLayout preview={t('emails:requestCompleted.subject', { number })} heading={t('emails:requestCompleted.heading')} {...context}>
       <RequestFacts
         facts={[
-          ['Request number', number],
-          ['Request', typeLabel],
+          [t('emails:facts.number'), number],
+          [t('emails:facts.type'), t(REQUEST_TYPE_KEYS[type])],
         ]}
       />
-      <Paragraph>What we did:</Paragraph>
+      <Paragraph>{t('emails:requestCompleted.whatWeDid')}</Paragraph>
       {outcome.map((line) => (
-        <Paragraph key={line}>• {line}</Paragraph>
+        <Paragraph key={line}>• {translateMessage(t, line)}</Paragraph>
       ))}
       {message ? <Paragraph>{message}</Paragraph> : null}
-      <ButtonLink href={statusUrl}>See your request</ButtonLink>
+      <ButtonLink href={statusUrl}>{t('emails:requestCompleted.button')}</ButtonLink>
     </EmailLayout>
   )
 }
 
 RequestCompleted.PreviewProps = {
   number: 'DSR-2026-000042',
-  typeLabel: 'Erasure (Art. 17)',
-  outcome: ['2 contact form messages deleted', '1 comment feed subscription deleted'],
+  type: 'access',
+  outcome: ['emails:requestCompleted.outcome.contactMessages|{"n":2}', 'emails:requestCompleted.outcome.feedSubscriptions|{"n":1}', 'emails:requestCompleted.outcome.shownOnPage'],
   message: null,
   statusUrl: 'http://localhost:3000/requests/status/abc',
   ...previewContext,

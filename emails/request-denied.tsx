@@ -1,4 +1,5 @@
 import { ButtonLink, EmailLayout, Paragraph, type EmailContext } from './_components/layout'
+import { emailText, REQUEST_TYPE_KEYS, type RequestType } from './_components/i18n'
 import { previewContext } from './_components/preview-context'
 import { RequestFacts } from './_components/request-facts'
 
@@ -16,45 +17,46 @@ export interface AuthorityContact {
 // Art. 12(4): a refusal states the reasons, where to complain (from the registry) and the right to go to court.
 export interface RequestDeniedProps {
   number: string
-  typeLabel: string
+  type: RequestType
   reason: string
   authority: AuthorityContact
-  /** whole sentences in the law's words on complaint and judicial remedy (app/lib/rights.ts) */
-  complaintRight: string
-  judicialRemedyRight: string
   statusUrl: string
 }
 
-export function RequestDenied({ number, typeLabel, reason, authority, complaintRight, judicialRemedyRight, statusUrl, ...context }: RequestDeniedProps & EmailContext) {
+export function RequestDenied({ number, type, reason, authority, statusUrl, ...context }: RequestDeniedProps & EmailContext) {
+  const { t } = emailText(context.language)
   return (
-    <EmailLayout preview={`We cannot carry out request ${number}`} heading="We cannot carry out your request" {...context}>
+    <EmailLayout preview={t('emails:requestDenied.preview', { number })} heading={t('emails:requestDenied.heading')} {...context}>
       <RequestFacts
         facts={[
-          ['Request number', number],
-          ['Request', typeLabel],
+          [t('emails:facts.number'), number],
+          [t('emails:facts.type'), t(REQUEST_TYPE_KEYS[type])],
         ]}
       />
-      <Paragraph>Our reasons:</Paragraph>
+      <Paragraph>{t('emails:requestDenied.reasons')}</Paragraph>
       <Paragraph>{reason}</Paragraph>
-      <Paragraph>{complaintRight} The supervisory authority responsible for us:</Paragraph>
+      {/* the rights of Art. 77-79 GDPR in the law's words (app/lib/domain/rights.ts) */}
+      <Paragraph>
+        {t('emails:requestDenied.complaintRight')} {t('emails:requestDenied.authorityIntro')}
+      </Paragraph>
       <RequestFacts
         facts={[
-          ['Supervisory authority', authority.name],
-          ['Address', `${authority.street}, ${authority.postalCode} ${authority.city}, ${authority.country}`],
-          ['Email', authority.email],
-          ...(authority.phone ? ([['Phone', authority.phone]] as const) : []),
-          ...(authority.website ? ([['Website', authority.website]] as const) : []),
+          [t('emails:layout.roles.supervisoryAuthority'), <span lang="de">{authority.name}</span>],
+          [t('emails:requestDenied.address'), <span lang="de">{`${authority.street}, ${authority.postalCode} ${authority.city}, ${authority.country}`}</span>],
+          [t('emails:requestDenied.email'), authority.email],
+          ...(authority.phone ? ([[t('emails:requestDenied.phone'), authority.phone]] as const) : []),
+          ...(authority.website ? ([[t('emails:requestDenied.website'), authority.website]] as const) : []),
         ]}
       />
-      <Paragraph>{judicialRemedyRight}</Paragraph>
-      <ButtonLink href={statusUrl}>See your request</ButtonLink>
+      <Paragraph>{t('emails:requestDenied.judicialRemedyRight')}</Paragraph>
+      <ButtonLink href={statusUrl}>{t('emails:requestDenied.button')}</ButtonLink>
     </EmailLayout>
   )
 }
 
 RequestDenied.PreviewProps = {
   number: 'DSR-2026-000042',
-  typeLabel: 'Erasure (Art. 17)',
+  type: 'erasure',
   reason: 'The payment records must be kept for eight years under § 147 AO; they are blocked for any other use.',
   authority: {
     name: 'Example Supervisory Authority',
@@ -66,8 +68,6 @@ RequestDenied.PreviewProps = {
     phone: '+49 40 0000-0000',
     website: 'https://authority.example.invalid',
   },
-  complaintRight: 'You have the right to lodge a complaint with a supervisory authority, in particular the one named below (Art. 77 GDPR).',
-  judicialRemedyRight: 'You have the right to go to court against us or against a decision of the supervisory authority (Art. 78, 79 GDPR).',
   statusUrl: 'http://localhost:3000/requests/42',
   ...previewContext,
 } satisfies RequestDeniedProps & EmailContext

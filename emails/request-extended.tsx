@@ -1,44 +1,44 @@
 import { ButtonLink, EmailLayout, Paragraph, type EmailContext } from './_components/layout'
+import { emailText, REQUEST_TYPE_KEYS, type RequestType } from './_components/i18n'
 import { previewContext } from './_components/preview-context'
 import { RequestFacts } from './_components/request-facts'
 
 // Art. 12(3): an extension is told to the person within the first month, together with the reasons.
 export interface RequestExtendedProps {
   number: string
-  typeLabel: string
-  previousDueAt: string
-  dueAt: string
+  type: RequestType
+  previousDueAt: Date
+  dueAt: Date
   reason: string
   statusUrl: string
 }
 
-export function RequestExtended({ number, typeLabel, previousDueAt, dueAt, reason, statusUrl, ...context }: RequestExtendedProps & EmailContext) {
+export function RequestExtended({ number, type, previousDueAt, dueAt, reason, statusUrl, ...context }: RequestExtendedProps & EmailContext) {
+  const text = emailText(context.language)
+  const { t } = text
   return (
-    <EmailLayout preview={`We need until ${dueAt} to answer request ${number}`} heading="We need more time for your request" {...context}>
+    <EmailLayout preview={t('emails:requestExtended.preview', { number, date: text.date(dueAt) })} heading={t('emails:requestExtended.heading')} {...context}>
       <RequestFacts
         facts={[
-          ['Request number', number],
-          ['Request', typeLabel],
-          ['Previous date', previousDueAt],
-          ['We now answer by', dueAt],
+          [t('emails:facts.number'), number],
+          [t('emails:facts.type'), t(REQUEST_TYPE_KEYS[type])],
+          [t('emails:requestExtended.previousDate'), text.date(previousDueAt)],
+          [t('emails:requestExtended.newDate'), text.date(dueAt)],
         ]}
       />
-      <Paragraph>Why we need more time:</Paragraph>
+      <Paragraph>{t('emails:requestExtended.why')}</Paragraph>
       <Paragraph>{reason}</Paragraph>
-      <Paragraph>
-        The law (Art. 12(3) GDPR) allows us to extend the period by up to two months when this is necessary because of the
-        complexity or number of requests. If you disagree, you may complain to the supervisory authority named below.
-      </Paragraph>
-      <ButtonLink href={statusUrl}>Follow your request</ButtonLink>
+      <Paragraph>{t('emails:requestExtended.law')}</Paragraph>
+      <ButtonLink href={statusUrl}>{t('emails:facts.follow')}</ButtonLink>
     </EmailLayout>
   )
 }
 
 RequestExtended.PreviewProps = {
   number: 'DSR-2026-000042',
-  typeLabel: 'Access to your data (Art. 15)',
-  previousDueAt: '21 Dec 2026',
-  dueAt: '21 Feb 2027',
+  type: 'access',
+  previousDueAt: new Date('2026-12-21T11:00:00Z'),
+  dueAt: new Date('2027-02-21T11:00:00Z'),
   reason: 'Your request covers eight years of payment records held by two payment providers.',
   statusUrl: 'http://localhost:3000/requests/42',
   ...previewContext,

@@ -1,5 +1,6 @@
 import { Text } from '@react-email/components'
 import { ButtonLink, EmailLayout, Paragraph, type EmailContext } from './_components/layout'
+import { emailText, REQUEST_TYPE_KEYS, type RequestType } from './_components/i18n'
 import { previewContext } from './_components/preview-context'
 import { styles } from './_components/styles'
 
@@ -8,23 +9,21 @@ export interface RequestIdentityCodeProps {
   /** six digits */
   code: string
   expiresInMinutes: number
-  typeLabel: string
+  type: RequestType
   /** the page where the code is entered */
   verifyUrl: string
 }
 
-export function RequestIdentityCode({ code, expiresInMinutes, typeLabel, verifyUrl, ...context }: RequestIdentityCodeProps & EmailContext) {
+export function RequestIdentityCode({ code, expiresInMinutes, type, verifyUrl, ...context }: RequestIdentityCodeProps & EmailContext) {
+  const { t } = emailText(context.language)
   return (
-    <EmailLayout preview={`Your confirmation code is ${code}`} heading="Confirm your privacy request" {...context}>
-      <Paragraph>Someone, hopefully you, asked us for the following with this email address: {typeLabel}.</Paragraph>
-      <Paragraph>Enter this code to confirm that the address is yours. Only then do we start working on the request.</Paragraph>
+    <EmailLayout preview={t('emails:code.preview', { code })} heading={t('emails:requestIdentityCode.heading')} {...context}>
+      <Paragraph>{t('emails:requestIdentityCode.asked', { type: t(REQUEST_TYPE_KEYS[type]) })}</Paragraph>
+      <Paragraph>{t('emails:requestIdentityCode.enter')}</Paragraph>
       <Text style={styles.code}>{code}</Text>
-      <Paragraph>The code expires in {expiresInMinutes} minutes.</Paragraph>
-      <ButtonLink href={verifyUrl}>Enter the code</ButtonLink>
-      <Paragraph>
-        If you did not ask for this, ignore this email: without the code nothing happens, and the unconfirmed request is
-        closed automatically.
-      </Paragraph>
+      <Paragraph>{t('emails:code.expires', { count: expiresInMinutes })}</Paragraph>
+      <ButtonLink href={verifyUrl}>{t('emails:code.button')}</ButtonLink>
+      <Paragraph>{t('emails:requestIdentityCode.ignore')}</Paragraph>
     </EmailLayout>
   )
 }
@@ -32,7 +31,7 @@ export function RequestIdentityCode({ code, expiresInMinutes, typeLabel, verifyU
 RequestIdentityCode.PreviewProps = {
   code: '318204',
   expiresInMinutes: 15,
-  typeLabel: 'Erasure (Art. 17)',
+  type: 'erasure',
   verifyUrl: 'http://localhost:3000/requests/new',
   ...previewContext,
 } satisfies RequestIdentityCodeProps & EmailContext

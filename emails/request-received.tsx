@@ -1,50 +1,45 @@
 import { ButtonLink, EmailLayout, Paragraph, type EmailContext } from './_components/layout'
+import { emailText, REQUEST_TYPE_KEYS, type RequestType } from './_components/i18n'
 import { previewContext } from './_components/preview-context'
 import { RequestFacts } from './_components/request-facts'
 
 // The receipt: the number to quote and the date by which the law says we answer (Art. 12(3)).
 export interface RequestReceivedProps {
   number: string
-  typeLabel: string
-  receivedAt: string
-  dueAt: string
+  type: RequestType
+  receivedAt: Date
+  dueAt: Date
   /** the person's status page: /requests/$id for customers, the private status link for people without an account */
   statusUrl: string
   /** true when statusUrl is a private link that works without logging in */
   privateLink: boolean
 }
 
-export function RequestReceived({ number, typeLabel, receivedAt, dueAt, statusUrl, privateLink, ...context }: RequestReceivedProps & EmailContext) {
+export function RequestReceived({ number, type, receivedAt, dueAt, statusUrl, privateLink, ...context }: RequestReceivedProps & EmailContext) {
+  const text = emailText(context.language)
+  const { t } = text
   return (
-    <EmailLayout preview={`We received your request ${number}; we answer by ${dueAt}`} heading="We received your request" {...context}>
+    <EmailLayout preview={t('emails:requestReceived.preview', { number, date: text.date(dueAt) })} heading={t('emails:requestReceived.heading')} {...context}>
       <RequestFacts
         facts={[
-          ['Request number', number],
-          ['Request', typeLabel],
-          ['Received', receivedAt],
-          ['We answer by', dueAt],
+          [t('emails:facts.number'), number],
+          [t('emails:facts.type'), t(REQUEST_TYPE_KEYS[type])],
+          [t('emails:requestReceived.received'), text.dateTime(receivedAt)],
+          [t('emails:requestReceived.answerBy'), text.date(dueAt)],
         ]}
       />
-      <Paragraph>
-        The law gives us one month to answer. If the request is complex we may extend this by up to two further months; we
-        would tell you within the first month, with our reasons. Handling your request is free of charge.
-      </Paragraph>
-      <ButtonLink href={statusUrl}>Follow your request</ButtonLink>
-      {privateLink ? (
-        <Paragraph>
-          This link is your private access to the request: anyone who has it can see its status and withdraw it, so do not
-          share it.
-        </Paragraph>
-      ) : null}
+      <Paragraph>{t('emails:requestReceived.law')}</Paragraph>
+      <ButtonLink href={statusUrl}>{t('emails:facts.follow')}</ButtonLink>
+      {privateLink ? <Paragraph>{t('emails:requestReceived.privateLink')}</Paragraph> : null}
     </EmailLayout>
   )
 }
 
 RequestReceived.PreviewProps = {
   number: 'DSR-2026-000042',
-  typeLabel: 'Erasure (Art. 17)',
-  receivedAt: '21 Nov 2026, 10:15',
-  dueAt: '21 Dec 2026',
+  type: 'erasure',
+  receivedAt: new Date('2026-11-21T09:15:00Z'),
+  dueAt: new Date('2026-12-21T11:00:00Z'),
   statusUrl: 'http://localhost:3000/requests/status/abc',
   privateLink: true,
   ...previewContext,

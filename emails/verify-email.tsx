@@ -1,5 +1,6 @@
 import { Text } from '@react-email/components'
-import { ButtonLink, EmailLayout, Paragraph, type EmailContext } from './_components/layout'
+import { ButtonLink, EmailLayout, Greeting, Paragraph, type EmailContext } from './_components/layout'
+import { emailText } from './_components/i18n'
 import { previewContext } from './_components/preview-context'
 import { styles } from './_components/styles'
 
@@ -13,14 +14,15 @@ export interface VerifyEmailProps {
 }
 
 export function VerifyEmail({ username, code, expiresInMinutes, verifyUrl, ...context }: VerifyEmailProps & EmailContext) {
+  const { t } = emailText(context.language)
   return (
-    <EmailLayout preview={`Your confirmation code is ${code}`} heading="Confirm your email address" {...context}>
-      <Paragraph>Hello {username},</Paragraph>
-      <Paragraph>Enter this code to confirm your email address:</Paragraph>
+    <EmailLayout preview={t('emails:code.preview', { code })} heading={t('emails:verifyEmail.heading')} {...context}>
+      <Greeting name={username} language={context.language} />
+      <Paragraph>{t('emails:verifyEmail.enter')}</Paragraph>
       <Text style={styles.code}>{code}</Text>
-      <Paragraph>The code expires in {expiresInMinutes} minutes.</Paragraph>
-      <ButtonLink href={verifyUrl}>Enter the code</ButtonLink>
-      <Paragraph>If you did not ask for this code, you can ignore this email: nothing is confirmed without it.</Paragraph>
+      <Paragraph>{t('emails:code.expires', { count: expiresInMinutes })}</Paragraph>
+      <ButtonLink href={verifyUrl}>{t('emails:code.button')}</ButtonLink>
+      <Paragraph>{t('emails:verifyEmail.ignore')}</Paragraph>
     </EmailLayout>
   )
 }

@@ -5,6 +5,7 @@ import { z } from 'zod'
 import { Field, FormError, FieldErrorText } from '~/components/ui/field'
 import { FEED_CONFIRM_TTL_HOURS, listFeedTopics, requestFeedSubscription } from '~/lib/consent/feed.server'
 import { formatDate } from '~/lib/domain/format'
+import { getLanguage } from '~/lib/platform/i18n.server'
 import { hit, keyed, type Limit } from '~/lib/platform/rate-limit.server'
 import { getPurposes } from '~/lib/registry/registry.server'
 import { email, parseForm } from '~/lib/domain/validation/form'
@@ -44,7 +45,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const user = context.auth?.user.role === 'customer' ? context.auth.user : null
   // the account is linked only when the subscription goes to the account's own address
   const userId = user && user.email.toLowerCase() === form.data.email ? user.id : null
-  const result = await requestFeedSubscription({ threadId: form.data.thread, email: form.data.email, userId })
+  const result = await requestFeedSubscription({ threadId: form.data.thread, email: form.data.email, userId, language: await getLanguage(request) })
   if (!result.ok) return data({ errors: { thread: 'Choose a topic from the list.' }, values: { email: form.data.email } }, { status: 400 })
   return redirect('/feed?requested=1')
 }

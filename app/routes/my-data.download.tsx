@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { redirect } from '@remix-run/node'
 import { accessPackageHeaders, mayDownloadPackage, openAccessPackage } from '~/lib/access/access-package.server'
 import { requireCustomer } from '~/lib/platform/auth.server'
+import { getLanguage } from '~/lib/platform/i18n.server'
 
 // The access package as a file. Reached from the password form on /my-data, which sends the ticket.
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -10,7 +11,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   if (request.method === 'HEAD') return new Response(null, { status: 405, headers: { Allow: 'GET' } })
   const ticket = new URL(request.url).searchParams.get('ticket')
   if (!mayDownloadPackage(context, ticket)) return redirect('/my-data?package=confirm#access-package')
-  const opened = await openAccessPackage({ userId: user.id, username: user.username, signal: request.signal })
+  const opened = await openAccessPackage({ userId: user.id, username: user.username, signal: request.signal, language: await getLanguage(request) })
   if (!opened.ok) return redirect(`/my-data?package=${opened.reason === 'busy' ? 'busy' : 'running'}#access-package`)
   return new Response(opened.body, { status: 200, headers: accessPackageHeaders(opened.filename) })
 }

@@ -16,6 +16,7 @@ import {
   TYPES_NEEDING_DETAILS,
 } from '~/lib/requests/dsr-public.server'
 import { loadEnv } from '~/lib/platform/env.server'
+import { getLanguage } from '~/lib/platform/i18n.server'
 import { hit, keyed, LIMITS, type Limit } from '~/lib/platform/rate-limit.server'
 import { maskEmail } from '~/lib/rectification/rectification.server'
 import { code, email, intentOf, multiLine, parseForm } from '~/lib/domain/validation/form'
@@ -107,14 +108,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
       const { type, categorySlug, details } = form.data
       const echoed = { type, categorySlug: categorySlug ?? '', details, email: form.data.email ?? '' }
       if (user) {
-        const filed = await fileCustomerRequest({ userId: user.id, form: { type, categorySlug, details } })
+        const filed = await fileCustomerRequest({ userId: user.id, form: { type, categorySlug, details }, language: await getLanguage(request) })
         return redirect(`/requests/${filed.requestId}${filed.duplicate ? '?duplicate=1' : '?filed=1'}`)
       }
       const address = form.data.email!
       if ((await hit(FILE_PER_CLIENT, context.clientKey)) || (await hit(FILE_PER_EMAIL, keyed('dsr-email', address)))) {
         return data({ errors: { form: 'Too many requests from your connection or for this address. Try again in an hour.' }, values: echoed }, { status: 429 })
       }
-      const filed = await fileRequestWithoutAccount({ email: address, form: { type, categorySlug, details } })
+      const filed = await fileRequestWithoutAccount({ email: address, form: { type, categorySlug, details }, language: await getLanguage(request) })
       if (filed.state === 'already_confirmed') {
         return data(
           { errors: { form: 'You already sent this request a few minutes ago and confirmed it. The receipt in your inbox holds the link to follow it.' }, values: echoed },

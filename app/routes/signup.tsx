@@ -5,6 +5,7 @@ import { z } from 'zod'
 import { Field, FormError, useFormFeedback } from '~/components/ui/field'
 import { registerCustomer } from '~/lib/platform/accounts.server'
 import { requireAnonymous } from '~/lib/platform/auth.server'
+import { getLanguage } from '~/lib/platform/i18n.server'
 import { pendingVerificationCookie } from '~/lib/platform/cookies.server'
 import { hit, LIMITS } from '~/lib/platform/rate-limit.server'
 import { email, parseForm, password, username } from '~/lib/domain/validation/form'
@@ -31,7 +32,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (await hit(LIMITS.signupPerClient, context.clientKey)) {
     return data({ errors: { form: 'Too many sign-ups from your connection. Try again in an hour.' }, values: form.data }, { status: 429 })
   }
-  const result = await registerCustomer(form.data)
+  const result = await registerCustomer({ ...form.data, language: await getLanguage(request) })
   if (!result.ok) {
     const { password: _omit, ...values } = form.data
     return data({ errors: { [result.field]: result.message }, values }, { status: 400 })

@@ -1,5 +1,6 @@
 import { boolean, index, integer, pgEnum, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core'
 import { sql } from 'drizzle-orm'
+import { languageCheck, languageColumn } from './language'
 
 export const userRole = pgEnum('user_role', ['customer', 'dpo'])
 export const accountStatus = pgEnum('account_status', ['active', 'cancellation_pending', 'cancelled'])
@@ -25,12 +26,15 @@ export const users = pgTable(
     ageConfirmedAt: timestamp('age_confirmed_at', { withTimezone: true }).notNull(),
     // set when the account was erased: the row stays as a tombstone so legal holds keep their owner
     erasedAt: timestamp('erased_at', { withTimezone: true }),
+    // emails go out in this language: set at sign-up from the page, changed with the language switch (decision 015)
+    language: languageColumn(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex('users_username_lower_idx').on(sql`lower(${t.username})`),
     uniqueIndex('users_email_lower_idx').on(sql`lower(${t.email})`),
+    languageCheck('users', t.language),
   ],
 )
 

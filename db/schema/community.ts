@@ -2,6 +2,7 @@
 import { sql } from 'drizzle-orm'
 import { bigint, bigserial, index, pgTable, text, timestamp, type AnyPgColumn } from 'drizzle-orm/pg-core'
 import { users } from './accounts'
+import { languageCheck, languageColumn } from './language'
 
 export const contactMessages = pgTable(
   'contact_messages',
@@ -48,7 +49,13 @@ export const feedSubscriptions = pgTable(
     email: text('email').notNull(),
     topic: text('topic').notNull(),
     confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
+    // the language of the page the subscription was made on: every feed email goes out in it
+    language: languageColumn(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('feed_subscriptions_user_id_idx').on(t.userId), index('feed_subscriptions_email_lower_idx').on(sql`lower(${t.email})`)],
+  (t) => [
+    index('feed_subscriptions_user_id_idx').on(t.userId),
+    index('feed_subscriptions_email_lower_idx').on(sql`lower(${t.email})`),
+    languageCheck('feed_subscriptions', t.language),
+  ],
 )

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm'
 import { bigserial, bigint, index, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core'
 import { users } from './accounts'
 import { actorType } from './archive'
+import { languageCheck, languageColumn } from './language'
 
 export const dsrType = pgEnum('dsr_type', ['access', 'portability', 'rectification', 'erasure', 'restriction', 'objection', 'consent_withdrawal', 'other'])
 export const dsrStatus = pgEnum('dsr_status', [
@@ -42,6 +43,8 @@ export const dataSubjectRequests = pgTable(
     // people without an account: when they proved control of the email, and the hash of their status link token
     identityVerifiedAt: timestamp('identity_verified_at', { withTimezone: true }),
     accessTokenHash: text('access_token_hash'),
+    // the language of the page the request was filed on: its emails go out in it when there is no account (decision 015)
+    language: languageColumn(),
     clarificationRequestedAt: timestamp('clarification_requested_at', { withTimezone: true }),
     clarificationQuestion: text('clarification_question'),
     clarificationTokenHash: text('clarification_token_hash'),
@@ -66,6 +69,7 @@ export const dataSubjectRequests = pgTable(
     // status and clarification links are looked up by the hash of their token
     uniqueIndex('dsr_access_token_hash_idx').on(t.accessTokenHash).where(sql`${t.accessTokenHash} is not null`),
     uniqueIndex('dsr_clarification_token_hash_idx').on(t.clarificationTokenHash).where(sql`${t.clarificationTokenHash} is not null`),
+    languageCheck('data_subject_requests', t.language),
   ],
 )
 

@@ -1,14 +1,17 @@
 import type { ReactNode } from 'react'
 import { Body, Button, Container, Head, Heading, Html, Link, Preview, Section, Text } from '@react-email/components'
 import { ContactsFooter, type EmailContacts } from './contacts-footer'
+import { emailText, type Language } from './i18n'
 import { styles } from './styles'
 
 export type { EmailContact, EmailContacts } from './contacts-footer'
 
-// What sendEmail injects into every template: contacts from the registry and the portal's own URL.
+// What sendEmail injects into every template: contacts from the registry, the portal's own URL and the
+// recipient's language (English when none is given).
 export interface EmailContext {
   contacts: EmailContacts
   baseUrl: string
+  language?: Language
 }
 
 interface EmailLayoutProps extends EmailContext {
@@ -17,16 +20,17 @@ interface EmailLayoutProps extends EmailContext {
   children: ReactNode
 }
 
-export function EmailLayout({ preview, heading, contacts, baseUrl, children }: EmailLayoutProps) {
+export function EmailLayout({ preview, heading, contacts, baseUrl, language, children }: EmailLayoutProps) {
+  const text = emailText(language)
   return (
-    <Html lang="en">
+    <Html lang={text.language}>
       <Head />
       <Preview>{preview}</Preview>
       <Body style={styles.body}>
         <Container style={styles.container}>
           <Section style={styles.header}>
             <Link href={baseUrl} style={styles.brand}>
-              {contacts.controller.name} · Privacy Portal
+              <span lang="de">{contacts.controller.name}</span> · {text.t('emails:layout.portal')}
             </Link>
           </Section>
           <Section style={styles.content}>
@@ -35,7 +39,7 @@ export function EmailLayout({ preview, heading, contacts, baseUrl, children }: E
             </Heading>
             {children}
           </Section>
-          <ContactsFooter contacts={contacts} />
+          <ContactsFooter contacts={contacts} language={text.language} />
         </Container>
       </Body>
     </Html>
@@ -64,4 +68,10 @@ export function ButtonLink({ href, children }: { href: string; children: ReactNo
       </Button>
     </Section>
   )
+}
+
+// "Hello jane," or, without a name, "Hello,".
+export function Greeting({ name, language }: { name?: string | null; language?: Language }) {
+  const { t } = emailText(language)
+  return <Paragraph>{name ? t('emails:layout.hello', { name }) : t('emails:layout.helloNoName')}</Paragraph>
 }

@@ -1,16 +1,15 @@
 import { Text } from '@react-email/components'
+import { emailText, type Language } from './i18n'
 import { LinkLine } from './layout'
 import { styles } from './styles'
 
 // Every comment-feed email ends with this: one click, no login (the link carries a signed token).
-export function UnsubscribeNote({ unsubscribeUrl }: { unsubscribeUrl: string }) {
+export function UnsubscribeNote({ unsubscribeUrl, language }: { unsubscribeUrl: string; language?: Language }) {
+  const { t } = emailText(language)
   return (
     <>
-      <Text style={styles.text}>
-        You receive this because you subscribed to the comment feed and confirmed it. To stop these emails and delete your
-        subscription, use this link: one click, no login needed.
-      </Text>
-      <LinkLine href={unsubscribeUrl}>Unsubscribe</LinkLine>
+      <Text style={styles.text}>{t('emails:unsubscribe.note')}</Text>
+      <LinkLine href={unsubscribeUrl}>{t('emails:unsubscribe.link')}</LinkLine>
     </>
   )
 }

@@ -107,7 +107,7 @@ async function outboxRow(id: number) {
 
 test('an email queued in a committed transaction is delivered once by SMTP, with a text and an HTML part', async ({ smtp, startWorker }) => {
   const to = uniqueAddress()
-  const id = await db.transaction((tx) => sendEmail(tx, { to, template: 'verify-email', props: verifyEmailProps('418263') }))
+  const id = await db.transaction((tx) => sendEmail(tx, { to, language: 'en', template: 'verify-email', props: verifyEmailProps('418263') }))
 
   await startWorker().drain()
 
@@ -128,7 +128,7 @@ test('an email queued in a transaction that rolls back never reaches the outbox'
   let queuedId: number | undefined
   await expect(
     db.transaction(async (tx) => {
-      queuedId = await sendEmail(tx, { to, template: 'verify-email', props: verifyEmailProps('907154') })
+      queuedId = await sendEmail(tx, { to, language: 'en', template: 'verify-email', props: verifyEmailProps('907154') })
       tx.rollback()
     }),
   ).rejects.toThrow(/rollback/i)
@@ -142,7 +142,7 @@ test('an email queued in a transaction that rolls back never reaches the outbox'
 test('a rejected delivery is retried later and then sent', async ({ smtp, startWorker }) => {
   const to = uniqueAddress()
   smtp.reject(to)
-  const id = await sendEmail(db, { to, template: 'verify-email', props: verifyEmailProps('265031') })
+  const id = await sendEmail(db, { to, language: 'en', template: 'verify-email', props: verifyEmailProps('265031') })
   const worker = startWorker()
 
   await worker.drain()
@@ -166,7 +166,7 @@ test('a rejected delivery is retried later and then sent', async ({ smtp, startW
 test('two workers draining at once send each message only once', async ({ smtp, startWorker }) => {
   const recipients = Array.from({ length: 25 }, uniqueAddress)
   await db.transaction(async (tx) => {
-    for (const to of recipients) await sendEmail(tx, { to, template: 'verify-email', props: verifyEmailProps('530118') })
+    for (const to of recipients) await sendEmail(tx, { to, language: 'en', template: 'verify-email', props: verifyEmailProps('530118') })
   })
 
   await Promise.all([startWorker().drain(), startWorker().drain()])

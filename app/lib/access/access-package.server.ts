@@ -14,8 +14,12 @@ import { csvRow } from '../domain/csv'
 import { loadEnv } from '../platform/env.server'
 import { createRequest, lockRequest, recordEvent, transitionRequest, type Actor } from '../requests/dsr.server'
 import { DISPLAY_TIME_ZONE, formatDateTime } from '../domain/format'
+import { fixedT } from '../platform/i18n.server'
+import { FALLBACK_LANGUAGE, type Language } from '~/i18n/config'
+import type { TFunction } from 'i18next'
 import {
   CATEGORY_SPECS,
+  DELETE_AT_FIELD_KEY,
   rowCells,
   getCategoryRegistry,
   RECORD_SPECS,
@@ -62,6 +66,9 @@ interface PackageContext {
   username: string
   requestNumber: string
   generatedAt: Date
+  /** index.html, README.txt and the texts in data.json are in the customer's language; keys stay technical */
+  language: Language
+  t: TFunction
   connection: ReservedSql
   // the snapshot is open until data.json has read every section
   inTransaction: boolean
@@ -80,7 +87,7 @@ function contactJson(contact: RegistryContact) {
   return { name, street, postalCode, city, country, email, phone, website }
 }
 
-async function loadInformation() {
+async function loadInformation(t: TFunction) {
   const [contacts, purposes, recipients] = await Promise.all([getRegistryContacts(), getPurposes(), getRecipients()])
   return {
     controller: contactJson(contacts.controller),
@@ -104,10 +111,14 @@ async function loadInformation() {
       safeguards: r.safeguards,
       privacyUrl: r.privacyUrl,
     })),
-    rights: RIGHTS.map((r) => ({ article: `${r.article} GDPR`, name: r.name, description: `You have the right ${r.description}` })),
-    automatedDecisionMaking: AUTOMATED_DECISIONS_STATEMENT,
-    complaint:
-      'You can lodge a complaint with the supervisory authority named in supervisoryAuthority, or with the one where you live or work (Art. 77 GDPR).',
+    // the law's rights (app/lib/domain/rights.ts) in the customer's language
+    rights: RIGHTS.map((r) => ({
+      article: t(`emails:package.rights.${r.key}.article`),
+      name: t(`emails:package.rights.${r.key}.name`),
+      description: t(`emails:package.rights.${r.key}.description`),
+    })),
+    automatedDecisionMaking: t('emails:package.automatedDecisionsStatement'),
+    complaint: t('emails:package.complaint'),
   }
 }
 
@@ -124,15 +135,14 @@ function categoryHeader(meta: CategoryMeta) {
   }
 }
 
-const RECORD_TITLES: Record<RecordKey, { title: string; description: string }> = {
-  requests: { title: 'Your requests', description: 'Every request you made about your data, with its deadlines and outcome.' },
-  requestEvents: { title: 'Steps of your requests', description: 'Each step taken on your requests.' },
-  restrictions: { title: 'Restrictions', description: 'Data kept but excluded from any other processing (Art. 18 GDPR).' },
-  supplementaryStatements: { title: 'Supplementary statements', description: 'Statements you added to your data (Art. 16 GDPR).' },
-  recipientNotifications: { title: 'Notices to recipients', description: 'Whom we told about a correction, erasure or restriction (Art. 19 GDPR).' },
-  deletionReceipts: { title: 'Deletion receipts', description: 'What was deleted under which rule, and how many items; never the data itself.' },
-  emails: { title: 'Emails we sent you', description: 'Subject, kind and time of each email; the texts themselves are not kept in the copy.' },
-  loginSessions: { title: 'Login sessions', description: 'Where you are logged in; the secret session identifiers are not part of the copy.' },
+// What each record is, in the customer's language (emails:package.records.<key>).
+function recordTitle(t: TFunction, key: RecordKey) {
+  return { title: t(`emails:package.records.${key}.title`), description: t(`emails:package.records.${key}.description`) }
+}
+
+// A column's name in index.html; data.json and the CSV files keep the field's key.
+function fieldLabel(t: TFunction, section: Section, field: FieldSpec) {
+  return field.key === DELETE_AT_FIELD_KEY ? t('emails:package.fields.deleteAt') : t(`emails:package.fields.${section.key}.${field.key}`)
 }
 
 const RECORD_KEYS = Object.keys(RECORD_SPECS) as RecordKey[]
@@ -234,7 +244,7 @@ async function* readSection(ctx: PackageContext, section: Section, retentionName
     for (const values of batch) {
       json += `${count++ ? ',' : ''}\n${toJson(values)}`
       csv += csvRow(values)
-      html += htmlRow(section.fields, values, retentionName)
+      html += htmlRow(section.fields, values, retentionName, ctx.language)
     }
     await Promise.all([ctx.csv.write(csv), ctx.html.write(html)])
     yield json
@@ -275,7 +285,7 @@ async function* dataJson(ctx: PackageContext) {
   }
   yield `\n},\n"records":{`
   for (const [index, section] of records.entries()) {
-    const { title, description } = RECORD_TITLES[section.recordKey]
+    const { title, description } = recordTitle(ctx.t, section.recordKey)
     yield `${index ? ',' : ''}\n${JSON.stringify(section.recordKey)}:{"title":${JSON.stringify(title)},"description":${JSON.stringify(description)},"items":[`
     yield* readSection(ctx, section)
     yield `\n]}`
@@ -374,10 +384,10 @@ export function buildPackageSchema(categories: CategoryMeta[]) {
       items: itemsSchema(sectionFields(CATEGORY_SPECS[meta.slug])),
     },
   })
+  // the format's description for programmers: English, whatever the language of the copy
   const recordSchema = (key: RecordKey) => ({
     type: 'object',
-    title: RECORD_TITLES[key].title,
-    description: RECORD_TITLES[key].description,
+    ...recordTitle(fixedT('en'), key),
     additionalProperties: false,
     required: ['title', 'description', 'items'],
     properties: { title: { type: 'string' }, description: { type: 'string' }, items: itemsSchema(sectionFields(RECORD_SPECS[key])) },
@@ -484,89 +494,88 @@ table{border-collapse:collapse;width:100%;font-size:.9rem;margin:.5rem 0 1.5rem}
 th{background:#eef1f6}dt{font-weight:600}dd{margin:0 0 .5rem}section{border-top:2px solid #d5dae3;margin-top:2rem}.muted{color:#5b6478}
 td.json{font-family:monospace;font-size:.8rem;word-break:break-all}`
 
-function htmlContact(title: string, c: ReturnType<typeof contactJson>) {
-  return `<address><strong>${h(title)}</strong><br>${h(c.name)}<br>${h(c.street)}<br>${h(c.postalCode)} ${h(c.city)}, ${h(c.country)}<br>${h(c.email)}${
-    c.phone ? `<br>Phone ${h(c.phone)}` : ''
+// Names and addresses from the registry stay as it spells them (German), marked so inside English text.
+function htmlContact(t: TFunction, title: string, c: ReturnType<typeof contactJson>) {
+  return `<address><strong>${h(title)}</strong><br><span lang="de">${h(c.name)}<br>${h(c.street)}<br>${h(c.postalCode)} ${h(c.city)}, ${h(c.country)}</span><br>${h(c.email)}${
+    c.phone ? `<br>${h(t('emails:package.phone', { phone: c.phone }))}` : ''
   }${c.website ? `<br>${h(c.website)}` : ''}</address>`
 }
 
 async function* htmlTable(ctx: PackageContext, section: Section) {
-  yield `<table><thead><tr>${section.fields.map((f) => `<th>${h(f.label)}</th>`).join('')}</tr></thead><tbody>\n`
+  yield `<table><thead><tr>${section.fields.map((f) => `<th>${h(fieldLabel(ctx.t, section, f))}</th>`).join('')}</tr></thead><tbody>\n`
   yield* ctx.html.read(ctx.htmlSlices.get(section.key)!)
   yield `</tbody></table>\n`
-  if (!ctx.counts[section.key]) yield `<p class="muted">Nothing stored.</p>\n`
+  if (!ctx.counts[section.key]) yield `<p class="muted">${h(ctx.t('emails:package.nothingStored'))}</p>\n`
 }
 
-function htmlRow(fields: FieldSpec[], values: JsonValue[], retentionName?: string) {
-  const cells = rowCells(fields, values, retentionName)
+function htmlRow(fields: FieldSpec[], values: JsonValue[], retentionName: string | undefined, language: Language) {
+  const cells = rowCells(fields, values, retentionName, language)
   let out = '<tr>'
   for (let i = 0; i < cells.length; i++) out += `${fields[i].type === 'json' ? '<td class="json">' : '<td>'}${h(cells[i])}</td>`
   return `${out}</tr>\n`
 }
 
 async function* indexHtml(ctx: PackageContext) {
+  const { t, language } = ctx
   const info = ctx.information
   const { categories, records } = sections(ctx)
-  yield `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>Your data at ${h(info.controller.name)}</title><style>${PAGE_STYLE}</style></head><body>
-<h1>Your data at ${h(info.controller.name)}</h1>
-<p>A copy of everything we store about <strong>${h(ctx.username)}</strong>, made on ${h(formatDateTime(ctx.generatedAt))} (${h(DISPLAY_TIME_ZONE)} time)
-for request ${h(ctx.requestNumber)} (Art. 15 GDPR). The same data is in <code>data.json</code> (described by <code>schema.json</code>) for
-other programs, and in the <code>csv</code> folder for spreadsheets.</p>
-<h2>Who is responsible</h2>${htmlContact('Controller', info.controller)}${htmlContact('Data protection officer', info.dataProtectionOfficer)}
-<h2>Automated decisions</h2><p>${h(info.automatedDecisionMaking)}</p>
-<h2>Contents</h2><ul>${categories.map((c) => `<li><a href="#category-${h(c.key)}">${h(c.meta.name)}</a></li>`).join('')}${records
-    .map((r) => `<li><a href="#record-${h(r.key)}">${h(RECORD_TITLES[r.recordKey].title)}</a></li>`)
-    .join('')}<li><a href="#purposes">Purposes</a></li><li><a href="#recipients">Recipients</a></li><li><a href="#rights">Your rights</a></li></ul>\n`
+  const controller = `<span lang="de">${h(info.controller.name)}</span>`
+  const nobody = h(t('emails:package.nobodyOutside'))
+  // the catalogue's texts carry their own <strong>/<code> markup: only the values are escaped
+  yield `<!doctype html><html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>${h(t('emails:package.title', { controller: info.controller.name }))}</title><style>${PAGE_STYLE}</style></head><body>
+<h1>${t('emails:package.title', { controller })}</h1>
+<p>${t('emails:package.intro', { username: h(ctx.username), date: h(formatDateTime(ctx.generatedAt, language)), zone: h(DISPLAY_TIME_ZONE), number: h(ctx.requestNumber) })}</p>
+<h2>${h(t('emails:package.whoIsResponsible'))}</h2>${htmlContact(t, t('emails:layout.roles.controller'), info.controller)}${htmlContact(t, t('emails:layout.roles.dpo'), info.dataProtectionOfficer)}
+<h2>${h(t('emails:package.automatedDecisions'))}</h2><p>${h(info.automatedDecisionMaking)}</p>
+<h2>${h(t('emails:package.contents'))}</h2><ul>${categories.map((c) => `<li><a href="#category-${h(c.key)}">${h(c.meta.name)}</a></li>`).join('')}${records
+    .map((r) => `<li><a href="#record-${h(r.key)}">${h(recordTitle(t, r.recordKey).title)}</a></li>`)
+    .join('')}<li><a href="#purposes">${h(t('emails:package.purposes'))}</a></li><li><a href="#recipients">${h(t('emails:package.recipients'))}</a></li><li><a href="#rights">${h(
+    t('emails:package.yourRights'),
+  )}</a></li></ul>\n`
   for (const section of categories) {
     const m = section.meta
     yield `<section id="category-${h(section.key)}"><h2>${h(m.name)}</h2><p>${h(m.description)}</p><dl>
-<dt>Purpose</dt><dd>${h(m.purpose.name)}: ${h(m.purpose.description)}</dd>
-<dt>Legal basis</dt><dd>${h(m.legalBasis.article)}: ${h(m.legalBasis.description)}</dd>
-<dt>Where it comes from</dt><dd>${h(m.source.description)}</dd>
-<dt>Who receives it</dt><dd>${m.recipients.length ? m.recipients.map((r) => h(r.name)).join(', ') : 'Nobody outside our company.'}</dd>
-<dt>How long it is kept</dt><dd>${h(m.retention.name)}. ${h(m.retention.description)}${m.retention.legalReason ? ` (${h(m.retention.legalReason)})` : ''}</dd></dl>\n`
+<dt>${h(t('emails:package.purpose'))}</dt><dd>${h(m.purpose.name)}: ${h(m.purpose.description)}</dd>
+<dt>${h(t('emails:package.legalBasis'))}</dt><dd>${h(m.legalBasis.article)}: ${h(m.legalBasis.description)}</dd>
+<dt>${h(t('emails:package.source'))}</dt><dd>${h(m.source.description)}</dd>
+<dt>${h(t('emails:package.receivers'))}</dt><dd>${m.recipients.length ? m.recipients.map((r) => h(r.name)).join(', ') : nobody}</dd>
+<dt>${h(t('emails:package.retention'))}</dt><dd>${h(m.retention.name)}. ${h(m.retention.description)}${m.retention.legalReason ? ` (${h(m.retention.legalReason)})` : ''}</dd></dl>\n`
     yield* htmlTable(ctx, section)
     yield `</section>\n`
   }
   for (const section of records) {
-    const { title, description } = RECORD_TITLES[section.recordKey]
+    const { title, description } = recordTitle(t, section.recordKey)
     yield `<section id="record-${h(section.key)}"><h2>${h(title)}</h2><p>${h(description)}</p>\n`
     yield* htmlTable(ctx, section)
     yield `</section>\n`
   }
-  yield `<section id="purposes"><h2>Purposes</h2>${info.purposes
+  yield `<section id="purposes"><h2>${h(t('emails:package.purposes'))}</h2>${info.purposes
     .map(
       (p) =>
-        `<h3>${h(p.name)}</h3><p>${h(p.description)}</p><dl><dt>Legal basis</dt><dd>${h(p.legalBasis.article)}: ${h(p.legalBasis.description)}</dd><dt>How long</dt><dd>${h(
-          p.retention.name,
-        )}. ${h(p.retention.description)}</dd><dt>Recipients</dt><dd>${p.recipients.length ? p.recipients.map(h).join(', ') : 'Nobody outside our company.'}</dd></dl>`,
+        `<h3>${h(p.name)}</h3><p>${h(p.description)}</p><dl><dt>${h(t('emails:package.legalBasis'))}</dt><dd>${h(p.legalBasis.article)}: ${h(p.legalBasis.description)}</dd><dt>${h(
+          t('emails:package.howLong'),
+        )}</dt><dd>${h(p.retention.name)}. ${h(p.retention.description)}</dd><dt>${h(t('emails:package.recipients'))}</dt><dd>${
+          p.recipients.length ? p.recipients.map(h).join(', ') : nobody
+        }</dd></dl>`,
     )
     .join('\n')}</section>
-<section id="recipients"><h2>Recipients</h2><table><thead><tr><th>Recipient</th><th>What for</th><th>Where, safeguards</th></tr></thead><tbody>${info.recipients
+<section id="recipients"><h2>${h(t('emails:package.recipients'))}</h2><table><thead><tr><th>${h(t('emails:package.recipient'))}</th><th>${h(t('emails:package.whatFor'))}</th><th>${h(
+    t('emails:package.whereSafeguards'),
+  )}</th></tr></thead><tbody>${info.recipients
     .map((r) => `<tr><td>${h(r.name)}<br><span class="muted">${h(r.address)}</span></td><td>${h(r.service)}</td><td>${h(r.country)} ${h(r.safeguards)}</td></tr>`)
     .join('')}</tbody></table></section>
-<section id="rights"><h2>Your rights</h2><ul>${info.rights.map((r) => `<li><strong>${h(r.name)} (${h(r.article)})</strong>: ${h(r.description)}</li>`).join('')}</ul>
-<h3>How to complain</h3><p>${h(info.complaint)}</p>${htmlContact('Supervisory authority', info.supervisoryAuthority)}</section>
+<section id="rights"><h2>${h(t('emails:package.yourRights'))}</h2><ul>${info.rights.map((r) => `<li><strong>${h(r.name)} (${h(r.article)})</strong>: ${h(r.description)}</li>`).join('')}</ul>
+<h3>${h(t('emails:package.howToComplain'))}</h3><p>${h(info.complaint)}</p>${htmlContact(t, t('emails:layout.roles.supervisoryAuthority'), info.supervisoryAuthority)}</section>
 </body></html>\n`
 }
 
 // --- The ZIP --------------------------------------------------------------------------------------
 
-const README = `This ZIP is a copy of the personal data we store about you (Art. 15 and 20 GDPR).
-
-index.html    everything, readable in any web browser, without an internet connection
-data.json     everything, for other programs; schema.json describes every field (JSON Schema 2020-12)
-csv/*.csv     one table per category, for spreadsheets (UTF-8, comma-separated, first row: field names)
-
-Cells in the CSV files that begin with = + - @ or a tab are prefixed with an apostrophe, so that a
-spreadsheet does not run them as formulas.
-`
-
 // data.json comes first: reading it fills the spools that the CSV files and index.html are copied from.
 function* entries(ctx: PackageContext): Generator<ZipEntry> {
   const { categories, records } = sections(ctx)
-  yield { name: 'README.txt', content: [README.replace(/\n/g, '\r\n')] }
+  yield { name: 'README.txt', content: [ctx.t('emails:package.readme').replace(/\n/g, '\r\n')] }
   yield { name: 'data.json', content: dataJson(ctx) }
   yield { name: 'schema.json', content: [JSON.stringify(buildPackageSchema(ctx.categories), null, 2)] }
   for (const section of [...categories, ...records]) yield { name: `csv/${section.key}.csv`, content: csvFile(ctx, section) }
@@ -584,7 +593,18 @@ export type OpenedPackage =
  * request stays open until a later copy reaches the customer. A client that stops reading is cut off
  * after DOWNLOAD_IDLE_TIMEOUT_SECONDS, which ends the snapshot and frees the connection and the slot.
  */
-export async function openAccessPackage({ userId, username, signal }: { userId: string; username: string; signal?: AbortSignal }): Promise<OpenedPackage> {
+export async function openAccessPackage({
+  userId,
+  username,
+  signal,
+  language = FALLBACK_LANGUAGE,
+}: {
+  userId: string
+  username: string
+  signal?: AbortSignal
+  /** the language the customer reads the portal in (decision 015) */
+  language?: Language
+}): Promise<OpenedPackage> {
   const env = loadEnv()
   if (packagesRunning >= env.ACCESS_PACKAGE_CONCURRENCY) return { ok: false, reason: 'busy' }
   packagesRunning++
@@ -613,13 +633,16 @@ export async function openAccessPackage({ userId, username, signal }: { userId: 
     await connection`begin isolation level repeatable read read only`
     // the last resort if everything else failed to end it
     await connection`set local idle_in_transaction_session_timeout = '10min'`
-    const [categories, information] = await Promise.all([getCategoryRegistry(), loadInformation()])
+    const t = fixedT(language)
+    const [categories, information] = await Promise.all([getCategoryRegistry(), loadInformation(t)])
     spools.push(await Spool.create(), await Spool.create())
     const ctx: PackageContext = {
       userId,
       username,
       requestNumber: request.number,
       generatedAt: new Date(),
+      language,
+      t,
       connection,
       inTransaction,
       categories,

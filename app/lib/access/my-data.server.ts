@@ -9,7 +9,8 @@ import { db } from '#db/client.server'
 import type { DataCategorySlug } from '#db/schema'
 import { DATA_SOURCE_LABELS } from '../domain/data-sources'
 import { INTERNAL_EVENT_KINDS } from '../requests/dsr.server'
-import { DISPLAY_TIME_ZONE, formatDate } from '../domain/format'
+import { DISPLAY_TIME_ZONE, formatDate, LOCALES } from '../domain/format'
+import type { Language } from '~/i18n/config'
 import { getPurposes } from '../registry/registry.server'
 
 // --- Fields ----------------------------------------------------------------------------------
@@ -146,6 +147,7 @@ export const CATEGORY_SPECS: Record<DataCategorySlug, SectionSpec> = {
       field('status', 'Account status', 'text', sql`u.status::text`, 'active, cancellation_pending or cancelled.'),
       field('accountExpiresAt', 'Account expires on', 'date-time', sql`u.account_expires_at`, 'End of the paid period.', { nullable: true }),
       field('subscriptionActive', 'Subscription active', 'boolean', sql`u.subscription_active`, 'Whether the account renews automatically.'),
+      field('language', 'Language of our emails', 'text', sql`u.language`, 'de (German) or en (English): the language we write to you in.'),
       field('emailVerifiedAt', 'Email address confirmed on', 'date-time', sql`u.email_verified_at`, 'When you confirmed the email address.', { nullable: true }),
       field('ageConfirmedAt', 'Legal age confirmed on', 'date-time', sql`u.age_confirmed_at`, 'When you confirmed being of legal age.'),
       field('registeredAt', 'Registered on', 'date-time', sql`u.created_at`, 'When the account was created.'),
@@ -609,15 +611,27 @@ export function decodeCursor(token: string): Cursor | null {
 // --- What a person reads ------------------------------------------------------------------------
 
 const BYTE_UNITS = ['bytes', 'KiB', 'MiB', 'GiB', 'TiB']
+const WORDS: Record<Language, { bytes: string; yes: string; no: string }> = {
+  de: { bytes: 'Byte', yes: 'Ja', no: 'Nein' },
+  en: { bytes: 'bytes', yes: 'Yes', no: 'No' },
+}
+const oneDecimal = {
+  de: new Intl.NumberFormat(LOCALES.de, { minimumFractionDigits: 1, maximumFractionDigits: 1, useGrouping: false }),
+  en: new Intl.NumberFormat(LOCALES.en, { minimumFractionDigits: 1, maximumFractionDigits: 1, useGrouping: false }),
+}
+const twoDecimals = {
+  de: new Intl.NumberFormat(LOCALES.de, { minimumFractionDigits: 2, maximumFractionDigits: 2, useGrouping: false }),
+  en: new Intl.NumberFormat(LOCALES.en, { minimumFractionDigits: 2, maximumFractionDigits: 2, useGrouping: false }),
+}
 
-function formatBytes(bytes: number) {
+function formatBytes(bytes: number, language: Language) {
   let value = bytes
   let unit = 0
   while (value >= 1024 && unit < BYTE_UNITS.length - 1) {
     value /= 1024
     unit++
   }
-  return unit === 0 ? `${value} bytes` : `${value.toFixed(1)} ${BYTE_UNITS[unit]}`
+  return unit === 0 ? `${value} ${WORDS[language].bytes}` : `${oneDecimal[language].format(value)} ${BYTE_UNITS[unit]}`
 }
 
 // formatDateTime's output, built from cached pieces: Intl costs microseconds per call, and a large
@@ -627,7 +641,7 @@ const DAY_MS = 86_400_000
 const QUARTER_HOUR = 15 * 60_000
 const dayOffsets = new Map<number, number | null>()
 const quarterOffsets = new Map<number, number>()
-const localDates = new Map<number, string>()
+const localDates = { de: new Map<number, string>(), en: new Map<number, string>() }
 const zoneParts = new Intl.DateTimeFormat('en-GB', {
   timeZone: DISPLAY_TIME_ZONE,
   hourCycle: 'h23',
@@ -663,35 +677,35 @@ function zoneOffset(ms: number) {
   return quarterOffsets.get(quarter) ?? remember(quarterOffsets, quarter, offsetAt(quarter * QUARTER_HOUR))
 }
 
-export function formatDateTimeFast(iso: string) {
+export function formatDateTimeFast(iso: string, language: Language = 'en') {
   const ms = Date.parse(iso)
   const offset = zoneOffset(ms)
   const localMs = ms + offset
   const dayNumber = Math.floor(localMs / DAY_MS)
-  let day = localDates.get(dayNumber)
+  let day = localDates[language].get(dayNumber)
   if (day === undefined) {
     // noon of that local day, far from any clock change
-    day = remember(localDates, dayNumber, formatDate(new Date(dayNumber * DAY_MS + 12 * 3_600_000 - offset)))
+    day = remember(localDates[language], dayNumber, formatDate(new Date(dayNumber * DAY_MS + 12 * 3_600_000 - offset), language))
   }
   const minuteOfDay = Math.floor((localMs - dayNumber * DAY_MS) / 60_000)
   return `${day}, ${pad(Math.floor(minuteOfDay / 60))}:${pad(minuteOfDay % 60)}`
 }
 
-/** A value as text for people: the page and index.html show the same. */
-export function displayValue(f: FieldSpec, value: JsonValue, currency?: JsonValue): string {
+/** A value as text for people, in their language: the page and index.html show the same. */
+export function displayValue(f: FieldSpec, value: JsonValue, currency?: JsonValue, language: Language = 'en'): string {
   if (value === null) return '—'
   switch (f.type) {
     case 'date-time':
-      return formatDateTimeFast(value as string)
+      return formatDateTimeFast(value as string, language)
     case 'date':
-      return formatDate(`${value as string}T12:00:00Z`)
+      return formatDate(`${value as string}T12:00:00Z`, language)
     case 'boolean':
-      return value ? 'Yes' : 'No'
+      return value ? WORDS[language].yes : WORDS[language].no
     case 'json':
       return JSON.stringify(value)
     case 'integer':
-      if (f.unit === 'bytes') return formatBytes(value as number)
-      if (f.unit === 'cents') return `${((value as number) / 100).toFixed(2)}${typeof currency === 'string' ? ` ${currency}` : ''}`
+      if (f.unit === 'bytes') return formatBytes(value as number, language)
+      if (f.unit === 'cents') return `${twoDecimals[language].format((value as number) / 100)}${typeof currency === 'string' ? ` ${currency}` : ''}`
       return String(value)
     default:
       return String(value)
@@ -699,13 +713,13 @@ export function displayValue(f: FieldSpec, value: JsonValue, currency?: JsonValu
 }
 
 /** A row's values (in field order) as text; without a deletion date, the rule that ends the item says when. */
-export function rowCells(fields: FieldSpec[], values: JsonValue[], retentionName?: string) {
+export function rowCells(fields: FieldSpec[], values: JsonValue[], retentionName?: string, language: Language = 'en') {
   const cells: string[] = new Array(fields.length)
   for (let i = 0; i < fields.length; i++) {
     const f = fields[i]
     const value = values[i]
     if (value === null && retentionName && f.key === DELETE_AT_FIELD_KEY) cells[i] = retentionName
-    else cells[i] = displayValue(f, value, f.unit === 'cents' ? values[fields.findIndex((c) => c.key === 'currency')] : undefined)
+    else cells[i] = displayValue(f, value, f.unit === 'cents' ? values[fields.findIndex((c) => c.key === 'currency')] : undefined, language)
   }
   return cells
 }

@@ -11,6 +11,7 @@ import type { Actor } from '../requests/dsr.server'
 import { sendEmail } from '../platform/email.server'
 import { absoluteUrl } from '../platform/env.server'
 import { signToken, verifyToken, type TokenCheck } from '../platform/tokens.server'
+import { FALLBACK_LANGUAGE, type Language } from '~/i18n/config'
 
 export const FEED_CONFIRM_TTL_HOURS = 48
 // An unsubscribe link must keep working in old emails; past this, /consents or a newer email does it.
@@ -55,7 +56,18 @@ export type SubscriptionRequest = { ok: true } | { ok: false; reason: 'unknown-t
  * Stores an unconfirmed subscription and emails the confirmation link. The answer is the same whether
  * or not the address already subscribed, so the form tells nobody who reads what.
  */
-export async function requestFeedSubscription({ threadId, email, userId }: { threadId: number; email: string; userId: string | null }): Promise<SubscriptionRequest> {
+export async function requestFeedSubscription({
+  threadId,
+  email,
+  userId,
+  language = FALLBACK_LANGUAGE,
+}: {
+  threadId: number
+  email: string
+  userId: string | null
+  /** the page's language: every email of this subscription is written in it */
+  language?: Language
+}): Promise<SubscriptionRequest> {
   return db.transaction(async (tx) => {
     const [thread] = await tx
       .select({ title: forumPosts.title })
@@ -70,10 +82,11 @@ export async function requestFeedSubscription({ threadId, email, userId }: { thr
       .orderBy(asc(feedSubscriptions.id))
       .limit(1)
     if (existing?.confirmedAt) return { ok: true } as const
-    const subscription = existing ?? (await tx.insert(feedSubscriptions).values({ userId, email, topic }).returning())[0]
+    const subscription = existing ?? (await tx.insert(feedSubscriptions).values({ userId, email, topic, language }).returning())[0]
     await sendEmail(tx, {
       to: email,
       userId,
+      language,
       template: 'feed-confirm',
       props: { topic, confirmUrl: confirmUrl(subscription.id), expiresInHours: FEED_CONFIRM_TTL_HOURS },
     })
@@ -110,6 +123,7 @@ export async function confirmFeedSubscription(token: string | null): Promise<Fee
     await sendEmail(tx, {
       to: subscription.email,
       userId: subscription.userId,
+      language: subscription.language,
       template: 'feed-subscribed',
       props: { topic: subscription.topic, unsubscribeUrl: url },
       headers: unsubscribeHeaders(url),
@@ -154,6 +168,7 @@ export async function notifyFeedSubscribers(executor: Executor, { threadId, auth
     await sendEmail(executor, {
       to: subscription.email,
       userId: subscription.userId,
+      language: subscription.language,
       template: 'feed-comment',
       props: { topic: thread.title, author, excerpt, unsubscribeUrl: url },
       headers: unsubscribeHeaders(url),

@@ -3,7 +3,7 @@
 export const DISPLAY_TIME_ZONE = 'Europe/Berlin'
 
 type Language = 'de' | 'en'
-const LOCALES: Record<Language, string> = { de: 'de-DE', en: 'en-GB' }
+export const LOCALES: Record<Language, string> = { de: 'de-DE', en: 'en-GB' }
 
 const formats = new Map<string, Intl.DateTimeFormat>()
 function formatter(language: Language, dateOnly: boolean) {

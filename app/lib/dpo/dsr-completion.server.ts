@@ -7,12 +7,13 @@ import { dataCategories, dataSubjectRequests, restrictions } from '#db/schema'
 import { countCommunityData } from '../erasure/community.server'
 import { isActive, type DpoActionResult } from './dsr-dpo.server'
 import { statusUrlOf } from '../requests/dsr-public.server'
-import { DSR_TYPE_LABELS, lockRequest, requestRecipient, transitionRequest, type Actor, type DataSubjectRequest } from '../requests/dsr.server'
+import { lockRequest, requestRecipient, transitionRequest, type Actor, type DataSubjectRequest } from '../requests/dsr.server'
 import { sendEmail } from '../platform/email.server'
 import { absoluteUrl } from '../platform/env.server'
 import { COMMUNITY_CATEGORIES, eraseByEmail, eraseCategory, isErasableCategory, type ErasureMode } from '../erasure/erasure.server'
 import { CORRECTION_CATEGORIES, decideRectification } from '../rectification/rectification.server'
 import { restrict } from '../requests/restriction.server'
+import { msg } from '~/i18n/translate'
 
 type CommunityCategory = (typeof COMMUNITY_CATEGORIES)[number]
 
@@ -70,14 +71,16 @@ async function categoryName(slug: string) {
   return row?.name ?? slug
 }
 
+// Outcome lines are message keys (msg): the email puts them into the person's language; the request's
+// event keeps them language-neutral.
 async function restrictionOutcome(request: DataSubjectRequest): Promise<{ lines: string[]; apply: (tx: Transaction) => Promise<void> }> {
   const slugs = request.categorySlug ? [request.categorySlug] : request.userId ? [] : [...COMMUNITY_CATEGORIES]
   const names = await Promise.all(slugs.map(categoryName))
   if (slugs.length === 0) {
-    return { lines: ['Your data is restricted as you asked; the data protection officer’s note below says which.'], apply: async () => {} }
+    return { lines: [msg('emails:requestCompleted.outcome.restrictedAsAsked')], apply: async () => {} }
   }
   return {
-    lines: names.map((name) => `${name}: kept, but used for nothing else (restricted)`),
+    lines: names.map((name) => msg('emails:requestCompleted.outcome.restricted', { category: name })),
     apply: async (tx) => {
       for (const categorySlug of slugs) {
         if (request.userId) {
@@ -93,14 +96,14 @@ async function restrictionOutcome(request: DataSubjectRequest): Promise<{ lines:
 
 async function accessOutcome(request: DataSubjectRequest) {
   if (request.userId) {
-    return [`Everything we store about you is listed on My data (${absoluteUrl('/my-data')}), with purposes, legal bases, recipients and deletion dates; a complete copy (ZIP) can be downloaded there after entering your password.`]
+    return [msg('emails:requestCompleted.outcome.accessCustomer', { url: absoluteUrl('/my-data') })]
   }
   const held = await countCommunityData({ email: request.email })
   return [
-    `Contact form messages: ${held.contactMessages}`,
-    `Forum posts and comments: ${held.forumPosts}`,
-    `Comment feed subscriptions: ${held.feedSubscriptions}`,
-    'Each item is shown in full on your request’s page (link below).',
+    msg('emails:requestCompleted.outcome.contactMessages', { n: held.contactMessages }),
+    msg('emails:requestCompleted.outcome.forumPosts', { n: held.forumPosts }),
+    msg('emails:requestCompleted.outcome.feedSubscriptions', { n: held.feedSubscriptions }),
+    msg('emails:requestCompleted.outcome.shownOnPage'),
   ]
 }
 
@@ -122,7 +125,7 @@ async function notifyCompleted(executor: Transaction, request: DataSubjectReques
   await sendEmail(executor, {
     ...recipient,
     template: 'request-completed',
-    props: { number: request.number, typeLabel: DSR_TYPE_LABELS[request.type], outcome: lines, message, statusUrl: statusUrlOf(request) },
+    props: { number: request.number, type: request.type, outcome: lines, message, statusUrl: statusUrlOf(request) },
   })
 }
 
@@ -163,7 +166,7 @@ export async function completeRequest({
       // decideRectification commits on its own; the person hears of it right after
       await db.transaction(async (tx) => {
         const [done] = await tx.select().from(dataSubjectRequests).where(eq(dataSubjectRequests.id, requestId))
-        await notifyCompleted(tx, done, ['The data was corrected as described below; the restriction that protected it meanwhile is lifted.'], message)
+        await notifyCompleted(tx, done, [msg('emails:requestCompleted.outcome.corrected')], message)
       })
       return { ok: true, message: 'The correction is recorded, the restriction lifted, and the customer was told.' }
     }
@@ -174,6 +177,6 @@ export async function completeRequest({
     case 'access':
       return completeHere(request, { actor, message, lines: await accessOutcome(request) })
     case 'answer':
-      return completeHere(request, { actor, message, lines: ['Our answer is below.'] })
+      return completeHere(request, { actor, message, lines: [msg('emails:requestCompleted.outcome.answerBelow')] })
   }
 }

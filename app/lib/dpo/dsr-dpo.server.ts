@@ -9,7 +9,6 @@ import { countCommunityData } from '../erasure/community.server'
 import {
   ACTIVE_STATUSES,
   computeDueAt,
-  DSR_TYPE_LABELS,
   extensionWindowEndsAt,
   listRequestEvents,
   lockRequest,
@@ -25,7 +24,6 @@ import { sendEmail } from '../platform/email.server'
 import { formatDate } from '../domain/format'
 import { getRegistryContacts } from '../registry/registry.server'
 import { liftRestriction } from '../requests/restriction.server'
-import { RIGHTS } from '../domain/rights'
 
 export type DpoActionResult = { ok: true; message: string } | { ok: false; field: string; message: string }
 
@@ -106,9 +104,9 @@ export function extendRequest({ requestId, actor, months, reason, now = new Date
       template: 'request-extended',
       props: {
         number: request.number,
-        typeLabel: DSR_TYPE_LABELS[request.type],
-        previousDueAt: formatDate(request.dueAt),
-        dueAt: formatDate(dueAt),
+        type: request.type,
+        previousDueAt: request.dueAt,
+        dueAt,
         reason,
         statusUrl: statusUrlOf(request),
       },
@@ -134,22 +132,14 @@ export function denyRequest({ requestId, actor, reason, now = new Date() }: { re
       template: 'request-denied',
       props: {
         number: request.number,
-        typeLabel: DSR_TYPE_LABELS[request.type],
+        type: request.type,
         reason,
         authority: { name: a.name, street: a.street, postalCode: a.postalCode, city: a.city, country: a.country, email: a.email, phone: a.phone, website: a.website },
-        complaintRight: rightSentence('complaint'),
-        judicialRemedyRight: rightSentence('judicial-remedy'),
         statusUrl: statusUrlOf(request),
       },
     })
     return { ok: true, message: 'The request is refused; the person was told why and where to complain.' }
   })
-}
-
-// The rights are the law's words (app/lib/rights.ts), not the controller's choice.
-function rightSentence(key: 'complaint' | 'judicial-remedy') {
-  const right = RIGHTS.find((r) => r.key === key)!
-  return `You have the right ${right.description.replace(/\.$/, '')} (${right.article} GDPR).`
 }
 
 /** The person answers through a single-use link; the due date stays where the law put it. */
@@ -161,7 +151,7 @@ export function requestClarification({ requestId, actor, question, now = new Dat
     await sendEmail(tx, {
       ...(await withRecipient(tx, request)),
       template: 'request-clarification',
-      props: { number: request.number, typeLabel: DSR_TYPE_LABELS[request.type], question, answerUrl, dueAt: formatDate(request.dueAt) },
+      props: { number: request.number, type: request.type, question, answerUrl, dueAt: request.dueAt },
     })
     return { ok: true, message: 'Your question was sent.' }
   })

@@ -13,7 +13,9 @@ import { isErasureMode, type ErasureMode } from '../domain/erasure'
 import { createRequest, recordEvent, transitionRequest, type Actor } from '../requests/dsr.server'
 import { sendEmail } from '../platform/email.server'
 import { absoluteUrl } from '../platform/env.server'
-import { formatDate, formatDateTime } from '../domain/format'
+import { formatDateTime } from '../domain/format'
+import { fixedT } from '../platform/i18n.server'
+import type { Language } from '~/i18n/config'
 import { PERSONAL_DATA_TABLES, type PersonalDataTable } from '../requests/personal-data-tables'
 import { getRegistrySetting } from '../registry/registry.server'
 import { holdEndsAt, recordDeletionReceipts, RETENTION_TIME_ZONE, SYSTEM_ACTOR } from './retention.server'
@@ -33,12 +35,25 @@ const OTHER_RECORD_LABELS: Record<string, string> = {
   restrictions: 'Restrictions of processing',
 }
 const REQUEST_RECORDS_LABEL = 'Your privacy requests, their history and the receipts of deletions'
+// The same records in the emails, in the customer's language.
+const RECORD_LABEL_KEYS: Record<string, string> = {
+  sessions: 'emails:cancellation.records.sessions',
+  email_verifications: 'emails:cancellation.records.email_verifications',
+  outbox_messages: 'emails:cancellation.records.outbox_messages',
+  policy_notices: 'emails:cancellation.records.policy_notices',
+  supplementary_statements: 'emails:cancellation.records.supplementary_statements',
+  restrictions: 'emails:cancellation.records.restrictions',
+  requests: 'emails:cancellation.records.requests',
+}
 
 // --- The three lists ---------------------------------------------------------------------------------
 
 export interface PlanItem {
   label: string
   rows: number
+  /** the label's message key, where the label is ours rather than a registry category's name */
+  labelKey?: string
+  anonymised?: boolean
 }
 
 export interface PlanHold {
@@ -75,6 +90,10 @@ function labelOf(t: PersonalDataTable, categoryNames: Map<string, string>) {
   if (t.categorySlug === 'requests') return REQUEST_RECORDS_LABEL
   if (t.categorySlug) return categoryNames.get(t.categorySlug) ?? t.categorySlug
   return OTHER_RECORD_LABELS[t.table] ?? t.table.replace(/_/g, ' ')
+}
+
+function labelKeyOf(t: PersonalDataTable) {
+  return t.categorySlug === 'requests' ? RECORD_LABEL_KEYS.requests : t.categorySlug ? undefined : RECORD_LABEL_KEYS[t.table]
 }
 
 async function loadRegistry(executor: Executor) {
@@ -128,7 +147,7 @@ export async function planCancellation(
     const label = labelOf(t, registry.categoryNames)
     const item = hold.items.find((i) => i.label === label)
     if (item) item.rows += n
-    else hold.items.push({ label, rows: n, categorySlug: t.categorySlug ?? t.table })
+    else hold.items.push({ label, labelKey: labelKeyOf(t), rows: n, categorySlug: t.categorySlug ?? t.table })
     toKeep.set(rule.slug, hold)
   }
   return { toDelete: deletionList(counts, registry), toKeep: [...toKeep.values()] }
@@ -141,7 +160,7 @@ function deletionList(counts: Map<string, number>, registry: Registry): PlanItem
     const n = counts.get(t.table) ?? 0
     if (n === 0 || holdOf(t, registry)) continue
     const label = labelOf(t, registry.categoryNames)
-    const item = toDelete.get(label) ?? { label, rows: 0 }
+    const item = toDelete.get(label) ?? { label, labelKey: labelKeyOf(t), rows: 0 }
     // the account counts once, whatever else (the cancellation itself) is filed under its category
     item.rows += t.categorySlug === 'account' && t.table !== 'users' ? 0 : n
     toDelete.set(label, item)
@@ -149,12 +168,13 @@ function deletionList(counts: Map<string, number>, registry: Registry): PlanItem
   return [...toDelete.values()]
 }
 
-function describeForEmail(plan: CancellationPlan) {
+// Registry names stay as the registry says; our own record labels are put into the customer's language.
+function describeForEmail(plan: CancellationPlan, language: Language) {
+  const t = fixedT(language)
+  const what = (i: PlanItem) => (i.labelKey ? t(i.labelKey) : i.label)
   return {
-    deleted: plan.toDelete.map((i) => (i.rows > 0 ? `${i.label} (${i.rows})` : i.label)),
-    kept: plan.toKeep.flatMap((h) =>
-      h.items.map((i) => ({ what: `${i.label} (${i.rows})`, until: h.until ? formatDate(h.until) : h.description, reason: h.legalReason ?? h.description })),
-    ),
+    deleted: plan.toDelete.map((i) => ({ what: what(i), rows: i.rows, anonymised: i.anonymised })),
+    kept: plan.toKeep.flatMap((h) => h.items.map((i) => ({ what: what(i), rows: i.rows, until: h.until, rule: h.description, reason: h.legalReason ?? h.description }))),
   }
 }
 
@@ -248,14 +268,15 @@ export async function scheduleCancellation({
     await sendEmail(tx, {
       to: user.email,
       userId,
+      language: user.language,
       template: 'cancellation-scheduled',
       props: {
         username: user.username,
-        effectiveAt: formatDateTime(effectiveAt),
+        effectiveAt,
         coolingOffDays,
         undoUrl: absoluteUrl(`/account/cancel/undo/${token}`),
         requestNumber: request.number,
-        ...describeForEmail(plan),
+        ...describeForEmail(plan, user.language),
       },
     })
     return { ok: true, effectiveAt, requestNumber: request.number } as const
@@ -379,7 +400,7 @@ export async function completeCancellation({ cancellationId, now = new Date() }:
     }
     const forumName = registry.categoryNames.get('forum_posts')
     plan.toDelete = deletionList(new Map([...Object.entries(deleted), ['users', 1]]), registry).map((item) =>
-      forumMode === 'anonymise' && item.label === forumName ? { ...item, label: `${item.label}, anonymised` } : item,
+      forumMode === 'anonymise' && item.label === forumName ? { ...item, anonymised: true } : item,
     )
 
     await recordDeletionReceipts(
@@ -414,8 +435,9 @@ export async function completeCancellation({ cancellationId, now = new Date() }:
     await sendEmail(tx, {
       to: user.email,
       userId: user.id,
+      language: user.language,
       template: 'cancellation-completed',
-      props: { username: user.username, requestNumber: requestNumber ?? '–', ...describeForEmail(plan) },
+      props: { username: user.username, requestNumber: requestNumber ?? '–', ...describeForEmail(plan, user.language) },
     })
 
     await tx

@@ -22,6 +22,7 @@ import { sendEmail } from '../platform/email.server'
 import { absoluteUrl } from '../platform/env.server'
 import type { ErasableCategory } from '../domain/erasure'
 import { recordDeletionReceipts } from './retention.server'
+import type { Language } from '~/i18n/config'
 
 export { ERASABLE_CATEGORIES, isErasableCategory, type ErasableCategory } from '../domain/erasure'
 // people without an account left only these
@@ -49,7 +50,7 @@ async function categoryName(tx: Transaction, slug: string) {
 
 async function requireCustomerRow(tx: Transaction, userId: string) {
   const [user] = await tx
-    .select({ id: users.id, username: users.username, email: users.email })
+    .select({ id: users.id, username: users.username, email: users.email, language: users.language })
     .from(users)
     .where(and(eq(users.id, userId), isNull(users.erasedAt)))
   if (!user) throw new Error(`No active account ${userId}`)
@@ -90,7 +91,7 @@ async function openRequest(
 ) {
   if (requestId) {
     const [request] = await tx
-      .select({ id: dataSubjectRequests.id, number: dataSubjectRequests.number })
+      .select({ id: dataSubjectRequests.id, number: dataSubjectRequests.number, language: dataSubjectRequests.language })
       .from(dataSubjectRequests)
       .where(
         and(
@@ -103,7 +104,7 @@ async function openRequest(
   }
   // held back: received, for the DPO to decide; otherwise done at once
   const request = await createRequest(tx, { userId, email, type: 'erasure', status: held ? 'received' : 'in_progress', categorySlug, subject, actor })
-  return { id: request.id, number: request.number }
+  return { id: request.id, number: request.number, language: request.language }
 }
 
 async function eraseVpnSessions(tx: Transaction, context: ErasureContext) {
@@ -145,12 +146,25 @@ async function eraseInTransaction(
 
 async function completeWithEmail(
   tx: Transaction,
-  input: { requestId: number; requestNumber: string; actor: Actor; to: string; userId: string | null; username: string | null; what: string; rows: number; action: 'deleted' | 'anonymised' },
+  input: {
+    requestId: number
+    requestNumber: string
+    actor: Actor
+    to: string
+    userId: string | null
+    username: string | null
+    language: Language
+    /** the registry's category name(s), or a message key */
+    what: string
+    rows: number
+    action: 'deleted' | 'anonymised'
+  },
 ) {
   await transitionRequest(tx, { requestId: input.requestId, to: 'completed', actor: input.actor, data: { rows: input.rows, action: input.action } })
   await sendEmail(tx, {
     to: input.to,
     userId: input.userId,
+    language: input.language,
     template: 'erasure-completed',
     props: {
       name: input.username,
@@ -187,7 +201,7 @@ export async function eraseCategory({
       return { status: 'held', requestId: request.id, requestNumber: request.number, rows: 0, holdName: hold } as const
     }
     const { rows, action } = await eraseInTransaction(tx, { owner: { userId, email: user.email }, categorySlug, mode, requestId: request.id, actor })
-    await completeWithEmail(tx, { requestId: request.id, requestNumber: request.number, actor, to: user.email, userId, username: user.username, what: name, rows, action })
+    await completeWithEmail(tx, { requestId: request.id, requestNumber: request.number, actor, to: user.email, userId, username: user.username, language: user.language, what: name, rows, action })
     return { status: 'completed', requestId: request.id, requestNumber: request.number, rows, action } as const
   })
 }
@@ -203,6 +217,7 @@ export async function eraseForumPost({ userId, postId, mode = 'delete', actor }:
       .for('update')
     if (!post) return null
     const what = post.parentId ? 'a forum comment' : 'a forum post'
+    const whatKey = post.parentId ? 'emails:erasureCompleted.aForumComment' : 'emails:erasureCompleted.aForumPost'
     const hold = await activeHold(tx, userId, 'forum_posts')
     const request = await openRequest(tx, { userId, email: null, categorySlug: 'forum_posts', subject: `Erase ${what}`, actor, held: Boolean(hold) })
     if (hold) {
@@ -220,7 +235,7 @@ export async function eraseForumPost({ userId, postId, mode = 'delete', actor }:
     await recordDeletionReceipts(tx, [
       { runId: `request:${request.id}`, ruleSlug: ERASURE_RECEIPT_RULE, tableName: 'forum_posts', userId, requestId: request.id, rowCount: changed.count, details: { action, postId: post.id } },
     ])
-    await completeWithEmail(tx, { requestId: request.id, requestNumber: request.number, actor, to: user.email, userId, username: user.username, what, rows: changed.count, action })
+    await completeWithEmail(tx, { requestId: request.id, requestNumber: request.number, actor, to: user.email, userId, username: user.username, language: user.language, what: whatKey, rows: changed.count, action })
     return { status: 'completed', requestId: request.id, requestNumber: request.number, rows: changed.count, action } as const
   })
 }
@@ -263,6 +278,7 @@ export async function eraseByEmail({
       to: address,
       userId: null,
       username: null,
+      language: request.language,
       what: names.join(', '),
       rows,
       action: forumMode === 'anonymise' && categories.length === 1 && categories[0] === 'forum_posts' ? 'anonymised' : 'deleted',

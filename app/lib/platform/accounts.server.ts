@@ -8,9 +8,7 @@ import { absoluteUrl } from './env.server'
 import { hashPassword, verifyAgainstDummy, verifyPassword } from './password.server'
 import { hit, isLimited, keyed, LIMITS } from './rate-limit.server'
 import { CODE_TTL_MINUTES, createVerificationCode, newVerificationId } from './verification.server'
-
-// There is no self-service password reset yet: a forgotten password goes through the DPO.
-const RESET_HINT = 'If you forgot your password, reply to the data protection officer named below and we will help you.'
+import { FALLBACK_LANGUAGE, type Language } from '~/i18n/config'
 
 const lower = (column: typeof users.username | typeof users.email) => sql`lower(${column})`
 
@@ -18,11 +16,11 @@ export type SignupResult = { ok: true; verificationId: string } | { ok: false; f
 
 // Taken usernames are said (they are public in the forum anyway); a taken email address is not:
 // that person gets an email instead, and the screen looks exactly like a new sign-up.
-export async function registerCustomer(input: { username: string; email: string; password: string }): Promise<SignupResult> {
+export async function registerCustomer(input: { username: string; email: string; password: string; language?: Language }): Promise<SignupResult> {
   const passwordHash = await hashPassword(input.password)
   return db.transaction(async (tx) => {
     const [existing] = await tx
-      .select({ id: users.id, username: users.username, email: users.email })
+      .select({ id: users.id, username: users.username, email: users.email, language: users.language })
       .from(users)
       .where(or(eq(lower(users.username), input.username.toLowerCase()), eq(lower(users.email), input.email)))
       .limit(2)
@@ -33,30 +31,34 @@ export async function registerCustomer(input: { username: string; email: string;
       await sendEmail(tx, {
         to: existing.email,
         userId: existing.id,
+        language: existing.language,
         template: 'account-exists',
-        props: { username: existing.username, loginUrl: absoluteUrl('/login'), resetHint: RESET_HINT },
+        props: { username: existing.username, loginUrl: absoluteUrl('/login') },
       })
       return { ok: true, verificationId: newVerificationId() } as const
     }
     const id = randomUUID()
     const now = new Date()
+    // emails go out in the language of the page the customer signed up on (decision 015)
+    const language = input.language ?? FALLBACK_LANGUAGE
     // a concurrent sign-up with the same name loses on the unique index instead of a duplicate
     const inserted = await tx
       .insert(users)
-      .values({ id, username: input.username, email: input.email, passwordHash, role: 'customer', ageConfirmedAt: now })
+      .values({ id, username: input.username, email: input.email, passwordHash, role: 'customer', ageConfirmedAt: now, language })
       .onConflictDoNothing()
       .returning({ id: users.id })
     if (inserted.length === 0) return { ok: false, field: 'username', message: 'This username is taken. Choose another one.' } as const
-    const verification = await sendSignupCode(tx, { userId: id, username: input.username, email: input.email })
+    const verification = await sendSignupCode(tx, { userId: id, username: input.username, email: input.email, language })
     return { ok: true, verificationId: verification.id } as const
   })
 }
 
-async function sendSignupCode(tx: Transaction, user: { userId: string; username: string; email: string }) {
+async function sendSignupCode(tx: Transaction, user: { userId: string; username: string; email: string; language: Language }) {
   const verification = await createVerificationCode(tx, { userId: user.userId, email: user.email, purpose: 'signup' })
   await sendEmail(tx, {
     to: user.email,
     userId: user.userId,
+    language: user.language,
     template: 'verify-email',
     props: { username: user.username, code: verification.code, expiresInMinutes: CODE_TTL_MINUTES, verifyUrl: absoluteUrl('/verify-email') },
   })
@@ -94,7 +96,7 @@ export async function loginWithPassword({ identifier, password, clientKey }: { i
   }
   if (!user.emailVerifiedAt) {
     // the password proved ownership, so saying so reveals nothing; send a fresh code
-    const verification = await db.transaction((tx) => sendSignupCode(tx, { userId: user.id, username: user.username, email: user.email }))
+    const verification = await db.transaction((tx) => sendSignupCode(tx, { userId: user.id, username: user.username, email: user.email, language: user.language }))
     return { ok: false, reason: 'unverified', verificationId: verification.id }
   }
   return { ok: true, userId: user.id, role: user.role }
@@ -109,7 +111,7 @@ export async function resendSignupCode({ verificationId }: { verificationId: str
     .where(and(eq(emailVerifications.id, verificationId), eq(emailVerifications.purpose, 'signup')))
   if (!row || row.user.emailVerifiedAt) return verificationId
   const { user } = row
-  const verification = await db.transaction((tx) => sendSignupCode(tx, { userId: user.id, username: user.username, email: user.email }))
+  const verification = await db.transaction((tx) => sendSignupCode(tx, { userId: user.id, username: user.username, email: user.email, language: user.language }))
   return verification.id
 }
 

@@ -258,7 +258,7 @@ const ACTIVE_CUSTOMER = sql`u.role = 'customer' and u.status = 'active' and u.em
 
 /**
  * Queues the notices of a version for up to `batchSize` customers who have none yet, after `afterUserId`.
- * The email is rendered once; each customer's copy is that rendering with their username and a random
+ * The email is rendered once per language; each customer's copy is that rendering with their username and a random
  * acknowledgement token put in by PostgreSQL, and the outbox row and the customer's ledger row are
  * written by one INSERT … SELECT each (usernames are letters, digits, dots, dashes and underscores only,
  * so they need no HTML escaping). Returns how many were queued and the last customer id.
@@ -268,20 +268,24 @@ export async function queuePolicyNoticeBatch({ versionId, batchSize = 10_000, af
   if (!row || row.version.status !== 'published' || !row.version.effectiveAt) return { queued: 0, lastUserId: afterUserId }
   const slug = row.document.slug as DocumentSlug
   const previous = await getPublishedVersion({ document: slug, number: row.version.number })
-  const email = await renderEmail(db, 'policy-change', {
+  const props = {
     username: USERNAME_PLACEHOLDER,
+    document: slug,
     documentName: row.document.name,
     versionNumber: row.version.number,
     changeSummary: row.version.changeSummary,
-    effectiveAt: formatDateTime(row.version.effectiveAt),
+    effectiveAt: row.version.effectiveAt,
     significant: row.version.significant,
     diffUrl: `${absoluteUrl(`/${slug}/history/${row.version.number}`)}?ack=${ACK_PLACEHOLDER}`,
     cancelUrl: absoluteUrl('/account/cancel'),
     hasPrevious: Boolean(previous?.previous),
-  })
+  }
+  // once per language; each customer gets the one of their account (decision 015)
+  const [de, en] = await Promise.all([renderEmail(db, 'policy-change', props, 'de'), renderEmail(db, 'policy-change', props, 'en')])
+  const pick = (part: 'subject' | 'html' | 'text') => sql`(case when b.language = 'de' then ${de[part]} else ${en[part]} end)`
   const [result] = await db.execute<{ queued: number; last_user_id: string | null }>(sql`
     with batch as materialized (
-      select u.id as user_id, u.email, u.username, gen_random_uuid()::text as token
+      select u.id as user_id, u.email, u.username, u.language, gen_random_uuid()::text as token
       from users u
       where ${ACTIVE_CUSTOMER} and u.id > ${afterUserId}
         and not exists (select 1 from policy_notices n where n.version_id = ${versionId} and n.user_id = u.id)
@@ -289,9 +293,9 @@ export async function queuePolicyNoticeBatch({ versionId, batchSize = 10_000, af
       limit ${batchSize}
     ), mail as (
       insert into outbox_messages (user_id, template, to_address, subject, html, text)
-      select b.user_id, 'policy-change', b.email, ${email.subject},
-             replace(replace(${email.html}, ${USERNAME_PLACEHOLDER}, b.username), ${ACK_PLACEHOLDER}, b.token),
-             replace(replace(${email.text}, ${USERNAME_PLACEHOLDER}, b.username), ${ACK_PLACEHOLDER}, b.token)
+      select b.user_id, 'policy-change', b.email, ${pick('subject')},
+             replace(replace(${pick('html')}, ${USERNAME_PLACEHOLDER}, b.username), ${ACK_PLACEHOLDER}, b.token),
+             replace(replace(${pick('text')}, ${USERNAME_PLACEHOLDER}, b.username), ${ACK_PLACEHOLDER}, b.token)
       from batch b
       returning id, user_id
     ), ledger as (

@@ -31,12 +31,12 @@ import { createRequest, OPEN_STATUSES, recordCompletedRequest, recordEvent, tran
 import { sendReceipt } from '../requests/dsr-public.server'
 import { sendEmail } from '../platform/email.server'
 import { absoluteUrl } from '../platform/env.server'
-import { formatDateTime } from '../domain/format'
 import { getRegistryContacts } from '../registry/registry.server'
 import { CORRECTION_CATEGORIES, type CorrectionCategory } from '../requests/personal-data-tables'
 import { liftRestriction, restrict } from '../requests/restriction.server'
 import { signToken, verifyToken } from '../platform/tokens.server'
 import { checkVerificationCode, CODE_MESSAGES, CODE_TTL_MINUTES, createVerificationCode } from '../platform/verification.server'
+import type { Language } from '~/i18n/config'
 
 export type CorrectionResult = { ok: true; requestNumber: string; requestId: number } | { ok: false; field: string; message: string }
 
@@ -122,13 +122,14 @@ export function maskEmail(email: string) {
  */
 export async function startEmailChange({ userId, newEmail }: { userId: string; newEmail: string }) {
   return db.transaction(async (tx) => {
-    const [user] = await tx.select({ username: users.username, email: users.email }).from(users).where(eq(users.id, userId))
+    const [user] = await tx.select({ username: users.username, email: users.email, language: users.language }).from(users).where(eq(users.id, userId))
     if (!user) throw new Error('No such account')
     if (user.email.toLowerCase() === newEmail.toLowerCase()) return { ok: false, field: 'email', message: 'This is already your email address.' } as const
     const verification = await createVerificationCode(tx, { userId, email: newEmail, purpose: 'email_change' })
     await sendEmail(tx, {
       to: newEmail,
       userId,
+      language: user.language,
       template: 'email-change-code',
       props: { username: user.username, code: verification.code, expiresInMinutes: CODE_TTL_MINUTES, confirmUrl: absoluteUrl(`/my-data/edit/email?pending=${verification.id}`) },
     })
@@ -165,7 +166,7 @@ export async function confirmEmailChange({ userId, verificationId, code }: { use
   if (!check.ok) return { ok: false, field: 'code', message: CODE_MESSAGES[check.reason] }
   const newEmail = check.email
   return correctAsCustomer(userId, { categorySlug: 'account', subject: 'Email address corrected', action: 'email_changed' }, async (tx, request) => {
-    const [user] = await tx.select({ username: users.username, email: users.email }).from(users).where(eq(users.id, userId)).for('update')
+    const [user] = await tx.select({ username: users.username, email: users.email, language: users.language }).from(users).where(eq(users.id, userId)).for('update')
     const oldEmail = user.email
     // checked first so that the usual case never reaches the unique index (whose error PostgreSQL logs with the value)
     const [taken] = await tx.select({ id: users.id }).from(users).where(and(sql`lower(${users.email}) = ${newEmail.toLowerCase()}`, sql`${users.id} <> ${userId}`))
@@ -180,11 +181,12 @@ export async function confirmEmailChange({ userId, verificationId, code }: { use
     await sendEmail(tx, {
       to: oldEmail,
       userId,
+      language: user.language,
       template: 'email-changed-notice',
       props: {
         username: user.username,
         maskedNewEmail: maskEmail(newEmail),
-        changedAt: formatDateTime(changedAt),
+        changedAt,
         requestNumber: request.number,
         reportUrl: absoluteUrl(
           `/account/email-not-me?token=${signToken({ purpose: 'email-change-report', subject: String(request.id), expiresAt: new Date(changedAt.getTime() + REPORT_LINK_DAYS * 86_400_000) })}`,
@@ -250,6 +252,9 @@ export async function reportEmailChangeNotMe({ token }: { token: string | null }
 
 // --- Recipients (Art. 19) -----------------------------------------------------------------------------
 
+// The registry records no language for a recipient; English is the one every recipient listed reads.
+const RECIPIENT_NOTICE_LANGUAGE = 'en' as const
+
 async function notifyRecipient(
   tx: Transaction,
   input: { userId: string; requestId: number; requestNumber: string; recipientId: number; recipientName: string; subject: string; details: string; address: string | null },
@@ -259,6 +264,8 @@ async function notifyRecipient(
   await sendEmail(tx, {
     to,
     userId: input.userId,
+    // business mail to a processor or partner, most of them abroad (decision 015)
+    language: RECIPIENT_NOTICE_LANGUAGE,
     template: 'recipient-notice',
     props: { recipientName: input.recipientName, subject: input.subject, details: input.details, requestNumber: input.requestNumber, forwardTo: input.address ? null : input.recipientName },
   })
@@ -363,6 +370,20 @@ export async function changeSettings({ userId, values }: { userId: string; value
     }
     if (changed.length === 0) throw new FieldError('form', 'Nothing was changed: the settings are as you chose them already.')
     return { settings: changed }
+  })
+}
+
+/**
+ * The language the account's emails are written in, changed with the language switch while logged in
+ * (decision 015). Not a correction, so no request; the archive keeps the previous value like any change.
+ */
+export async function setAccountLanguage({ userId, language }: { userId: string; language: Language }) {
+  await db.transaction(async (tx) => {
+    await withChangeContext(tx, { actor: customer(userId), reason: 'Language chosen with the language switch' })
+    await tx
+      .update(users)
+      .set({ language, updatedAt: new Date() })
+      .where(and(eq(users.id, userId), sql`${users.language} <> ${language}`))
   })
 }
 

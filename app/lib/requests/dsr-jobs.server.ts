@@ -5,10 +5,9 @@ import { and, asc, eq, gt, inArray, isNull, lte } from 'drizzle-orm'
 import { db } from '#db/client.server'
 import { dataSubjectRequests } from '#db/schema'
 import { RETENTION_REASON, withChangeContext } from './archive.server'
-import { ACTIVE_STATUSES, DSR_TYPE_LABELS, recordEvent, transitionRequest, type Actor } from './dsr.server'
+import { ACTIVE_STATUSES, languageOfAddress, recordEvent, transitionRequest, type Actor } from './dsr.server'
 import { sendEmail } from '../platform/email.server'
 import { absoluteUrl } from '../platform/env.server'
-import { formatDate } from '../domain/format'
 import { getRegistryContacts, getRegistrySetting } from '../registry/registry.server'
 
 const SYSTEM: Actor = { type: 'system', id: null }
@@ -45,10 +44,11 @@ async function remind(kind: ReminderKind, now: Date) {
       const { dpo } = await getRegistryContacts(tx)
       await sendEmail(tx, {
         to: dpo.email,
+        language: await languageOfAddress(tx, dpo.email),
         template: 'request-reminder',
         props: {
           kind,
-          requests: due.map((r) => ({ number: r.number, typeLabel: DSR_TYPE_LABELS[r.type], dueAt: formatDate(r.dueAt), url: absoluteUrl(`/dpo/requests/${r.id}`) })),
+          requests: due.map((r) => ({ number: r.number, type: r.type, dueAt: r.dueAt, url: absoluteUrl(`/dpo/requests/${r.id}`) })),
           queueUrl: absoluteUrl(kind === 'overdue' ? '/dpo?overdue=1' : '/dpo'),
         },
       })

@@ -22,8 +22,8 @@ import {
 } from './dsr.server'
 import { sendEmail } from '../platform/email.server'
 import { absoluteUrl, loadEnv } from '../platform/env.server'
-import { formatDate, formatDateTime } from '../domain/format'
 import { checkVerificationCode, CODE_TTL_MINUTES, createVerificationCode, type CodeCheck } from '../platform/verification.server'
+import { FALLBACK_LANGUAGE, type Language } from '~/i18n/config'
 
 // Pressing "send" twice, or sending the same form again soon after, gives one request.
 export const DUPLICATE_WINDOW_MINUTES = 10
@@ -108,17 +108,17 @@ export async function sendReceipt(executor: Executor, request: DataSubjectReques
     template: 'request-received',
     props: {
       number: request.number,
-      typeLabel: DSR_TYPE_LABELS[request.type],
-      receivedAt: formatDateTime(request.receivedAt),
-      dueAt: formatDate(request.dueAt),
+      type: request.type,
+      receivedAt: request.receivedAt,
+      dueAt: request.dueAt,
       statusUrl: statusUrlOf(request),
       privateLink: !request.userId,
     },
   })
 }
 
-/** A customer's request: received at once (logging in identified them), with a receipt email. */
-export async function fileCustomerRequest({ userId, form, now = new Date() }: { userId: string; form: RequestForm; now?: Date }) {
+/** A customer's request: received at once (logging in identified them), with a receipt email in the account's language. */
+export async function fileCustomerRequest({ userId, form, language, now = new Date() }: { userId: string; form: RequestForm; language?: Language; now?: Date }) {
   return db.transaction(async (tx) => {
     const duplicate = await findDuplicate(tx, { userId }, form, ACTIVE_STATUSES, now)
     if (duplicate) return { requestId: duplicate.id, duplicate: true }
@@ -130,6 +130,7 @@ export async function fileCustomerRequest({ userId, form, now = new Date() }: { 
       details: form.details,
       categorySlug: form.categorySlug,
       receivedAt: now,
+      language,
       actor: { type: 'customer', id: userId },
     })
     await sendReceipt(tx, request)
@@ -137,15 +138,16 @@ export async function fileCustomerRequest({ userId, form, now = new Date() }: { 
   })
 }
 
-async function sendIdentityCode(executor: Executor, request: Pick<DataSubjectRequest, 'type'>, email: string) {
+async function sendIdentityCode(executor: Executor, request: Pick<DataSubjectRequest, 'type' | 'language'>, email: string) {
   const verification = await createVerificationCode(executor, { userId: null, email, purpose: 'request_identity' })
   await sendEmail(executor, {
     to: email,
+    language: request.language,
     template: 'request-identity-code',
     props: {
       code: verification.code,
       expiresInMinutes: CODE_TTL_MINUTES,
-      typeLabel: DSR_TYPE_LABELS[request.type],
+      type: request.type,
       verifyUrl: absoluteUrl('/requests/new'),
     },
   })
@@ -161,7 +163,18 @@ export type FiledWithoutAccount =
  * A request from someone without an account: waits as identity_unverified (hidden from the DPO's queue)
  * until the emailed code is entered. The answer looks the same whether or not we hold data under the address.
  */
-export async function fileRequestWithoutAccount({ email, form, now = new Date() }: { email: string; form: RequestForm; now?: Date }): Promise<FiledWithoutAccount> {
+export async function fileRequestWithoutAccount({
+  email,
+  form,
+  language = FALLBACK_LANGUAGE,
+  now = new Date(),
+}: {
+  email: string
+  form: RequestForm
+  /** the page's language: the code, the receipt and every later email about the request are written in it */
+  language?: Language
+  now?: Date
+}): Promise<FiledWithoutAccount> {
   return db.transaction(async (tx) => {
     const duplicate = await findDuplicate(tx, { email }, form, ['identity_unverified', ...ACTIVE_STATUSES], now)
     if (duplicate && duplicate.status !== 'identity_unverified') return { state: 'already_confirmed', requestId: duplicate.id }
@@ -176,6 +189,7 @@ export async function fileRequestWithoutAccount({ email, form, now = new Date() 
         details: form.details,
         categorySlug: form.categorySlug,
         receivedAt: now,
+        language,
         actor: { type: 'data_subject', id: null },
       }))
     const verificationId = await sendIdentityCode(tx, request, email)

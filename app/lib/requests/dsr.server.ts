@@ -1,8 +1,9 @@
 // Data subject requests: numbering, deadlines and the event trail. Every capability that acts on a
 // person's rights records what it did here, so the person and the DPO see one history.
-import { and, asc, count, eq, notInArray, sql } from 'drizzle-orm'
+import { and, asc, count, eq, isNull, notInArray, sql } from 'drizzle-orm'
 import { db, type Executor } from '#db/client.server'
 import { dataSubjectRequests, dsrEvents, users } from '#db/schema'
+import { FALLBACK_LANGUAGE, type Language } from '~/i18n/config'
 import { DISPLAY_TIME_ZONE } from '../domain/format'
 import { wallTimeToUtc, zonedParts } from '../domain/time-zone'
 
@@ -119,6 +120,8 @@ export interface NewRequest {
   categorySlug?: string | null
   receivedAt?: Date
   actor: Actor
+  /** the language of the page it was made on; its emails use it when there is no account */
+  language?: Language
 }
 
 export async function createRequest(executor: Executor, input: NewRequest) {
@@ -136,6 +139,7 @@ export async function createRequest(executor: Executor, input: NewRequest) {
       subject: input.subject ?? null,
       details: input.details ?? null,
       categorySlug: input.categorySlug ?? null,
+      language: input.language,
       receivedAt,
       dueAt: computeDueAt(receivedAt),
       completedAt: input.status === 'completed' ? receivedAt : null,
@@ -246,12 +250,24 @@ export async function lockRequest(executor: Executor, requestId: number): Promis
 }
 
 // Where emails about a request go: the account's current address, or the address a person without an account confirmed.
-export async function requestRecipient(executor: Executor, request: Pick<DataSubjectRequest, 'userId' | 'email'>) {
+/** The language of the account that uses this address (the DPO's, for reminders); English when there is none. */
+export async function languageOfAddress(executor: Executor, email: string): Promise<Language> {
+  const [user] = await executor
+    .select({ language: users.language })
+    .from(users)
+    .where(and(sql`lower(${users.email}) = lower(${email})`, isNull(users.erasedAt)))
+    .limit(1)
+  return user?.language ?? FALLBACK_LANGUAGE
+}
+
+// Who hears about a request, and in which language: the account's (kept current by the language switch),
+// or, without an account, that of the page the request was made on (decision 015).
+export async function requestRecipient(executor: Executor, request: Pick<DataSubjectRequest, 'userId' | 'email' | 'language'>) {
   if (request.userId) {
-    const [user] = await executor.select({ email: users.email, erasedAt: users.erasedAt }).from(users).where(eq(users.id, request.userId))
-    if (user && !user.erasedAt) return { to: user.email, userId: request.userId }
+    const [user] = await executor.select({ email: users.email, erasedAt: users.erasedAt, language: users.language }).from(users).where(eq(users.id, request.userId))
+    if (user && !user.erasedAt) return { to: user.email, userId: request.userId, language: user.language }
   }
-  return request.email ? { to: request.email, userId: null } : null
+  return request.email ? { to: request.email, userId: null, language: request.language } : null
 }
 
 export function listRequestEvents({ requestId, includeInternal }: { requestId: number; includeInternal: boolean }, executor: Executor = db) {
