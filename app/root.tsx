@@ -132,6 +132,7 @@ export function Layout({ children }: { children: ReactNode }) {
             <Link to="/contact">{t('common:footer.contact')}</Link>
             <Link to="/requests/new">{t('common:footer.newRequest')}</Link>
             <Link to="/transparency">{t('common:footer.transparency')}</Link>
+            <Link to="/accessibility">{t('common:statement.link')}</Link>
           </p>
         </footer>
         <ScrollRestoration nonce={nonce} />

@@ -11,6 +11,7 @@ import { loadEnv } from '~/lib/platform/env.server'
 import { errorHandler } from './errors'
 import { bodySizeLimit, securityHeaders, sameOriginGuard, withNonce } from './security'
 import { startBackgroundWorkers } from './workers'
+import { compressResponses } from './compression'
 import { buildPaths } from './build-paths'
 // Remix's adapter with backpressure for streamed bodies (the access package); see server/remix-handler.ts
 import { createRequestHandler } from './remix-handler'
@@ -36,6 +37,7 @@ app.use(withNonce)
 app.use(securityHeaders)
 // first, so that no guard's answer leaves an unread chunked body to be drained
 app.use(bodySizeLimit)
+app.use(compressResponses)
 app.use('/build', express.static(paths.assets, { immutable: true, maxAge: '1y', index: false }))
 app.use(express.static(path.join(projectRoot, 'public'), { maxAge: '1h', index: false }))
 app.use(sameOriginGuard)

@@ -1,4 +1,5 @@
 import { formatDateTime } from '~/lib/domain/format'
+import { TableScroll } from '~/components/ui/table-scroll'
 
 // A person's deletion receipts (issue 5): what was deleted, under which rule, how many rows; never the data itself.
 export interface ReceiptView {
@@ -39,7 +40,7 @@ export function DeletionReceipts({ receipts }: { receipts: ReceiptView[] }) {
       {receipts.length === 0 ? (
         <p className="empty-category">Nothing of yours has been deleted yet.</p>
       ) : (
-        <div className="table-scroll">
+        <TableScroll labelledBy="deletion-receipts">
           <table>
             <thead>
               <tr>
@@ -65,7 +66,7 @@ export function DeletionReceipts({ receipts }: { receipts: ReceiptView[] }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </section>
   )

@@ -3,6 +3,7 @@ import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
 import { Field, FormError } from '~/components/ui/field'
+import { GpcHonoured } from '~/components/gpc-status'
 import { requireCustomer } from '~/lib/platform/auth.server'
 import { countCommunityData } from '~/lib/erasure/community.server'
 import { previewCategoryErasure } from '~/lib/erasure/erasure.server'
@@ -44,6 +45,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return {
     counts,
     forumDelete: forumDelete ? { posts: forumDelete.count, othersComments: forumDelete.othersComments } : null,
+    gpc: cookieState.gpc,
     purposes: purposes.map((p) => {
       const category = isCookieCategory(p.cookieCategory) ? p.cookieCategory : null
       const cookie = category !== null
@@ -154,7 +156,7 @@ function Notice({ purposes }: { purposes: { slug: string; name: string }[] }) {
 }
 
 export default function Consents() {
-  const { purposes, counts, forumDelete } = useLoaderData<typeof loader>()
+  const { purposes, counts, forumDelete, gpc } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>() as ActionData | undefined
   const effect: Record<string, string> = {
     contact_form: `Withdrawing deletes your ${counts.contactMessages} stored contact message(s).`,
@@ -168,6 +170,7 @@ export default function Consents() {
         Each use of your data below happens only with your consent. Withdrawing is as easy as giving it and takes effect at once;
         what was done before stays lawful. Every choice is recorded as proof, and you find the full record under My data.
       </p>
+      {gpc ? <GpcHonoured /> : null}
       <Notice purposes={purposes} />
       <FormError error={actionData?.error} />
       {purposes.map((p) => (

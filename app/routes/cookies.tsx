@@ -3,6 +3,7 @@ import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { CookieCategoryList, CookieChoiceButtons, GpcNotice } from '~/components/cookie-banner'
+import { GpcHonoured } from '~/components/gpc-status'
 import { PolicyText } from '~/components/policy-text'
 import { FormError } from '~/components/ui/field'
 import { listCookieCategories, OPTIONAL_COOKIE_CATEGORIES, readCookieConsent, saveCookieChoice, type CookieCategory } from '~/lib/consent/cookie-consent.server'
@@ -111,6 +112,7 @@ export default function CookieSettings() {
       ) : (
         <p className="notice">You have not made a choice under the current cookie notice yet, so only necessary cookies are used.</p>
       )}
+      {gpc ? <GpcHonoured brief /> : null}
       {gpc ? <GpcNotice /> : null}
       <FormError error={actionData?.error} />
       <Form method="post" className="card" reloadDocument>

@@ -4,6 +4,7 @@ import { requireDpo } from '~/lib/platform/auth.server'
 import { daysUntilDue, DSR_STATUS_LABELS, DSR_STATUSES, DSR_TYPE_LABELS, DSR_TYPES } from '~/lib/requests/dsr.server'
 import { listQueue, parseQueueFilter, queueSummary, type QueueFilter } from '~/lib/dpo/dsr-queue.server'
 import { formatDate } from '~/lib/domain/format'
+import { TableScroll } from '~/components/ui/table-scroll'
 
 export const meta: MetaFunction = () => [{ title: 'Request queue · DPO workspace' }]
 
@@ -64,7 +65,7 @@ export default function DpoQueue() {
   const open = summary.byStatus.received + summary.byStatus.in_progress + summary.byStatus.awaiting_clarification
   return (
     <section>
-      <h1>DPO workspace: request queue</h1>
+      <h1 id="queue-title">DPO workspace: request queue</h1>
       <ul className="queue-summary" aria-label="Open requests">
         <li>
           <Link to="/dpo">{open} open</Link>
@@ -120,7 +121,7 @@ export default function DpoQueue() {
       {rows.length === 0 ? (
         <p className="muted">No requests match.</p>
       ) : (
-        <div className="table-scroll">
+        <TableScroll labelledBy="queue-title">
           <table className="queue">
             <thead>
               <tr>
@@ -153,7 +154,7 @@ export default function DpoQueue() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       <nav className="pager" aria-label="Pages">
         {previous ? <Link to={pageLink(filter, { before: previous })}>← Previous page</Link> : null}

@@ -3,6 +3,7 @@ import { useLoaderData } from '@remix-run/react'
 import { requireDpo } from '~/lib/platform/auth.server'
 import { formatDate, formatDateTime } from '~/lib/domain/format'
 import { listLegalHolds, summariseDeletionReceipts } from '~/lib/erasure/retention.server'
+import { TableScroll } from '~/components/ui/table-scroll'
 
 export const meta: MetaFunction = () => [{ title: 'Deletions and legal holds · Privacy Portal' }]
 
@@ -35,7 +36,7 @@ export default function DpoReceipts() {
       {holds.length === 0 ? (
         <p>No data is held.</p>
       ) : (
-        <div className="table-scroll">
+        <TableScroll labelledBy="legal-holds">
           <table id="holds">
             <thead>
               <tr>
@@ -62,14 +63,14 @@ export default function DpoReceipts() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       <h2 id="receipts">Deletion receipts</h2>
       <p className="muted">What each retention run or erasure deleted, under which rule, and how many rows. The deleted data itself is not kept.</p>
       {receipts.length === 0 ? (
         <p>Nothing has been deleted yet.</p>
       ) : (
-        <div className="table-scroll">
+        <TableScroll labelledBy="receipts">
           <table id="receipt-list">
             <thead>
               <tr>
@@ -96,7 +97,7 @@ export default function DpoReceipts() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </section>
   )

@@ -13,6 +13,7 @@ import { confirmPassword, REAUTH_MINUTES } from '~/lib/platform/reauth.server'
 import { getRegistryContacts } from '~/lib/registry/registry.server'
 import { AUTOMATED_DECISIONS_STATEMENT, RIGHTS } from '~/lib/domain/rights'
 import { currentPassword, intentOf, parseForm } from '~/lib/domain/validation/form'
+import { TableScroll } from '~/components/ui/table-scroll'
 
 export const meta: MetaFunction = () => [{ title: 'My data · Privacy Portal' }]
 
@@ -225,7 +226,7 @@ function CategorySection({ category }: { category: CategoryView }) {
       {category.items.length === 0 ? (
         <p className="muted empty-category">We store nothing about you in this category.</p>
       ) : (
-        <div className="table-scroll">
+        <TableScroll labelledBy={`category-${category.slug}-title`}>
           <table>
             <thead>
               <tr>
@@ -271,7 +272,7 @@ function CategorySection({ category }: { category: CategoryView }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       {category.paginated && (category.nextCursor || !category.isFirstPage) ? (
         <p className="pager">

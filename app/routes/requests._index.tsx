@@ -6,6 +6,7 @@ import { DSR_STATUS_LABELS, DSR_TYPE_LABELS, type DsrStatus, type DsrType } from
 import { formatDateTime } from '~/lib/domain/format'
 import { decodeCursor, encodeCursor, loadSectionPage, RECORD_SPECS } from '~/lib/access/my-data.server'
 import { listOwnDeletionReceipts } from '~/lib/erasure/retention.server'
+import { TableScroll } from '~/components/ui/table-scroll'
 
 export const meta: MetaFunction = () => [{ title: 'My requests · Privacy Portal' }]
 
@@ -41,7 +42,7 @@ export default function Requests() {
   const { requests, isFirstPage, nextCursor, receipts } = useLoaderData<typeof loader>()
   return (
     <section>
-      <h1>My requests</h1>
+      <h1 id="requests-title">My requests</h1>
       <p className="muted">
         Everything you asked us about your data, newest first: when we received it, when our answer is due (one calendar month,
         Art. 12(3) GDPR) and when it was completed. Each copy of your data you download is recorded here too.
@@ -49,7 +50,7 @@ export default function Requests() {
       {requests.length === 0 ? (
         <p className="empty-category">You have not made any requests yet.</p>
       ) : (
-        <div className="table-scroll">
+        <TableScroll labelledBy="requests-title">
           <table>
             <thead>
               <tr>
@@ -76,7 +77,7 @@ export default function Requests() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       <p className="pager">
         {!isFirstPage ? <Link to="/requests">Back to the newest</Link> : null}

@@ -16,12 +16,12 @@ export interface BenchEnvironment {
   stop(): Promise<void>
 }
 
-export async function startBenchEnvironment({ portal = false }: { portal?: boolean } = {}): Promise<BenchEnvironment> {
+export async function startBenchEnvironment({ portal = false, demo = false }: { portal?: boolean; demo?: boolean } = {}): Promise<BenchEnvironment> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dsr-portal-bench-'))
   fs.chmodSync(dir, 0o755)
   const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), ephemeral: true })
   await migrateDatabase(pg.url)
-  await seedDatabase(pg.url, { reset: true, demo: false })
+  await seedDatabase(pg.url, { reset: true, demo })
   process.env.DATABASE_URL = pg.url
   process.env.SESSION_SECRET ??= randomBytes(32).toString('base64url')
   let child: ChildProcess | undefined

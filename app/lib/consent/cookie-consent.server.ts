@@ -49,6 +49,8 @@ const recordSchema = z.object({
   d: z.number().int().nonnegative(),
   // 'gpc': only the browser's Global Privacy Control default is recorded; the person has not chosen yet
   s: z.enum(['choice', 'gpc']),
+  // 1: the browser sent GPC when this record was written, so a choice in it was made knowing the signal
+  g: z.literal(1).optional(),
 })
 type ConsentRecord = z.infer<typeof recordSchema>
 
@@ -79,6 +81,10 @@ export interface CookieConsentState {
   gpc: boolean
   // a GPC default is recorded under the current notice
   gpcRecorded: boolean
+  // GPC arrived after a choice made without it: these categories the choice allowed are off from now on,
+  // and the root loader records that once (recordGpcObjection)
+  gpcObjection: CookieCategory[]
+  record: ConsentRecord | null
   noticeVersion: string
   maxAgeDays: number
 }
@@ -103,13 +109,17 @@ async function computeState(request: Request): Promise<CookieConsentState> {
   const record: ConsentRecord | null = parsed.success ? parsed.data : null
   const fresh = record !== null && record.n === noticeVersion && record.d * 1000 > Date.now() - maxAgeDays * 86_400_000
   const decided = fresh && record.s === 'choice'
+  const gpc = request.headers.get('Sec-GPC')?.trim() === '1'
+  const gpcObjection = gpc && decided && record.g !== 1 ? GPC_CATEGORIES.filter((c) => record.c.includes(c)) : []
   return {
     decided,
-    allowed: new Set(fresh ? record.c : []),
+    allowed: new Set(fresh ? record.c.filter((c) => !gpcObjection.includes(c)) : []),
     decidedAt: fresh ? new Date(record.d * 1000) : null,
     visitorId: record?.v ?? null,
-    gpc: request.headers.get('Sec-GPC')?.trim() === '1',
+    gpc,
     gpcRecorded: fresh && record.s === 'gpc',
+    gpcObjection,
+    record,
     noticeVersion,
     maxAgeDays,
   }
@@ -124,8 +134,8 @@ export async function allowedCookieCategories(request: Request): Promise<Readonl
   return new Set(['necessary' as const, ...allowed])
 }
 
-async function serializeRecord(state: CookieConsentState, record: Omit<ConsentRecord, 'n' | 'd'>) {
-  return consentCookie(state.maxAgeDays).serialize({ ...record, n: state.noticeVersion, d: Math.floor(Date.now() / 1000) } satisfies ConsentRecord)
+async function serializeRecord(state: CookieConsentState, record: Omit<ConsentRecord, 'n' | 'd' | 'g'>, decidedAt = Math.floor(Date.now() / 1000)) {
+  return consentCookie(state.maxAgeDays).serialize({ ...record, n: state.noticeVersion, d: decidedAt, ...(state.gpc ? { g: 1 } : {}) } satisfies ConsentRecord)
 }
 
 // Expires cookies of categories that are not allowed, if the browser still sends any ("cleared and not set again").
@@ -182,6 +192,26 @@ export async function saveCookieChoice({ request, userId, method, allowed, cover
   return [await serializeRecord(state, { v: visitorId, c: [...after], s: 'choice' }), ...clearDisallowedCookies(request, after)]
 }
 
+/**
+ * A browser that starts sending GPC after a choice that allowed analytics or marketing: the signal is an
+ * objection (Art. 21(5) GDPR), so they are withdrawn by 'global_privacy_control', once: the new consent
+ * record notes the signal, and a choice made later with the signal on counts as the person's own. For a
+ * logged-in customer it is a withdrawal like any other, with a request in their history.
+ */
+async function recordGpcObjection(state: CookieConsentState, userId: string | null) {
+  const record = state.record!
+  const subject = { userId, visitorId: record.v }
+  await db.transaction(async (tx) => {
+    if (userId) {
+      await withdrawConsents(tx, { subject, actor: { type: 'customer', id: userId }, method: 'global_privacy_control', purposes: state.gpcObjection })
+    } else {
+      await recordConsents(tx, { subject, method: 'global_privacy_control', choices: state.gpcObjection.map((purpose) => ({ purpose, action: 'withdrawn' })) })
+    }
+  })
+  // the choice keeps its date: the objection changes what it allows, not when it was made
+  return serializeRecord(state, { v: record.v, c: [...state.allowed], s: 'choice' }, record.d)
+}
+
 // --- The banner -------------------------------------------------------------------------------
 
 export type CookieCategoryInfo = Awaited<ReturnType<typeof listCookieCategories>>[number]
@@ -216,6 +246,10 @@ export interface CookieBanner {
 export async function loadCookieBanner({ request, context }: { request: Request; context: AppLoadContext }) {
   const state = await readCookieConsent(request)
   const headers = clearDisallowedCookies(request, state.allowed)
+  if (state.gpcObjection.length > 0 && !(await hit(GPC_RECORDS_PER_CLIENT, context.clientKey))) {
+    const user = context.auth?.user
+    headers.push(await recordGpcObjection(state, user?.role === 'customer' ? user.id : null))
+  }
   if (state.gpc && !state.decided && !state.gpcRecorded && !(await hit(GPC_RECORDS_PER_CLIENT, context.clientKey))) {
     const visitorId = state.visitorId ?? newVisitorId()
     await recordConsents(db, {
