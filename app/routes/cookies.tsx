@@ -8,7 +8,7 @@ import { FormError } from '~/components/ui/field'
 import { listCookieCategories, OPTIONAL_COOKIE_CATEGORIES, readCookieConsent, saveCookieChoice, type CookieCategory } from '~/lib/consent/cookie-consent.server'
 import type { ConsentMethod } from '~/lib/consent/consent.server'
 import { formatDateTime } from '~/lib/domain/format'
-import { safeRedirectPath } from '~/lib/domain/redirect'
+import { safeRedirectPath } from '~/lib/domain/safe-redirect'
 import { versionInForce } from '~/lib/policy/policy.server'
 import { intentOf, parseForm } from '~/lib/domain/validation/form'
 

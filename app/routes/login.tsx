@@ -7,7 +7,7 @@ import { LOGIN_CODE_TTL_MINUTES, loginWithCode, loginWithPassword, requestLoginC
 import { createUserSession, homeFor, requireAnonymous } from '~/lib/platform/auth.server'
 import { pendingVerificationCookie } from '~/lib/platform/cookies.server'
 import { loadEnv } from '~/lib/platform/env.server'
-import { safeRedirectPath } from '~/lib/domain/redirect'
+import { safeRedirectPath } from '~/lib/domain/safe-redirect'
 import { code, currentPassword, email, intentOf, parseForm, singleLine } from '~/lib/domain/validation/form'
 import { CODE_MESSAGES } from '~/lib/platform/verification.server'
 
