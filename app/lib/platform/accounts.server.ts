@@ -191,7 +191,7 @@ export async function loginWithCode({ verificationId, code }: { verificationId: 
 // Returns the id of the new code; a decoy is replaced by a new decoy, so the two never differ.
 export async function resendSignupCode({ verificationId }: { verificationId: string }) {
   const [row] = await db
-    .select({ verification: emailVerifications, user: users })
+    .select({ user: users })
     .from(emailVerifications)
     .leftJoin(users, eq(users.id, emailVerifications.userId))
     .where(and(eq(emailVerifications.id, verificationId), eq(emailVerifications.purpose, 'signup')))
