@@ -16,7 +16,7 @@ export function AccountExists({ username, loginUrl, ...context }: AccountExistsP
       <Paragraph>{t('emails:accountExists.body')}</Paragraph>
       <Paragraph>{t('emails:accountExists.ifYou')}</Paragraph>
       <ButtonLink href={loginUrl}>{t('emails:accountExists.button')}</ButtonLink>
-      {/* there is no self-service password reset yet: a forgotten password goes through the DPO */}
+      {/* a forgotten password: the sign-in code on the login page (decision 011) */}
       <Paragraph>{t('emails:accountExists.resetHint')}</Paragraph>
       <Paragraph>{t('emails:accountExists.notYou')}</Paragraph>
     </EmailLayout>

@@ -10,6 +10,7 @@ import type { EmailContext } from './_components/layout'
 import { FeedComment, type FeedCommentProps } from './feed-comment'
 import { FeedConfirm, type FeedConfirmProps } from './feed-confirm'
 import { FeedSubscribed, type FeedSubscribedProps } from './feed-subscribed'
+import { LoginCode, type LoginCodeProps } from './login-code'
 import { RequestClarification, type RequestClarificationProps } from './request-clarification'
 import { RequestCompleted, type RequestCompletedProps } from './request-completed'
 import { RequestDenied, type RequestDeniedProps } from './request-denied'
@@ -107,6 +108,10 @@ const definitions = {
   'verify-email': defineTemplate<VerifyEmailProps>({
     component: VerifyEmail,
     subject: (_, { t }) => t('emails:code.subject'),
+  }),
+  'login-code': defineTemplate<LoginCodeProps>({
+    component: LoginCode,
+    subject: (_, { t }) => t('emails:loginCode.subject'),
   }),
   'account-exists': defineTemplate<AccountExistsProps>({
     component: AccountExists,

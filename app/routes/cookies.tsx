@@ -9,6 +9,7 @@ import { FormError } from '~/components/ui/field'
 import { listCookieCategories, OPTIONAL_COOKIE_CATEGORIES, readCookieConsent, saveCookieChoice, type CookieCategory } from '~/lib/consent/cookie-consent.server'
 import type { ConsentMethod } from '~/lib/consent/consent.server'
 import { formatDateTime } from '~/lib/domain/format'
+import { safeRedirectPath } from '~/lib/domain/safe-redirect'
 import { versionInForce } from '~/lib/policy/policy.server'
 import { intentOf, parseForm } from '~/lib/domain/validation/form'
 
@@ -34,12 +35,8 @@ const ticked = z.literal('on', { errorMap: () => ({ message: UNKNOWN_CATEGORY })
 const ChoiceSchema = z
   .object({
     intent: z.enum(['accept-all', 'reject-all', 'save', 'allow-category']),
-    // only a path on this site: the banner sends the page it was shown on
-    redirectTo: z
-      .string()
-      .max(2000, 'Unknown page.')
-      .regex(/^\/(?![/\\])/, 'Unknown page.')
-      .default('/'),
+    // the banner sends the page it was shown on; anything but a path on this site goes home (safeRedirectPath)
+    redirectTo: z.string().optional(),
     analytics: ticked,
     marketing: ticked,
     external_media: ticked,
@@ -92,7 +89,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   })
   const headers = new Headers()
   for (const cookie of setCookies) headers.append('Set-Cookie', cookie)
-  return redirect(redirectTo, { headers })
+  return redirect(safeRedirectPath(redirectTo, '/'), { headers })
 }
 
 export default function CookieSettings() {

@@ -1,59 +1,183 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { data, redirect } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { createCookie, data, redirect } from '@remix-run/node'
+import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
-import { Field, FormError } from '~/components/ui/field'
-import { loginWithPassword } from '~/lib/platform/accounts.server'
+import { Field, FormError, useFormFeedback } from '~/components/ui/field'
+import { LOGIN_CODE_TTL_MINUTES, loginWithCode, loginWithPassword, requestLoginCode } from '~/lib/platform/accounts.server'
 import { createUserSession, homeFor, requireAnonymous } from '~/lib/platform/auth.server'
 import { pendingVerificationCookie } from '~/lib/platform/cookies.server'
-import { currentPassword, parseForm, singleLine } from '~/lib/domain/validation/form'
+import { loadEnv } from '~/lib/platform/env.server'
+import { safeRedirectPath } from '~/lib/domain/safe-redirect'
+import { code, currentPassword, email, intentOf, parseForm, singleLine } from '~/lib/domain/validation/form'
+import { CODE_MESSAGES } from '~/lib/platform/verification.server'
 
 export const meta: MetaFunction = () => [{ title: 'Log in · Privacy Portal' }]
 
-const LoginSchema = z.object({
+const redirectTo = z.string().max(2000).optional()
+
+const PasswordSchema = z.object({
   identifier: singleLine('your email address or username', 254),
   password: currentPassword,
-  redirectTo: z.string().max(500).optional(),
+  redirectTo,
 })
+const CodeRequestSchema = z.object({ email, redirectTo })
+const CodeEntrySchema = z.object({ code, redirectTo })
 
-// Only paths on this site: an open redirect would let a phishing link borrow our login page.
-function safeRedirect(to: string | undefined | null, fallback: string) {
-  if (!to || !to.startsWith('/') || to.startsWith('//') || to.startsWith('/\\')) return fallback
-  return to
+// Which emailed sign-in code this browser is entering (its id only; the code is in the email).
+function pendingLoginCodeCookie() {
+  return createCookie('__Host-login-code', {
+    httpOnly: true,
+    secure: true,
+    sameSite: 'lax',
+    path: '/',
+    maxAge: LOGIN_CODE_TTL_MINUTES * 60,
+    secrets: [loadEnv().SESSION_SECRET],
+  })
+}
+
+async function pendingLoginCode(request: Request) {
+  const id: unknown = await pendingLoginCodeCookie().parse(request.headers.get('Cookie'))
+  return typeof id === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(id) ? id : null
+}
+
+// The code pages keep the page the person was heading for; URLSearchParams encodes it, and it is checked again on use.
+function codePage(target: string | undefined, extra: Record<string, string> = {}) {
+  const params = new URLSearchParams({ with: 'code', ...extra })
+  const next = safeRedirectPath(target, '')
+  if (next) params.set('redirectTo', next)
+  return `/login?${params}`
+}
+
+async function signedIn(request: Request, user: { userId: string; role: 'customer' | 'dpo' }, target: string | undefined, extraCookies: string[] = []) {
+  const headers = new Headers()
+  headers.append('Set-Cookie', await createUserSession(user.userId, request.headers.get('user-agent')?.slice(0, 200) ?? null))
+  for (const cookie of extraCookies) headers.append('Set-Cookie', cookie)
+  // only paths on this site: an open redirect would let a phishing link borrow our login page
+  return redirect(safeRedirectPath(target, homeFor(user)), { headers })
 }
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   requireAnonymous(context)
   const url = new URL(request.url)
-  return { verified: url.searchParams.get('verified') === '1' }
+  const withCode = url.searchParams.get('with') === 'code'
+  return {
+    verified: url.searchParams.get('verified') === '1',
+    view: !withCode ? 'password' : (await pendingLoginCode(request)) ? 'code-entry' : 'code-request',
+    sent: url.searchParams.get('sent') === '1',
+    ttlMinutes: LOGIN_CODE_TTL_MINUTES,
+  } as const
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   requireAnonymous(context)
-  const form = parseForm(LoginSchema, await request.formData())
-  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 })
-  const { identifier, password, redirectTo } = form.data
-  const result = await loginWithPassword({ identifier, password, clientKey: context.clientKey })
-  if (!result.ok) {
-    if (result.reason === 'unverified') {
-      return redirect('/verify-email', { headers: { 'Set-Cookie': await pendingVerificationCookie().serialize(result.verificationId) } })
+  const formData = await request.formData()
+  switch (intentOf(formData) || 'password') {
+    case 'password': {
+      const form = parseForm(PasswordSchema, formData)
+      if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 })
+      const { identifier, password } = form.data
+      const result = await loginWithPassword({ identifier, password, clientKey: context.clientKey })
+      if (!result.ok) {
+        if (result.reason === 'unverified') {
+          return redirect('/verify-email', { headers: { 'Set-Cookie': await pendingVerificationCookie().serialize(result.verificationId) } })
+        }
+        const message =
+          result.reason === 'limited'
+            ? 'Too many failed attempts. Wait a while before trying again, or sign in with a code sent to your email address.'
+            : 'The email address, username or password is not right.'
+        return data({ errors: { form: message }, values: { identifier } }, { status: result.reason === 'limited' ? 429 : 400 })
+      }
+      return signedIn(request, result, form.data.redirectTo)
     }
-    const message =
-      result.reason === 'limited'
-        ? 'Too many failed attempts. Wait a while before trying again.'
-        : 'The email address, username or password is not right.'
-    return data({ errors: { form: message }, values: { identifier } }, { status: result.reason === 'limited' ? 429 : 400 })
+    case 'email-code': {
+      const form = parseForm(CodeRequestSchema, formData)
+      if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 })
+      const result = await requestLoginCode({ email: form.data.email, clientKey: context.clientKey })
+      if (!result.ok) {
+        return data({ errors: { form: 'Too many codes requested. Try again in an hour.' }, values: { email: form.data.email } }, { status: 429 })
+      }
+      return redirect(codePage(form.data.redirectTo, { sent: '1' }), {
+        headers: { 'Set-Cookie': await pendingLoginCodeCookie().serialize(result.verificationId) },
+      })
+    }
+    case 'enter-code': {
+      const id = await pendingLoginCode(request)
+      if (!id) return data({ errors: { form: 'This sign-in code has expired. Ask for a new one.' }, values: {} }, { status: 400 })
+      const form = parseForm(CodeEntrySchema, formData)
+      if (!form.ok) return data({ errors: form.errors, values: {} }, { status: 400 })
+      const result = await loginWithCode({ verificationId: id, code: form.data.code })
+      if (!result.ok) return data({ errors: { code: CODE_MESSAGES[result.reason] }, values: {} }, { status: 400 })
+      return signedIn(request, result, form.data.redirectTo, [await pendingLoginCodeCookie().serialize('', { maxAge: 0 })])
+    }
+    case 'restart-code': {
+      const form = parseForm(z.object({ redirectTo }), formData)
+      return redirect(codePage(form.ok ? form.data.redirectTo : undefined), {
+        headers: { 'Set-Cookie': await pendingLoginCodeCookie().serialize('', { maxAge: 0 }) },
+      })
+    }
+    default:
+      return data({ errors: { form: 'Unknown action.' }, values: {} }, { status: 400 })
   }
-  const cookie = await createUserSession(result.userId, request.headers.get('user-agent')?.slice(0, 200) ?? null)
-  return redirect(safeRedirect(redirectTo, homeFor(result)), { headers: { 'Set-Cookie': cookie } })
 }
 
 export default function Login() {
-  const { verified } = useLoaderData<typeof loader>()
-  const actionData = useActionData<typeof action>()
+  const { verified, view, sent, ttlMinutes } = useLoaderData<typeof loader>()
+  const { errors, values } = useFormFeedback()
   const [searchParams] = useSearchParams()
-  const errors: Record<string, string | undefined> = actionData?.errors ?? {}
-  const values: Record<string, string | undefined> = actionData?.values ?? {}
+  const target = searchParams.get('redirectTo') ?? ''
+  const keepTarget = <input type="hidden" name="redirectTo" value={target} />
+  const withTarget = (path: string) => (target ? `${path}${path.includes('?') ? '&' : '?'}${new URLSearchParams({ redirectTo: target })}` : path)
+
+  if (view === 'code-request') {
+    return (
+      <section>
+        <h1>Sign in with a code</h1>
+        <p>
+          Enter the email address of your account. If it belongs to an account, we send a 6-digit code there that signs you in
+          once. This also works while password logins to your account are paused after too many failed attempts.
+        </p>
+        <Form method="post" className="stack card" noValidate>
+          <FormError error={errors.form} />
+          <Field label="Email address" name="email" type="email" autoComplete="email" defaultValue={values.email} error={errors.email} maxLength={254} required />
+          {keepTarget}
+          <button type="submit" name="intent" value="email-code">
+            Email me a sign-in code
+          </button>
+        </Form>
+        <p>
+          <Link to={withTarget('/login')}>Log in with your password instead</Link>.
+        </p>
+      </section>
+    )
+  }
+
+  if (view === 'code-entry') {
+    return (
+      <section>
+        <h1>Sign in with a code</h1>
+        {sent ? (
+          <p className="notice notice-ok">
+            If the address belongs to an account, we sent a 6-digit code to it. It is valid for {ttlMinutes} minutes and works once.
+          </p>
+        ) : null}
+        <Form method="post" className="stack card" noValidate>
+          <FormError error={errors.form} />
+          <Field label="Sign-in code" name="code" inputMode="numeric" autoComplete="one-time-code" maxLength={6} error={errors.code} required />
+          {keepTarget}
+          <button type="submit" name="intent" value="enter-code">
+            Sign in
+          </button>
+        </Form>
+        <Form method="post">
+          {keepTarget}
+          <button type="submit" name="intent" value="restart-code" className="link-button">
+            Use another email address or get a new code
+          </button>
+        </Form>
+      </section>
+    )
+  }
+
   return (
     <section>
       <h1>Log in</h1>
@@ -62,9 +186,14 @@ export default function Login() {
         <FormError error={errors.form} />
         <Field label="Email address or username" name="identifier" autoComplete="username" defaultValue={values.identifier} error={errors.identifier} maxLength={254} required />
         <Field label="Password" name="password" type="password" autoComplete="current-password" error={errors.password} maxLength={128} required />
-        <input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? ''} />
-        <button type="submit">Log in</button>
+        {keepTarget}
+        <button type="submit" name="intent" value="password">
+          Log in
+        </button>
       </Form>
+      <p>
+        Forgot your password, or locked out? <Link to={withTarget('/login?with=code')}>Email me a sign-in code</Link>.
+      </p>
       <p>
         No account yet? <Link to="/signup">Sign up</Link>.
       </p>

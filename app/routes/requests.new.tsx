@@ -116,12 +116,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
         return data({ errors: { form: 'Too many requests from your connection or for this address. Try again in an hour.' }, values: echoed }, { status: 429 })
       }
       const filed = await fileRequestWithoutAccount({ email: address, form: { type, categorySlug, details }, language: await getLanguage(request) })
-      if (filed.state === 'already_confirmed') {
-        return data(
-          { errors: { form: 'You already sent this request a few minutes ago and confirmed it. The receipt in your inbox holds the link to follow it.' }, values: echoed },
-          { status: 409 },
-        )
-      }
       return redirect('/requests/new', { headers: { 'Set-Cookie': await pendingRequestCookie().serialize(`${filed.requestId}.${filed.verificationId}`) } })
     }
     case 'verify': {

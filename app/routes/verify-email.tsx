@@ -42,7 +42,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
       if (!form.ok) return data({ errors: form.errors }, { status: 400 })
       const result = await checkVerificationCode({ id, code: form.data.code, purpose: 'signup' })
       if (!result.ok) return data({ errors: { code: CODE_MESSAGES[result.reason] } }, { status: 400 })
-      await confirmSignupEmail(result.userId!)
+      // a decoy (sign-up with a taken address) matches no code, so this always names an account
+      if (!result.userId) return data({ errors: { code: CODE_MESSAGES.wrong } }, { status: 400 })
+      await confirmSignupEmail(result.userId)
       return redirect('/login?verified=1', { headers: { 'Set-Cookie': await pendingVerificationCookie().serialize('', { maxAge: 0 }) } })
     }
     default:

@@ -54,7 +54,7 @@ export const sessions = pgTable(
   (t) => [index('sessions_user_id_idx').on(t.userId), index('sessions_expires_at_idx').on(t.expiresAt)],
 )
 
-export const verificationPurpose = pgEnum('verification_purpose', ['signup', 'email_change', 'request_identity'])
+export const verificationPurpose = pgEnum('verification_purpose', ['signup', 'email_change', 'request_identity', 'login'])
 
 // Emailed 6-digit codes. Only a hash of the code is stored.
 export const emailVerifications = pgTable(

@@ -55,7 +55,8 @@ test('after 100 failures in an hour an account is locked, even for the right pas
   test.setTimeout(120_000)
   const user = await createUser()
   // pre-fill the counter to just below the limit, then fail once more through the real code path
-  const accountKey = keyed('account', user.email)
+  // one bucket per account, whichever name is typed (accounts.server.ts)
+  const accountKey = keyed('login-account', user.id)
   const windowSeconds = LIMITS.loginFailuresPerAccount.windowSeconds
   await db.execute(sql`
     insert into rate_limits (bucket, key_hash, window_start, count)

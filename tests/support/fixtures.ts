@@ -48,9 +48,9 @@ export async function findUserByEmail(email: string) {
 }
 
 // Reads the code from the newest email to an address, the way a person would: in the dev mailbox.
-export async function readCodeFromMailbox(page: Page, to: string) {
+export async function readCodeFromMailbox(page: Page, to: string, subject = 'Your confirmation code') {
   await page.goto(`/dev/mailbox?to=${encodeURIComponent(to)}`)
-  await page.getByRole('link', { name: 'Your confirmation code' }).first().click()
+  await page.getByRole('link', { name: subject }).first().click()
   // the click navigates on the client: read the body only once the message itself is shown
   await page.waitForURL(/\/dev\/mailbox\/\d+/)
   const text = await page.locator('pre.mail-body').innerText()

@@ -2,7 +2,7 @@
 import { DrizzlePostgreSQLAdapter } from '@lucia-auth/adapter-drizzle'
 import { redirect, type AppLoadContext } from '@remix-run/node'
 import { and, eq, ne } from 'drizzle-orm'
-import { Lucia, TimeSpan } from 'lucia'
+import { Cookie, Lucia, TimeSpan } from 'lucia'
 import { db } from '#db/client.server'
 import { sessions, users } from '#db/schema'
 
@@ -14,9 +14,10 @@ const lucia = new Lucia(new DrizzlePostgreSQLAdapter(db, sessions, users), {
   sessionExpiresIn: new TimeSpan(IDLE_TIMEOUT_MINUTES, 'm'),
   sessionCookie: {
     name: SESSION_COOKIE,
-    // a browser-session cookie: the server-side expiry is what ends it
+    // lucia turns `expires: false` into Max-Age of 400 days; sessionCookieFor() drops it
     expires: false,
-    attributes: { secure: true, sameSite: 'lax' },
+    // Secure always: the __Host- prefix requires it, and browsers accept it on http://localhost
+    attributes: { secure: true, sameSite: 'lax', path: '/' },
   },
   getUserAttributes: (a) => ({
     username: a.username,
@@ -40,6 +41,13 @@ export type AuthUser = { id: string; username: string; email: string; role: 'cus
 export type AuthSession = { id: string; createdAt: Date; reauthenticatedAt: Date | null }
 export type Auth = { user: AuthUser; session: AuthSession } | null
 
+// A browser-session cookie: no Max-Age, no Expires, so closing the browser ends it. The idle (30 min)
+// and absolute (12 h) lifetimes are enforced on the server, where a copied cookie cannot extend them.
+function sessionCookieFor(sessionId: string) {
+  const { name, value, attributes } = lucia.createSessionCookie(sessionId)
+  return new Cookie(name, value, { ...attributes, maxAge: undefined, expires: undefined }).serialize()
+}
+
 // Validates the session cookie of a request. Returns the auth state and any Set-Cookie to send
 // (a refreshed idle expiry, or a blank cookie when the session is gone).
 export async function authenticate(cookieHeader: string | undefined): Promise<{ auth: Auth; setCookie?: string }> {
@@ -58,14 +66,14 @@ export async function authenticate(cookieHeader: string | undefined): Promise<{ 
       user: { id: user.id, username: user.username, email: user.email, role: user.role },
       session: { id: session.id, createdAt: session.createdAt, reauthenticatedAt: session.reauthenticatedAt },
     },
-    setCookie: session.fresh ? lucia.createSessionCookie(session.id).serialize() : undefined,
+    setCookie: session.fresh ? sessionCookieFor(session.id) : undefined,
   }
 }
 
 export async function createUserSession(userId: string, userAgent: string | null) {
   const now = new Date()
   const session = await lucia.createSession(userId, { createdAt: now, userAgent, reauthenticatedAt: now })
-  return lucia.createSessionCookie(session.id).serialize()
+  return sessionCookieFor(session.id)
 }
 
 export async function endSession(sessionId: string) {

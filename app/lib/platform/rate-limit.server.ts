@@ -16,24 +16,25 @@ export interface Limit {
 }
 
 export const LIMITS = {
+  // one bucket per account, whichever name (email or username) was typed; see accounts.server.ts
   loginFailuresPerAccount: { bucket: 'login-fail-account', max: 100, windowSeconds: 3600 },
   loginFailuresPerClient: { bucket: 'login-fail-client', max: 50, windowSeconds: 900 },
   signupPerClient: { bucket: 'signup-client', max: 20, windowSeconds: 3600 },
   codeResendPerClient: { bucket: 'code-resend-client', max: 10, windowSeconds: 3600 },
+  loginCodesPerAddress: { bucket: 'login-code-address', max: 5, windowSeconds: 3600 },
+  loginCodesPerAccount: { bucket: 'login-code-account', max: 5, windowSeconds: 3600 },
+  loginCodesPerClient: { bucket: 'login-code-client', max: 10, windowSeconds: 3600 },
 } satisfies Record<string, Limit>
 
 function windowStart(limit: Limit, now = Date.now()) {
   return new Date(Math.floor(now / (limit.windowSeconds * 1000)) * limit.windowSeconds * 1000)
 }
 
-export async function isLimited(limit: Limit, key: string): Promise<boolean> {
-  const rows = await db.execute<{ count: number }>(sql`
-    select count from rate_limits
-    where bucket = ${limit.bucket} and key_hash = ${key} and window_start = ${windowStart(limit).toISOString()}`)
-  return (rows[0]?.count ?? 0) >= limit.max
-}
-
-// Counts one hit; returns true when the limit is now exceeded.
+/**
+ * Counts one attempt and returns true when it is over the limit. Counting and deciding are one
+ * statement, so parallel requests each get their own number: at most `max` of them are let through.
+ * Check with this before the work, never with a separate read.
+ */
 export async function hit(limit: Limit, key: string): Promise<boolean> {
   const rows = await db.execute<{ count: number }>(sql`
     insert into rate_limits (bucket, key_hash, window_start, count)
@@ -41,4 +42,11 @@ export async function hit(limit: Limit, key: string): Promise<boolean> {
     on conflict (bucket, key_hash, window_start) do update set count = rate_limits.count + 1
     returning count`)
   return rows[0].count > limit.max
+}
+
+/** Gives back an attempt counted by hit() that turned out not to count (a login that succeeded). */
+export async function refund(limit: Limit, key: string) {
+  await db.execute(sql`
+    update rate_limits set count = greatest(count - 1, 0)
+    where bucket = ${limit.bucket} and key_hash = ${key} and window_start = ${windowStart(limit).toISOString()}`)
 }

@@ -3,7 +3,7 @@
 import type { AppLoadContext } from '@remix-run/node'
 import { verifyUserPassword } from './accounts.server'
 import { markReauthenticated } from './auth.server'
-import { hit, isLimited, keyed, type Limit } from './rate-limit.server'
+import { hit, keyed, refund, type Limit } from './rate-limit.server'
 
 export const REAUTH_MINUTES = 5
 const REAUTH_FAILURES: Limit = { bucket: 'reauth-fail-account', max: 10, windowSeconds: 900 }
@@ -19,11 +19,10 @@ export type PasswordCheck = { ok: true } | { ok: false; message: string }
 export async function confirmPassword(context: AppLoadContext, password: string): Promise<PasswordCheck> {
   if (!context.auth) return { ok: false, message: 'Log in again.' }
   const key = keyed('reauth', context.auth.user.id)
-  if (await isLimited(REAUTH_FAILURES, key)) return { ok: false, message: 'Too many wrong passwords. Wait 15 minutes and try again.' }
-  if (!(await verifyUserPassword({ userId: context.auth.user.id, password }))) {
-    await hit(REAUTH_FAILURES, key)
-    return { ok: false, message: 'That password is not right.' }
-  }
+  // the slot is taken before the check, so parallel tries cannot all pass a separate read
+  if (await hit(REAUTH_FAILURES, key)) return { ok: false, message: 'Too many wrong passwords. Wait 15 minutes and try again.' }
+  if (!(await verifyUserPassword({ userId: context.auth.user.id, password }))) return { ok: false, message: 'That password is not right.' }
+  await refund(REAUTH_FAILURES, key)
   await markReauthenticated(context.auth.session.id)
   return { ok: true }
 }

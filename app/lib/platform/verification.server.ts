@@ -1,4 +1,5 @@
-// Emailed 6-digit codes that prove control of an address (signup, email change, requests without an account).
+// Emailed 6-digit codes that prove control of an address (signup, email change, requests without an
+// account, sign-in by code), and decoys that behave like them where a real code would reveal an account.
 import { createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto'
 import { and, eq, isNull, sql } from 'drizzle-orm'
 import { db, type Executor } from '#db/client.server'
@@ -20,7 +21,7 @@ export function newVerificationId() {
 
 export async function createVerificationCode(
   executor: Executor,
-  { userId, email, purpose }: { userId: string | null; email: string; purpose: Purpose },
+  { userId, email, purpose, ttlMinutes = CODE_TTL_MINUTES }: { userId: string | null; email: string; purpose: Purpose; ttlMinutes?: number },
 ) {
   const id = newVerificationId()
   const code = String(randomInt(0, 1_000_000)).padStart(6, '0')
@@ -37,9 +38,36 @@ export async function createVerificationCode(
     email,
     purpose,
     codeHash: hashCode(id, code),
-    expiresAt: new Date(Date.now() + CODE_TTL_MINUTES * 60_000),
+    expiresAt: new Date(Date.now() + ttlMinutes * 60_000),
   })
   return { id, code }
+}
+
+/**
+ * A code that was never sent and that no input matches: where a real code would only exist for an
+ * account, this one stands in, so wrong tries, the try limit, expiry and resending answer exactly alike.
+ * It keeps no address.
+ */
+export async function createDecoyVerification(executor: Executor, { purpose, ttlMinutes = CODE_TTL_MINUTES }: { purpose: Purpose; ttlMinutes?: number }) {
+  const id = newVerificationId()
+  await executor.insert(emailVerifications).values({
+    id,
+    userId: null,
+    email: '',
+    purpose,
+    // random, of the same shape as a real hash: no code hashes to it
+    codeHash: randomBytes(32).toString('base64url'),
+    expiresAt: new Date(Date.now() + ttlMinutes * 60_000),
+  })
+  return { id }
+}
+
+/** Ends a code before its time (a decoy replaced by the next one, as a real code is). */
+export async function consumeVerification(executor: Executor, { id, purpose }: { id: string; purpose: Purpose }) {
+  await executor
+    .update(emailVerifications)
+    .set({ consumedAt: new Date() })
+    .where(and(eq(emailVerifications.id, id), eq(emailVerifications.purpose, purpose), isNull(emailVerifications.consumedAt)))
 }
 
 export type CodeCheck =

@@ -154,14 +154,19 @@ async function sendIdentityCode(executor: Executor, request: Pick<DataSubjectReq
   return verification.id
 }
 
-export type FiledWithoutAccount =
-  | { state: 'code_sent'; requestId: number; verificationId: string }
-  // the same request was confirmed minutes ago: its receipt holds the status link
-  | { state: 'already_confirmed'; requestId: number }
+export type FiledWithoutAccount = { state: 'code_sent'; requestId: number; verificationId: string }
+
+// A request without an account that an emailed code can still open: one waiting for its confirmation,
+// or one already confirmed (the code then only leads back to its status page).
+function opensWithCode(request: DataSubjectRequest) {
+  return !request.userId && Boolean(request.email) && !request.withdrawnAt && (request.status === 'identity_unverified' || Boolean(request.identityVerifiedAt))
+}
 
 /**
  * A request from someone without an account: waits as identity_unverified (hidden from the DPO's queue)
- * until the emailed code is entered. The answer looks the same whether or not we hold data under the address.
+ * until the emailed code is entered. The answer looks the same whether or not we hold data under the address,
+ * and whether or not the same request was sent (and confirmed) minutes ago: a duplicate is merged into the
+ * first request, and its code leads to that request's status page.
  */
 export async function fileRequestWithoutAccount({
   email,
@@ -177,7 +182,6 @@ export async function fileRequestWithoutAccount({
 }): Promise<FiledWithoutAccount> {
   return db.transaction(async (tx) => {
     const duplicate = await findDuplicate(tx, { email }, form, ['identity_unverified', ...ACTIVE_STATUSES], now)
-    if (duplicate && duplicate.status !== 'identity_unverified') return { state: 'already_confirmed', requestId: duplicate.id }
     const request =
       duplicate ??
       (await createRequest(tx, {
@@ -192,23 +196,27 @@ export async function fileRequestWithoutAccount({
         language,
         actor: { type: 'data_subject', id: null },
       }))
+    // the code goes to the address just typed, which the duplicate search matched case-insensitively
     const verificationId = await sendIdentityCode(tx, request, email)
     return { state: 'code_sent', requestId: request.id, verificationId }
   })
 }
 
-/** A new code for a request still waiting for its confirmation; null when there is none. */
+/** A new code for a request a code can still open; null when there is none. */
 export async function resendRequestCode({ requestId }: { requestId: number }) {
   return db.transaction(async (tx) => {
     const request = await lockRequest(tx, requestId)
-    if (!request || request.status !== 'identity_unverified' || request.withdrawnAt || !request.email) return null
-    return sendIdentityCode(tx, request, request.email)
+    if (!request || !opensWithCode(request)) return null
+    return sendIdentityCode(tx, request, request.email!)
   })
 }
 
 export type IdentityConfirmation = { ok: true; accessToken: string } | { ok: false; reason: Extract<CodeCheck, { ok: false }>['reason'] | 'closed' }
 
-/** Checks the code; on success the request enters the DPO's queue and the person gets the receipt with the status link. */
+/**
+ * Checks the code; on success the request enters the DPO's queue and the person gets the receipt with the status
+ * link. For a request confirmed before (a merged duplicate) the code proves the address again and opens its status page.
+ */
 export async function confirmRequestIdentity({
   requestId,
   verificationId,
@@ -225,9 +233,10 @@ export async function confirmRequestIdentity({
   return db.transaction(async (tx) => {
     const request = await lockRequest(tx, requestId)
     // the code was sent for this request's address; anything else is a mixed-up or forged pairing
-    if (!request || request.status !== 'identity_unverified' || request.withdrawnAt || request.email?.toLowerCase() !== check.email.toLowerCase()) {
+    if (!request || !opensWithCode(request) || request.email?.toLowerCase() !== check.email.toLowerCase()) {
       return { ok: false, reason: 'closed' } as const
     }
+    if (request.identityVerifiedAt) return { ok: true, accessToken: accessTokenOf(request) } as const
     const verified = { ...request, status: 'received' as const, identityVerifiedAt: now }
     const token = accessTokenOf(verified)
     await tx
@@ -351,13 +360,10 @@ export async function listRequestCategories({ withAccount }: { withAccount: bool
   return withAccount ? rows : rows.filter((r) => WITHOUT_ACCOUNT_CATEGORIES.includes(r.slug))
 }
 
-/** The request a verification cookie points at, while it still waits for its code. */
+/** The request a verification cookie points at, while a code can still open it. */
 export async function getPendingRequest({ requestId }: { requestId: number }) {
-  const [request] = await db
-    .select({ id: dataSubjectRequests.id, type: dataSubjectRequests.type, email: dataSubjectRequests.email })
-    .from(dataSubjectRequests)
-    .where(and(eq(dataSubjectRequests.id, requestId), eq(dataSubjectRequests.status, 'identity_unverified')))
-  return request ?? null
+  const [request] = await db.select().from(dataSubjectRequests).where(eq(dataSubjectRequests.id, requestId))
+  return request && opensWithCode(request) ? { id: request.id, type: request.type, email: request.email } : null
 }
 
 /** The guard of the status page: the request its link opens, or 404 for anything else (nothing said about why). */
