@@ -107,7 +107,7 @@ export default async function globalSetup() {
   const log = fs.createWriteStream(logFile)
   server.stdout!.pipe(log)
   server.stderr!.pipe(log)
-  await waitForHttp(`http://localhost:${port}/privacy`, server, 60_000)
+  await waitForHttp(`http://localhost:${port}/privacy`, server, 180_000)
 
   // the test workers talk to the same database with the same secret as the portal
   process.env.DATABASE_URL = database.url
