@@ -61,6 +61,7 @@ const ROUTES: Record<string, Visit[] | { skip: string }> = {
   '$document.history.$number.tsx': [{ label: 'one version of the privacy notice', as: 'anonymous', path: '/privacy/history/1' }],
   'privacy.tsx': [{ label: 'privacy notice', as: 'anonymous', path: '/privacy' }],
   'terms.tsx': [{ label: 'terms', as: 'anonymous', path: '/terms' }],
+  'transparency.tsx': [{ label: 'transparency report', as: 'anonymous', path: '/transparency' }],
   'cookies.tsx': [{ label: 'cookie settings', as: 'anonymous', path: '/cookies' }],
   'accessibility.tsx': [{ label: 'accessibility statement', as: 'anonymous', path: '/accessibility' }],
   'contact.tsx': [
@@ -243,6 +244,7 @@ const ROUTES: Record<string, Visit[] | { skip: string }> = {
   'my-data.download.tsx': { skip: 'a ZIP file' },
   'language.tsx': { skip: 'a form target that redirects' },
   'logout.tsx': { skip: 'a form target that redirects' },
+  'dpo.audit.checkpoint.tsx': { skip: 'a form target that downloads a JSON file' },
   '[.well-known].gpc[.json].ts': { skip: 'a JSON file (tests/e2e/gpc.spec.ts)' },
 }
 
