@@ -100,6 +100,8 @@ test.describe('with the database down', () => {
 })
 
 test('with SMTP_URL set, /dev/mailbox stays off even when DEV_MAILBOX=true asks for it', async () => {
+  // a second portal process starts slowly on a busy machine
+  test.setTimeout(180_000)
   const smtpPortal = await startPortalProcess({ DEV_MAILBOX: 'true', NODE_ENV: 'development', SMTP_URL: 'smtp://127.0.0.1:9/' })
   try {
     expect((await fetch(`${smtpPortal.url}/dev/mailbox`)).status).toBe(404)
