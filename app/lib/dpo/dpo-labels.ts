@@ -2,6 +2,7 @@
 // table names, registry fields): never the code itself. Each map names its keys literally so that the
 // catalogue check (tests/integration/i18n-catalogues.spec.ts) sees every one of them.
 import type { ActorType, DsrStatus, DsrType } from '../requests/dsr.server'
+import type { DocumentSlug } from '../policy/policy.server'
 import { formatDate } from '../domain/format'
 
 export const DSR_TYPE_KEYS: Record<DsrType, string> = {
@@ -30,6 +31,12 @@ export const ACTOR_KEYS: Record<ActorType, string> = {
   customer: 'dpo:actor.customer',
   data_subject: 'dpo:actor.dataSubject',
   system: 'dpo:actor.system',
+}
+
+export const DOCUMENT_KEYS: Record<DocumentSlug, string> = {
+  privacy: 'dpo:policies.document.privacy',
+  terms: 'dpo:policies.document.terms',
+  cookies: 'dpo:policies.document.cookies',
 }
 
 // Request events and audit-chain entries: every kind any capability records (grep "kind:" and "action:" in app/lib).
