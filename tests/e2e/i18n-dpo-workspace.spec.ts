@@ -111,7 +111,7 @@ test.describe('a German DPO', () => {
 
     await page.goto('/dpo/policies')
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Fassungen der Richtlinien')
-    await expect(page.getByRole('link', { name: 'Datenschutzerklärung' })).toBeVisible()
+    await expect(page.locator('main p', { hasText: 'Neue Fassung entwerfen:' }).getByRole('link', { name: 'Datenschutzerklärung' })).toBeVisible()
     await expectWordsOnly(page)
 
     await page.goto('/dpo/registry')
