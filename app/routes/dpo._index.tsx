@@ -1,15 +1,21 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { pageTitle } from '~/i18n/translate'
 import { requireDpo } from '~/lib/platform/auth.server'
-import { daysUntilDue, DSR_STATUS_LABELS, DSR_STATUSES, DSR_TYPE_LABELS, DSR_TYPES } from '~/lib/requests/dsr.server'
+import { getLanguage } from '~/lib/platform/i18n.server'
+import { daysUntilDue, DSR_STATUSES, DSR_TYPES } from '~/lib/requests/dsr.server'
 import { listQueue, parseQueueFilter, queueSummary, type QueueFilter } from '~/lib/dpo/dsr-queue.server'
+import { DSR_STATUS_KEYS, DSR_TYPE_KEYS } from '~/lib/dpo/dpo-labels'
 import { formatDate } from '~/lib/domain/format'
+import { useDaysLeftText } from '~/components/days-left'
 import { TableScroll } from '~/components/ui/table-scroll'
 
-export const meta: MetaFunction = () => [{ title: 'Request queue · DPO workspace' }]
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'dpo:queue.title')
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   requireDpo(context, request)
+  const language = await getLanguage(request)
   const { filter, after, before } = parseQueueFilter(new URL(request.url).searchParams)
   const now = new Date()
   const [page, summary] = await Promise.all([listQueue({ filter, after, before, now }), queueSummary({ now })])
@@ -24,20 +30,20 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       return {
         id: r.id,
         number: r.number,
-        type: DSR_TYPE_LABELS[r.type],
-        status: DSR_STATUS_LABELS[r.status],
+        type: DSR_TYPE_KEYS[r.type],
+        status: DSR_STATUS_KEYS[r.status],
         extended: Boolean(r.extendedAt),
         unfounded: Boolean(r.manifestlyUnfoundedAt),
         email: r.email,
         hasAccount: r.hasAccount,
-        receivedAt: formatDate(r.receivedAt),
-        dueAt: formatDate(r.dueAt),
+        receivedAt: formatDate(r.receivedAt, language),
+        dueAt: formatDate(r.dueAt, language),
         daysLeft: open ? daysLeft : null,
         overdue: open && r.dueAt < now,
       }
     }),
-    statusOptions: DSR_STATUSES.filter((s) => s !== 'identity_unverified').map((s) => ({ value: s, label: DSR_STATUS_LABELS[s] })),
-    typeOptions: DSR_TYPES.map((t) => ({ value: t, label: DSR_TYPE_LABELS[t] })),
+    statusOptions: DSR_STATUSES.filter((s) => s !== 'identity_unverified').map((s) => ({ value: s, label: DSR_STATUS_KEYS[s] })),
+    typeOptions: DSR_TYPES.map((t) => ({ value: t, label: DSR_TYPE_KEYS[t] })),
   }
 }
 
@@ -54,84 +60,80 @@ function pageLink(filter: QueueFilter, cursor: { after?: string; before?: string
   return query ? `/dpo?${query}` : '/dpo'
 }
 
-function daysLeftText(days: number) {
-  if (days < 0) return `${-days} day${days === -1 ? '' : 's'} overdue`
-  if (days === 0) return 'due today'
-  return `${days} day${days === 1 ? '' : 's'}`
-}
-
 export default function DpoQueue() {
   const { filter, summary, rows, next, previous, statusOptions, typeOptions } = useLoaderData<typeof loader>()
+  const { t } = useTranslation()
+  const daysLeftText = useDaysLeftText()
   const open = summary.byStatus.received + summary.byStatus.in_progress + summary.byStatus.awaiting_clarification
   return (
     <section>
-      <h1 id="queue-title">DPO workspace: request queue</h1>
-      <ul className="queue-summary" aria-label="Open requests">
+      <h1 id="queue-title">{t('dpo:queue.heading')}</h1>
+      <ul className="queue-summary" aria-label={t('dpo:queue.summaryLabel')}>
         <li>
-          <Link to="/dpo">{open} open</Link>
+          <Link to="/dpo">{t('dpo:queue.open', { count: open })}</Link>
         </li>
-        <li>{summary.byStatus.received} new</li>
-        <li>{summary.byStatus.in_progress} in progress</li>
-        <li>{summary.byStatus.awaiting_clarification} waiting for an answer</li>
+        <li>{t('dpo:queue.new', { count: summary.byStatus.received })}</li>
+        <li>{t('dpo:queue.inProgress', { count: summary.byStatus.in_progress })}</li>
+        <li>{t('dpo:queue.awaiting', { count: summary.byStatus.awaiting_clarification })}</li>
         <li className={summary.overdue > 0 ? 'overdue' : undefined}>
-          <Link to="/dpo?overdue=1">{summary.overdue} overdue</Link>
+          <Link to="/dpo?overdue=1">{t('dpo:queue.overdue', { count: summary.overdue })}</Link>
         </li>
-        <li>{summary.dueSoon} due within 7 days</li>
-        <li className="muted">{summary.unconfirmed} waiting for the person to confirm their email address (not in the queue yet)</li>
+        <li>{t('dpo:queue.dueSoon', { count: summary.dueSoon })}</li>
+        <li className="muted">{t('dpo:queue.unconfirmed', { count: summary.unconfirmed })}</li>
       </ul>
-      <Form method="get" className="queue-filter" aria-label="Filter the queue">
+      <Form method="get" className="queue-filter" aria-label={t('dpo:queue.filterLabel')}>
         <label>
-          Show
+          {t('dpo:queue.show')}
           <select name="view" defaultValue={filter.view ?? 'open'}>
-            <option value="open">open requests</option>
-            <option value="all">all requests</option>
+            <option value="open">{t('dpo:queue.viewOpen')}</option>
+            <option value="all">{t('dpo:queue.viewAll')}</option>
           </select>
         </label>
         <label>
-          Status
+          {t('dpo:queue.status')}
           <select name="status" defaultValue={filter.status ?? ''}>
-            <option value="">any</option>
+            <option value="">{t('dpo:queue.any')}</option>
             {statusOptions.map((o) => (
               <option key={o.value} value={o.value}>
-                {o.label}
+                {t(o.label)}
               </option>
             ))}
           </select>
         </label>
         <label>
-          Type
+          {t('dpo:queue.type')}
           <select name="type" defaultValue={filter.type ?? ''}>
-            <option value="">any</option>
+            <option value="">{t('dpo:queue.any')}</option>
             {typeOptions.map((o) => (
               <option key={o.value} value={o.value}>
-                {o.label}
+                {t(o.label)}
               </option>
             ))}
           </select>
         </label>
         <label className="field-check">
-          <input type="checkbox" name="overdue" value="1" defaultChecked={filter.overdue === '1'} /> overdue only
+          <input type="checkbox" name="overdue" value="1" defaultChecked={filter.overdue === '1'} /> {t('dpo:queue.overdueOnly')}
         </label>
         <label>
-          Search
-          <input type="search" name="q" defaultValue={filter.q ?? ''} maxLength={254} placeholder="DSR-2026-000042 or name@example.org" />
+          {t('dpo:queue.search')}
+          <input type="search" name="q" defaultValue={filter.q ?? ''} maxLength={254} placeholder={t('dpo:queue.searchPlaceholder')} />
         </label>
-        <button type="submit">Apply</button>
+        <button type="submit">{t('dpo:queue.apply')}</button>
       </Form>
       {rows.length === 0 ? (
-        <p className="muted">No requests match.</p>
+        <p className="muted">{t('dpo:queue.none')}</p>
       ) : (
         <TableScroll labelledBy="queue-title">
           <table className="queue">
             <thead>
               <tr>
-                <th scope="col">Request</th>
-                <th scope="col">Type</th>
-                <th scope="col">Status</th>
-                <th scope="col">Person</th>
-                <th scope="col">Received</th>
-                <th scope="col">Due</th>
-                <th scope="col">Days left</th>
+                <th scope="col">{t('dpo:queue.colRequest')}</th>
+                <th scope="col">{t('dpo:queue.colType')}</th>
+                <th scope="col">{t('dpo:queue.colStatus')}</th>
+                <th scope="col">{t('dpo:queue.colPerson')}</th>
+                <th scope="col">{t('dpo:queue.colReceived')}</th>
+                <th scope="col">{t('dpo:queue.colDue')}</th>
+                <th scope="col">{t('dpo:queue.colDaysLeft')}</th>
               </tr>
             </thead>
             <tbody>
@@ -140,12 +142,14 @@ export default function DpoQueue() {
                   <td>
                     <Link to={`/dpo/requests/${r.id}`}>{r.number}</Link>
                   </td>
-                  <td>{r.type}</td>
+                  <td>{t(r.type)}</td>
                   <td className="status-cell">
-                    {r.status} {r.extended ? <span className="tag">extended</span> : null} {r.unfounded ? <span className="tag">manifestly unfounded</span> : null}
+                    {t(r.status)} {r.extended ? <span className="tag">{t('dpo:queue.extended')}</span> : null}{' '}
+                    {r.unfounded ? <span className="tag">{t('dpo:queue.unfounded')}</span> : null}
                   </td>
                   <td>
-                    {r.email ?? <span className="muted">(erased)</span>} <span className="muted">{r.hasAccount ? 'account' : 'no account'}</span>
+                    {r.email ?? <span className="muted">{t('dpo:queue.erased')}</span>}{' '}
+                    <span className="muted">{r.hasAccount ? t('dpo:queue.account') : t('dpo:queue.noAccount')}</span>
                   </td>
                   <td>{r.receivedAt}</td>
                   <td>{r.dueAt}</td>
@@ -156,10 +160,10 @@ export default function DpoQueue() {
           </table>
         </TableScroll>
       )}
-      <nav className="pager" aria-label="Pages">
-        {previous ? <Link to={pageLink(filter, { before: previous })}>← Previous page</Link> : null}
-        {previous ? <Link to={pageLink(filter, {})}>First page</Link> : null}
-        {next ? <Link to={pageLink(filter, { after: next })}>Next page →</Link> : null}
+      <nav className="pager" aria-label={t('dpo:queue.pages')}>
+        {previous ? <Link to={pageLink(filter, { before: previous })}>{t('dpo:queue.previous')}</Link> : null}
+        {previous ? <Link to={pageLink(filter, {})}>{t('dpo:queue.first')}</Link> : null}
+        {next ? <Link to={pageLink(filter, { after: next })}>{t('dpo:queue.next')}</Link> : null}
       </nav>
     </section>
   )

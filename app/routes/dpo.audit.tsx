@@ -1,7 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { Trans, useTranslation } from 'react-i18next'
 import { Field, TextAreaField } from '~/components/ui/field'
+import { msg, pageTitle } from '~/i18n/translate'
 import {
   anchorPublicKey,
   MAX_CHECKPOINT_UPLOAD_BYTES,
@@ -11,42 +13,48 @@ import {
   type AnchorSource,
   type CheckpointProblem,
 } from '~/lib/requests/audit-anchor.server'
-import type { CheckpointState } from '~/lib/requests/audit.server'
+import type { AuditBreakReason, CheckpointState } from '~/lib/requests/audit.server'
 import { requireDpo } from '~/lib/platform/auth.server'
+import { getLanguage } from '~/lib/platform/i18n.server'
+import { eventKey } from '~/lib/dpo/dpo-labels'
 import { formatDateTime } from '~/lib/domain/format'
 
-export const meta: MetaFunction = () => [{ title: 'Audit trail · DPO workspace' }]
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'dpo:audit.title')
 
-const REASONS = {
-  prev_hash: 'does not name the hash of the entry before it (an entry before it was removed or rewritten)',
-  hash: 'its content no longer matches its hash (the entry was altered)',
-} as const
-
-const SOURCES: Record<AnchorSource, string> = {
-  scheduled: 'by the daily job',
-  checkpoint: 'when a checkpoint was downloaded',
-  report: 'when a report was downloaded',
+const REASONS: Record<AuditBreakReason, string> = {
+  prev_hash: 'dpo:audit.reasonPrevHash',
+  hash: 'dpo:audit.reasonHash',
 }
 
+const SOURCES: Record<AnchorSource, string> = {
+  scheduled: 'dpo:audit.source.scheduled',
+  checkpoint: 'dpo:audit.source.checkpoint',
+  report: 'dpo:audit.source.report',
+}
+
+type Words = { key: string; params: Record<string, string | number> }
+
 // What a checkpoint's state means, for one kept in a file or in the database.
-function checkpointText(c: { state: CheckpointState; entry: number; firstBreakId: number | null; lastEntry?: number | null; anchoredAt: string }) {
+function checkpointText(c: { state: CheckpointState; entry: number; firstBreakId: number | null; lastEntry?: number | null; anchoredAt: string }): Words {
+  const at = c.anchoredAt
   switch (c.state) {
     case 'holds':
-      return `The chain still holds it: entry #${c.entry} has the same hash as on ${c.anchoredAt}, and every entry up to it verifies.`
+      return { key: 'dpo:audit.state.holds', params: { entry: c.entry, at } }
     case 'missing':
       return c.lastEntry != null && c.lastEntry < c.entry
-        ? `The chain is broken: it now ends at entry #${c.lastEntry}, before entry #${c.entry} of ${c.anchoredAt}. Its end was cut off.`
-        : `The chain is broken: entry #${c.entry} of ${c.anchoredAt} is no longer in it. Entries were removed.`
+        ? { key: 'dpo:audit.state.cutOff', params: { last: c.lastEntry, entry: c.entry, at } }
+        : { key: 'dpo:audit.state.missing', params: { entry: c.entry, at } }
     case 'rewritten':
-      return `The chain is broken: entry #${c.entry} no longer has the hash it had on ${c.anchoredAt}. The chain was rewritten (recomputed) since.`
+      return { key: 'dpo:audit.state.rewritten', params: { entry: c.entry, at } }
     case 'broken_before':
-      return `The chain is broken: entry #${c.entry} still has the same hash, but the chain breaks at entry #${c.firstBreakId}, before it.`
+      return { key: 'dpo:audit.state.brokenBefore', params: { entry: c.entry, first: c.firstBreakId ?? '' } }
   }
 }
 
 // Verified on every visit: the whole chain, row by row, and against every anchor kept (app/lib/requests/audit*.server.ts).
 export async function loader({ request, context }: LoaderFunctionArgs) {
   requireDpo(context, request)
+  const language = await getLanguage(request)
   const started = Date.now()
   const { verification: v, last, checked, failing, forged, otherKey } = await verifyAgainstStoredAnchors()
   const firstFailing = failing[0]
@@ -56,16 +64,16 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     lastId: v.lastId,
     intact: v.breakCount === 0,
     breakCount: v.breakCount,
-    breaks: v.breaks.map((b) => ({ ...b, createdAt: formatDateTime(b.createdAt), reasons: b.reasons.map((r) => REASONS[r]) })),
+    breaks: v.breaks.map((b) => ({ id: b.id, requestId: b.requestId, kind: eventKey(b.kind), createdAt: formatDateTime(b.createdAt, language), reasons: b.reasons.map((r) => REASONS[r]) })),
     changedEvents: v.changedEvents,
     erasedEvents: v.erasedEvents,
-    verifiedAt: formatDateTime(new Date()),
+    verifiedAt: formatDateTime(new Date(), language),
     millis: Date.now() - started,
-    lastAnchor: last ? { at: formatDateTime(last.anchoredAt), entry: last.entry, source: SOURCES[last.source] ?? last.source } : null,
+    lastAnchor: last ? { at: formatDateTime(last.anchoredAt, language), entry: last.entry, source: SOURCES[last.source] } : null,
     anchorsChecked: checked,
     anchorsFailing: failing.length,
     firstFailing: firstFailing
-      ? checkpointText({ ...firstFailing.result, lastEntry: v.lastId, anchoredAt: formatDateTime(firstFailing.anchor.anchoredAt) })
+      ? checkpointText({ ...firstFailing.result, lastEntry: v.lastId, anchoredAt: formatDateTime(firstFailing.anchor.anchoredAt, language) })
       : null,
     anchorsForged: forged,
     anchorsOtherKey: otherKey,
@@ -73,26 +81,28 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   }
 }
 
+// A field message (a key) for each way a kept checkpoint can be unreadable.
 function problemText(problem: CheckpointProblem, field?: string) {
   switch (problem) {
     case 'empty':
-      return 'Choose the checkpoint file you kept, or paste its contents.'
+      return msg('dpo:audit.problem.empty')
     case 'too_large':
-      return 'This is not a checkpoint file from this portal: it is far too large.'
+      return msg('dpo:audit.problem.tooLarge')
     case 'not_json':
-      return 'This is not a checkpoint file from this portal: it is not JSON.'
+      return msg('dpo:audit.problem.notJson')
     case 'not_a_checkpoint':
-      return `This is not a checkpoint file from this portal, or it was edited: "${field ?? 'the file'}" is missing or not valid.`
+      return field ? msg('dpo:audit.problem.notACheckpoint', { field }) : msg('dpo:audit.problem.notACheckpoint', { field: '…' })
     case 'other_key':
-      return 'This checkpoint was signed with another key (by another portal, or before AUDIT_ANCHOR_KEY or SESSION_SECRET was changed), so it cannot be checked here.'
+      return msg('dpo:audit.problem.otherKey')
     case 'bad_signature':
-      return 'The signature does not match the checkpoint: the file was changed after it was downloaded. It cannot be trusted.'
+      return msg('dpo:audit.problem.badSignature')
   }
 }
 
 // Checks the chain against a checkpoint the DPO kept: uploaded as a file, or pasted.
 export async function action({ request, context }: ActionFunctionArgs) {
   requireDpo(context, request)
+  const language = await getLanguage(request)
   const form = await request.formData()
   const file = form.get('checkpointFile')
   const pasted = form.get('checkpoint')
@@ -104,7 +114,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const read = readCheckpoint(text)
   if (!read.ok) return data({ errors: { checkpoint: problemText(read.problem, read.field) } }, { status: 400 })
   const verdict = await verifyKeptCheckpoint(read.checkpoint)
-  const anchoredAt = formatDateTime(new Date(verdict.anchoredAt))
+  const anchoredAt = formatDateTime(new Date(verdict.anchoredAt), language)
   return { verdict: { holds: verdict.state === 'holds', text: checkpointText({ ...verdict, anchoredAt }) } }
 }
 
@@ -112,117 +122,101 @@ export default function DpoAudit() {
   const v = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
   const [params] = useSearchParams()
+  const { t } = useTranslation()
   const errors: { checkpoint?: string } = result && 'errors' in result ? result.errors : {}
   const verdict = result && 'verdict' in result ? result.verdict : null
   return (
     <section>
-      <h1>Audit trail</h1>
-      <p>
-        Every request event and every change the DPO makes is appended to a hash chain when it is saved: each entry holds the
-        hash of the entry before it. The chained fields carry no personal data, so erasing a person does not break it.
-      </p>
+      <h1>{t('dpo:audit.title')}</h1>
+      <p>{t('dpo:audit.intro')}</p>
       {v.intact ? (
         <p className="notice notice-ok" data-testid="audit-result">
-          The chain is intact: {v.rows} entries verified on {v.verifiedAt} ({v.millis} ms).
+          {t('dpo:audit.intact', { rows: v.rows, at: v.verifiedAt, millis: v.millis })}
         </p>
       ) : (
         <p className="notice notice-error" data-testid="audit-result">
-          The chain is broken at {v.breakCount} {v.breakCount === 1 ? 'entry' : 'entries'} of {v.rows}. The first break is at entry #{v.breaks[0]?.id}.
+          {t('dpo:audit.broken', { count: v.breakCount, rows: v.rows, first: v.breaks[0]?.id ?? '' })}
         </p>
       )}
       {v.headHash ? (
         <p>
-          Current head: entry #{v.lastId}, <code className="hash">{v.headHash}</code>.
+          <Trans i18nKey="dpo:audit.headEntry" values={{ id: v.lastId, hash: v.headHash }} components={{ code: <code className="hash" /> }} />
         </p>
       ) : null}
 
-      <h2>Anchors</h2>
-      <p>
-        Someone with full rights on the database could cut off the end of the chain or recompute all of it, and the chain
-        would still look intact. A checkpoint (the last entry and its hash at a moment, signed with a key the database does not
-        hold) proves later what the chain contained then: keep the file somewhere else. Every monthly report carries one too.
-      </p>
+      <h2>{t('dpo:audit.anchors')}</h2>
+      <p>{t('dpo:audit.anchorsIntro')}</p>
       <p data-testid="audit-last-anchor">
-        {v.lastAnchor
-          ? `Last anchored on ${v.lastAnchor.at} at entry #${v.lastAnchor.entry}, ${v.lastAnchor.source}.`
-          : 'Not anchored yet.'}
+        {v.lastAnchor ? t('dpo:audit.lastAnchor', { at: v.lastAnchor.at, entry: v.lastAnchor.entry, source: t(v.lastAnchor.source) }) : t('dpo:audit.notAnchored')}
       </p>
       {v.anchorsChecked > 0 ? (
         v.anchorsFailing === 0 ? (
           <p className="notice notice-ok" data-testid="audit-anchors">
-            All {v.anchorsChecked} anchors kept by the portal still hold.
+            {t('dpo:audit.anchorsHold', { count: v.anchorsChecked })}
           </p>
         ) : (
           <p className="notice notice-error" data-testid="audit-anchors">
-            {v.anchorsFailing} of {v.anchorsChecked} anchors kept by the portal no longer hold. The first: {v.firstFailing}
+            {t('dpo:audit.anchorsFailing', { failing: v.anchorsFailing, count: v.anchorsChecked, first: v.firstFailing ? t(v.firstFailing.key, v.firstFailing.params) : '' })}
           </p>
         )
       ) : null}
-      {v.anchorsForged > 0 ? (
-        <p className="notice notice-error">{v.anchorsForged} anchor(s) in the database carry a signature that does not match them: they were not made by this portal.</p>
-      ) : null}
-      {v.anchorsOtherKey > 0 ? <p className="muted">{v.anchorsOtherKey} anchor(s) were signed with an earlier key and cannot be checked.</p> : null}
-      {params.get('checkpoint') === 'empty' ? <p className="notice notice-error">The chain is empty: there is nothing to anchor yet.</p> : null}
+      {v.anchorsForged > 0 ? <p className="notice notice-error">{t('dpo:audit.anchorsForged', { count: v.anchorsForged })}</p> : null}
+      {v.anchorsOtherKey > 0 ? <p className="muted">{t('dpo:audit.anchorsOtherKey', { count: v.anchorsOtherKey })}</p> : null}
+      {params.get('checkpoint') === 'empty' ? <p className="notice notice-error">{t('dpo:audit.chainEmpty')}</p> : null}
       <Form method="post" action="/dpo/audit/checkpoint" reloadDocument>
         <button type="submit" disabled={!v.headHash}>
-          Download a checkpoint
+          {t('dpo:audit.downloadCheckpoint')}
         </button>
       </Form>
 
-      <h3>Check a checkpoint you kept</h3>
-      <Form method="post" encType="multipart/form-data" className="stack card" noValidate aria-label="Check a checkpoint">
-        <Field label="Checkpoint file" name="checkpointFile" type="file" accept=".json,application/json" />
-        <TextAreaField
-          label="Or paste its contents"
-          name="checkpoint"
-          rows={6}
-          error={errors.checkpoint}
-          hint="The file is small JSON text beginning with {&quot;format&quot;: &quot;privacy-portal-audit-checkpoint&quot;."
-        />
-        <button type="submit">Check the chain against it</button>
+      <h3>{t('dpo:audit.checkHeading')}</h3>
+      <Form method="post" encType="multipart/form-data" className="stack card" noValidate aria-label={t('dpo:audit.checkLabel')}>
+        <Field label={t('dpo:audit.checkpointFile')} name="checkpointFile" type="file" accept=".json,application/json" />
+        <TextAreaField label={t('dpo:audit.orPaste')} name="checkpoint" rows={6} error={errors.checkpoint} hint={t('dpo:audit.pasteHint')} />
+        <button type="submit">{t('dpo:audit.check')}</button>
       </Form>
       {verdict ? (
         <p className={`notice ${verdict.holds ? 'notice-ok' : 'notice-error'}`} data-testid="checkpoint-verdict" role="status">
-          {verdict.text}
+          {t(verdict.text.key, verdict.text.params)}
         </p>
       ) : null}
       <p className="muted">
-        Checkpoints are signed with the Ed25519 public key <code className="hash">{v.publicKey}</code> (base64url).
+        <Trans i18nKey="dpo:audit.publicKey" values={{ key: v.publicKey }} components={{ code: <code className="hash" /> }} />
       </p>
 
       {v.breaks.length > 0 ? (
         <>
-          <h2>Where the chain breaks</h2>
-          <table className="audit-breaks">
-            <thead>
-              <tr>
-                <th scope="col">Entry</th>
-                <th scope="col">Written</th>
-                <th scope="col">Kind</th>
-                <th scope="col">Request</th>
-                <th scope="col">What is wrong</th>
-              </tr>
-            </thead>
-            <tbody>
-              {v.breaks.map((b) => (
-                <tr key={b.id} data-testid={`audit-break-${b.id}`}>
-                  <td>#{b.id}</td>
-                  <td>{b.createdAt}</td>
-                  <td>{b.kind}</td>
-                  <td>{b.requestId ? <Link to={`/dpo/requests/${b.requestId}`}>{b.requestId}</Link> : '—'}</td>
-                  <td>{b.reasons.join('; ')}</td>
+          <h2>{t('dpo:audit.breaksHeading')}</h2>
+          <div className="table-scroll" tabIndex={0} role="region" aria-label={t('dpo:audit.tableLabel')}>
+            <table className="audit-breaks">
+              <thead>
+                <tr>
+                  <th scope="col">{t('dpo:audit.colEntry')}</th>
+                  <th scope="col">{t('dpo:audit.colWritten')}</th>
+                  <th scope="col">{t('dpo:audit.colKind')}</th>
+                  <th scope="col">{t('dpo:audit.colRequest')}</th>
+                  <th scope="col">{t('dpo:audit.colWrong')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {v.breaks.map((b) => (
+                  <tr key={b.id} data-testid={`audit-break-${b.id}`}>
+                    <td>{t('dpo:audit.entryNo', { id: b.id })}</td>
+                    <td>{b.createdAt}</td>
+                    <td>{t(b.kind)}</td>
+                    <td>{b.requestId ? <Link to={`/dpo/requests/${b.requestId}`}>{t('dpo:audit.entryNo', { id: b.requestId })}</Link> : '—'}</td>
+                    <td>{b.reasons.map((r) => t(r)).join('; ')}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </>
       ) : null}
       {v.changedEvents.length > 0 ? (
-        <p className="notice notice-error">
-          The details of {v.changedEvents.length} request event(s) differ from what was sealed in the chain: events {v.changedEvents.join(', ')}.
-        </p>
+        <p className="notice notice-error">{t('dpo:audit.changedEvents', { count: v.changedEvents.length, ids: v.changedEvents.join(', ') })}</p>
       ) : null}
-      {v.erasedEvents > 0 ? <p className="muted">{v.erasedEvents} entries belong to request records deleted after their retention period; the chain still proves they existed.</p> : null}
+      {v.erasedEvents > 0 ? <p className="muted">{t('dpo:audit.erasedEvents', { count: v.erasedEvents })}</p> : null}
     </section>
   )
 }

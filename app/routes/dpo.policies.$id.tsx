@@ -1,6 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { data, redirect } from '@remix-run/node'
+import { data } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { msg, pageTitle } from '~/i18n/translate'
+import { getLanguage } from '~/lib/platform/i18n.server'
+import { redirectWithToast } from '~/lib/platform/toast.server'
 import { z } from 'zod'
 import { PolicyDiff } from '~/components/policy-text'
 import { Field, FormError, useFormFeedback } from '~/components/ui/field'
@@ -22,21 +26,22 @@ import { diffLines } from '~/lib/domain/text-diff'
 import { parseLocalDateTime, toLocalDateTimeInput } from '~/lib/domain/time-zone'
 import { intentOf, parseForm } from '~/lib/domain/validation/form'
 
-export const meta: MetaFunction = () => [{ title: 'Policy version · DPO workspace' }]
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'dpo:policy.title')
 
 function versionIdParam(raw: string | undefined) {
-  if (!/^\d{1,9}$/.test(raw ?? '')) throw new Response('A version id is a whole number.', { status: 400 })
+  if (!/^\d{1,9}$/.test(raw ?? '')) throw new Response('Bad request', { status: 400 })
   return Number(raw)
 }
 
 async function loadVersion(raw: string | undefined) {
   const row = await getVersionById(versionIdParam(raw))
-  if (!row) throw new Response('There is no such version.', { status: 404 })
+  if (!row) throw new Response('Not found', { status: 404 })
   return row
 }
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   requireDpo(context, request)
+  const language = await getLanguage(request)
   const { version, document } = await loadVersion(params.id)
   const slug = document.slug as DocumentSlug
   // a draft is compared with the latest published version; a published one with its predecessor
@@ -53,7 +58,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     baseNumber: base?.number ?? null,
     diff: base ? diffLines(base.text, version.text) : null,
     earliest: toLocalDateTimeInput(await earliestEffectiveAt({ significant: version.significant }), DISPLAY_TIME_ZONE),
-    effectiveAt: version.effectiveAt ? formatDateTime(version.effectiveAt) : null,
+    effectiveAt: version.effectiveAt ? formatDateTime(version.effectiveAt, language) : null,
     progress: published ? await campaignProgress(version.id) : null,
     failures: published ? await failedNotices(version.id) : [],
   }
@@ -63,7 +68,7 @@ const PublishSchema = z.object({
   effectiveAt: z.string().max(20).transform((value, ctx) => {
     const instant = parseLocalDateTime(value, DISPLAY_TIME_ZONE)
     if (!instant) {
-      ctx.addIssue({ code: 'custom', message: 'Enter a date and time, like 2026-12-24T10:00 (Berlin time).' })
+      ctx.addIssue({ code: 'custom', message: msg('dpo:policy.badDate') })
       return z.NEVER
     }
     return instant
@@ -81,77 +86,76 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       const result = await publishVersion({ versionId: version.id, effectiveAt: form.data.effectiveAt })
       if (!result.ok) return data({ errors: { [result.field]: result.message } }, { status: 400 })
       startPolicyCampaign(version.id)
-      return redirect(`/dpo/policies/${version.id}?published=${result.noticeCount}`)
+      return redirectWithToast(`/dpo/policies/${version.id}`, 'dpo:policy.publishedToast', { count: result.noticeCount })
     }
     case 'resend-failed': {
-      if (version.status !== 'published') return data({ errors: { form: 'Only a published version has a campaign.' } }, { status: 400 })
+      if (version.status !== 'published') return data({ errors: { form: msg('dpo:policy.onlyPublished') } }, { status: 400 })
       const count = await resendFailedNotices(version.id)
-      return redirect(`/dpo/policies/${version.id}?resent=${count}`)
+      return redirectWithToast(`/dpo/policies/${version.id}`, 'dpo:policy.resentToast', { count })
     }
     default:
-      return data({ errors: { form: 'Unknown action.' } }, { status: 400 })
+      return data({ errors: { form: msg('dpo:result.unknownAction') } }, { status: 400 })
   }
 }
 
 export default function PolicyVersionPage() {
   const v = useLoaderData<typeof loader>()
   const { errors } = useFormFeedback()
+  const { t } = useTranslation()
   return (
     <section>
       <p>
-        <Link to="/dpo/policies">All policy versions</Link>
+        <Link to="/dpo/policies">{t('dpo:policy.all')}</Link>
       </p>
       <h1>
-        {v.name}, version {v.number} <span className="tag">{v.status}</span>
+        {t('dpo:policies.versionOf', { document: v.name, number: v.number })}{' '}
+        <span className="tag">{v.status === 'draft' ? t('dpo:policy.statusDraft') : t('dpo:policy.statusPublished')}</span>
       </h1>
       <p>
-        {v.changeSummary} {v.significant ? <span className="tag">significant</span> : null}
+        {v.changeSummary} {v.significant ? <span className="tag">{t('dpo:policy.significant')}</span> : null}
       </p>
       <FormError error={errors.form} />
       {v.diff ? (
         <>
-          <h2>Changes against version {v.baseNumber}</h2>
+          <h2>{t('dpo:policy.changesAgainst', { number: v.baseNumber })}</h2>
           <PolicyDiff lines={v.diff} />
         </>
       ) : (
-        <p className="muted">This is the first version of this document.</p>
+        <p className="muted">{t('dpo:policy.firstVersion')}</p>
       )}
       {v.status === 'draft' ? (
         <Form method="post" className="stack card" noValidate>
-          <h2>Publish</h2>
-          <p>
-            Every active customer is emailed the summary, the date it takes effect and a link to these changes
-            {v.significant ? ', and told how to cancel if they do not accept them' : ''}.
-          </p>
+          <h2>{t('dpo:policy.publish')}</h2>
+          <p>{v.significant ? t('dpo:policy.publishIntroSignificant') : t('dpo:policy.publishIntro')}</p>
           <Field
-            label="Takes effect at (Berlin time)"
+            label={t('dpo:policy.effectiveAt')}
             name="effectiveAt"
             type="datetime-local"
             defaultValue={v.earliest}
             min={v.earliest}
-            hint={`At the earliest ${v.earliest.replace('T', ' ')}: ${v.significant ? '14 days' : 'one day'} after publishing.`}
+            hint={t(v.significant ? 'dpo:policy.earliestSignificant' : 'dpo:policy.earliest', { at: v.earliest.replace('T', ' ') })}
             error={errors.effectiveAt}
           />
           <button type="submit" name="intent" value="publish">
-            Publish and notify customers
+            {t('dpo:policy.publishButton')}
           </button>
         </Form>
       ) : (
         <>
           <p>
-            In force from {v.effectiveAt}. <Link to={`/${v.slug}/history/${v.number}`}>Public page</Link>
+            {t('dpo:policy.inForce', { at: v.effectiveAt })} <Link to={`/${v.slug}/history/${v.number}`}>{t('dpo:policy.publicPage')}</Link>
           </p>
-          <h2>Notice campaign</h2>
-          <dl className="facts card" aria-label="Campaign progress">
-            <dt>Customers</dt>
+          <h2>{t('dpo:policy.campaign')}</h2>
+          <dl className="facts card" aria-label={t('dpo:policy.campaignLabel')}>
+            <dt>{t('dpo:policy.customers')}</dt>
             <dd>{v.progress!.total}</dd>
-            <dt>Queued</dt>
+            <dt>{t('dpo:policy.queued')}</dt>
             <dd>{v.progress!.queued}</dd>
-            <dt>Sent</dt>
+            <dt>{t('dpo:policy.sent')}</dt>
             <dd>{v.progress!.sent}</dd>
-            <dt>Failed</dt>
+            <dt>{t('dpo:policy.failed')}</dt>
             <dd>{v.progress!.failed}</dd>
-            <dt>Acknowledged</dt>
+            <dt>{t('dpo:policy.acknowledged')}</dt>
             <dd>{v.progress!.acknowledged}</dd>
           </dl>
           {v.failures.length > 0 ? (
@@ -159,9 +163,9 @@ export default function PolicyVersionPage() {
               <table>
                 <thead>
                   <tr>
-                    <th>Recipient</th>
-                    <th>Attempts</th>
-                    <th>Last error</th>
+                    <th scope="col">{t('dpo:policy.colRecipient')}</th>
+                    <th scope="col">{t('dpo:policy.colAttempts')}</th>
+                    <th scope="col">{t('dpo:policy.colLastError')}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -176,7 +180,7 @@ export default function PolicyVersionPage() {
               </table>
               <Form method="post">
                 <button type="submit" name="intent" value="resend-failed">
-                  Send again to the failed ones
+                  {t('dpo:policy.resend')}
                 </button>
               </Form>
             </>

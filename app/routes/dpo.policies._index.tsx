@@ -1,23 +1,28 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { pageTitle } from '~/i18n/translate'
+import { getLanguage } from '~/lib/platform/i18n.server'
 import { requireDpo } from '~/lib/platform/auth.server'
 import { formatDateTime } from '~/lib/domain/format'
 import { campaignProgress, DOCUMENT_SLUGS, listDrafts, listPublishedForDpo } from '~/lib/policy/policy.server'
+import { DOCUMENT_KEYS } from '~/lib/dpo/dpo-labels'
 
-export const meta: MetaFunction = () => [{ title: 'Policy versions · DPO workspace' }]
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'dpo:policies.title')
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   requireDpo(context, request)
+  const language = await getLanguage(request)
   const [drafts, published] = await Promise.all([listDrafts(), listPublishedForDpo()])
   const progress = await Promise.all(published.slice(0, 10).map((p) => campaignProgress(p.version.id)))
   return {
     documents: DOCUMENT_SLUGS,
-    drafts: drafts.map((d) => ({ id: d.version.id, document: d.document.name, number: d.version.number, summary: d.version.changeSummary, createdAt: formatDateTime(d.version.createdAt) })),
+    drafts: drafts.map((d) => ({ id: d.version.id, document: d.document.name, number: d.version.number, summary: d.version.changeSummary, createdAt: formatDateTime(d.version.createdAt, language) })),
     published: published.slice(0, 10).map((p, i) => ({
       id: p.version.id,
       document: p.document.name,
       number: p.version.number,
-      effectiveAt: formatDateTime(p.version.effectiveAt!),
+      effectiveAt: formatDateTime(p.version.effectiveAt!, language),
       progress: progress[i],
     })),
   }
@@ -25,44 +30,46 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export default function DpoPolicies() {
   const { documents, drafts, published } = useLoaderData<typeof loader>()
+  const { t } = useTranslation()
   return (
     <section>
-      <h1>Policy versions</h1>
+      <h1>{t('dpo:policies.title')}</h1>
       <p>
-        Draft a new version of:{' '}
+        {t('dpo:policies.draftNew')}{' '}
         {documents.map((d, i) => (
           <span key={d}>
             {i > 0 ? ' · ' : ''}
-            <Link to={`/dpo/policies/new?document=${d}`}>{d === 'privacy' ? 'privacy notice' : d === 'terms' ? 'terms of service' : 'cookie notice'}</Link>
+            <Link to={`/dpo/policies/new?document=${d}`}>{t(DOCUMENT_KEYS[d])}</Link>
           </span>
         ))}
       </p>
-      <h2>Drafts</h2>
+      <h2>{t('dpo:policies.drafts')}</h2>
       {drafts.length === 0 ? (
-        <p className="muted">No drafts.</p>
+        <p className="muted">{t('dpo:policies.noDrafts')}</p>
       ) : (
         <ul>
           {drafts.map((d) => (
             <li key={d.id}>
               <Link to={`/dpo/policies/${d.id}`}>
-                {d.document}, version {d.number}
+                {t('dpo:policies.versionOf', { document: d.document, number: d.number })}
               </Link>{' '}
               — {d.summary} <span className="muted">({d.createdAt})</span>
             </li>
           ))}
         </ul>
       )}
-      <h2>Published, with their notice campaigns</h2>
+      <h2>{t('dpo:policies.published')}</h2>
+      <div className="table-scroll" tabIndex={0} role="region" aria-label={t('dpo:policies.tableLabel')}>
       <table>
         <thead>
           <tr>
-            <th>Version</th>
-            <th>In force from</th>
-            <th>Customers</th>
-            <th>Queued</th>
-            <th>Sent</th>
-            <th>Failed</th>
-            <th>Acknowledged</th>
+            <th scope="col">{t('dpo:policies.colVersion')}</th>
+            <th scope="col">{t('dpo:policies.colInForce')}</th>
+            <th scope="col">{t('dpo:policies.colCustomers')}</th>
+            <th scope="col">{t('dpo:policies.colQueued')}</th>
+            <th scope="col">{t('dpo:policies.colSent')}</th>
+            <th scope="col">{t('dpo:policies.colFailed')}</th>
+            <th scope="col">{t('dpo:policies.colAcknowledged')}</th>
           </tr>
         </thead>
         <tbody>
@@ -70,7 +77,7 @@ export default function DpoPolicies() {
             <tr key={p.id}>
               <td>
                 <Link to={`/dpo/policies/${p.id}`}>
-                  {p.document}, version {p.number}
+                  {t('dpo:policies.versionOf', { document: p.document, number: p.number })}
                 </Link>
               </td>
               <td>{p.effectiveAt}</td>
@@ -83,6 +90,7 @@ export default function DpoPolicies() {
           ))}
         </tbody>
       </table>
+      </div>
     </section>
   )
 }

@@ -1,15 +1,30 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { pageTitle } from '~/i18n/translate'
+import { getLanguage } from '~/lib/platform/i18n.server'
+import { ACTOR_KEYS, registryFieldKey, tableKey } from '~/lib/dpo/dpo-labels'
 import { requireDpo } from '~/lib/platform/auth.server'
 import { formatDate, formatDateTime } from '~/lib/domain/format'
-import { listRegistryHistory, REGISTRY_SECTIONS } from '~/lib/dpo/registry-admin.server'
+import { listRegistryHistory, REGISTRY_SECTIONS, type RegistrySection } from '~/lib/dpo/registry-admin.server'
 import { listLegalHolds } from '~/lib/erasure/retention.server'
 
-export const meta: MetaFunction = () => [{ title: 'Registry · DPO workspace' }]
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'dpo:registry.title')
+
+const SECTION_KEYS: Record<RegistrySection, string> = {
+  contacts: 'dpo:registry.section.contacts',
+  'legal-bases': 'dpo:registry.section.legalBases',
+  'retention-rules': 'dpo:registry.section.retentionRules',
+  recipients: 'dpo:registry.section.recipients',
+  purposes: 'dpo:registry.section.purposes',
+  settings: 'dpo:registry.section.settings',
+}
+
+const DELETED = '(deleted)'
 
 // Only the names of what changed; the values themselves are in the archive rows shown below.
 function changedFields(oldRow: unknown, newRow: unknown) {
-  if (!newRow || typeof oldRow !== 'object' || oldRow === null) return ['(deleted)']
+  if (!newRow || typeof oldRow !== 'object' || oldRow === null) return [DELETED]
   const before = oldRow as Record<string, unknown>
   const after = newRow as Record<string, unknown>
   return Object.keys(before).filter((k) => k !== 'updated_at' && JSON.stringify(before[k]) !== JSON.stringify(after[k]))
@@ -17,20 +32,24 @@ function changedFields(oldRow: unknown, newRow: unknown) {
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   requireDpo(context, request)
+  const language = await getLanguage(request)
   const [history, holds] = await Promise.all([listRegistryHistory({ limit: 30 }), listLegalHolds({ limit: 100 })])
   return {
-    sections: Object.entries(REGISTRY_SECTIONS).map(([slug, s]) => ({ slug, title: s.title })),
+    sections: (Object.keys(REGISTRY_SECTIONS) as RegistrySection[]).map((slug) => ({ slug, title: SECTION_KEYS[slug] })),
     history: history.map((h) => {
       const fields = changedFields(h.oldRow, h.newRow)
       const oldRow = h.oldRow as Record<string, unknown>
       const newRow = (h.newRow ?? {}) as Record<string, unknown>
       return {
         id: h.id,
-        at: formatDateTime(h.changedAt),
-        table: h.tableName,
+        at: formatDateTime(h.changedAt, language),
+        table: tableKey(h.tableName),
         row: h.rowId,
-        by: h.actorType === 'dpo' ? 'data protection officer' : h.actorType,
-        changes: fields.map((f) => ({ field: f, from: f === '(deleted)' ? '' : String(oldRow[f] ?? ''), to: f === '(deleted)' ? '' : String(newRow[f] ?? '') })),
+        by: ACTOR_KEYS[h.actorType],
+        deleted: fields[0] === DELETED,
+        changes: fields
+          .filter((f) => f !== DELETED)
+          .map((f) => ({ column: f, field: registryFieldKey(f), from: String(oldRow[f] ?? ''), to: String(newRow[f] ?? '') })),
       }
     }),
     holds: holds.map((h) => ({
@@ -38,7 +57,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       category: h.category_name ?? h.category_slug,
       rule: h.rule_name,
       legalReason: h.legal_reason,
-      endsAt: h.ends_at ? formatDate(h.ends_at) : 'no end date set',
+      endsAt: h.ends_at ? formatDate(h.ends_at, language) : null,
       request: h.request_number,
     })),
   }
@@ -46,29 +65,31 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export default function DpoRegistry() {
   const { sections, history, holds } = useLoaderData<typeof loader>()
+  const { t } = useTranslation()
   return (
     <section>
-      <h1>Registry</h1>
-      <p>Every page, export and email reads these entries. Each change is archived with its old value and appended to the audit trail.</p>
+      <h1>{t('dpo:registry.title')}</h1>
+      <p>{t('dpo:registry.intro')}</p>
       <ul>
         {sections.map((s) => (
           <li key={s.slug}>
-            <Link to={`/dpo/registry/${s.slug}`}>{s.title}</Link>
+            <Link to={`/dpo/registry/${s.slug}`}>{t(s.title)}</Link>
           </li>
         ))}
       </ul>
-      <h2>Data under a legal hold</h2>
+      <h2>{t('dpo:registry.holdsHeading')}</h2>
       {holds.length === 0 ? (
-        <p className="muted">No data is kept under a legal hold right now.</p>
+        <p className="muted">{t('dpo:registry.noHolds')}</p>
       ) : (
+        <div className="table-scroll" tabIndex={0} role="region" aria-label={t('dpo:registry.holdsLabel')}>
         <table>
           <thead>
             <tr>
-              <th scope="col">Data</th>
-              <th scope="col">Rule</th>
-              <th scope="col">Why it is kept</th>
-              <th scope="col">Hold ends</th>
-              <th scope="col">Request</th>
+              <th scope="col">{t('dpo:registry.colData')}</th>
+              <th scope="col">{t('dpo:registry.colRule')}</th>
+              <th scope="col">{t('dpo:registry.colWhy')}</th>
+              <th scope="col">{t('dpo:registry.colEnds')}</th>
+              <th scope="col">{t('dpo:registry.colRequest')}</th>
             </tr>
           </thead>
           <tbody>
@@ -77,38 +98,39 @@ export default function DpoRegistry() {
                 <td>{h.category}</td>
                 <td>{h.rule}</td>
                 <td>{h.legalReason}</td>
-                <td>{h.endsAt}</td>
+                <td>{h.endsAt ?? t('dpo:registry.noEndDate')}</td>
                 <td>{h.request}</td>
               </tr>
             ))}
           </tbody>
         </table>
+        </div>
       )}
-      <h2>Recent changes</h2>
+      <h2>{t('dpo:registry.historyHeading')}</h2>
       {history.length === 0 ? (
-        <p className="muted">The registry has not been changed since it was set up.</p>
+        <p className="muted">{t('dpo:registry.noHistory')}</p>
       ) : (
+        <div className="table-scroll" tabIndex={0} role="region" aria-label={t('dpo:registry.historyLabel')}>
         <table className="registry-history">
           <thead>
             <tr>
-              <th scope="col">When</th>
-              <th scope="col">Entry</th>
-              <th scope="col">By</th>
-              <th scope="col">Change</th>
+              <th scope="col">{t('dpo:registry.colWhen')}</th>
+              <th scope="col">{t('dpo:registry.colEntry')}</th>
+              <th scope="col">{t('dpo:registry.colBy')}</th>
+              <th scope="col">{t('dpo:registry.colChange')}</th>
             </tr>
           </thead>
           <tbody>
             {history.map((h) => (
               <tr key={h.id}>
                 <td>{h.at}</td>
+                <td>{t('dpo:registry.entry', { table: t(h.table), row: h.row })}</td>
+                <td>{t(h.by)}</td>
                 <td>
-                  {h.table} {h.row}
-                </td>
-                <td>{h.by}</td>
-                <td>
+                  {h.deleted ? <div>{t('dpo:registry.deleted')}</div> : null}
                   {h.changes.map((c) => (
-                    <div key={c.field}>
-                      <strong>{c.field}</strong>: <del>{c.from}</del> → <ins>{c.to}</ins>
+                    <div key={c.column}>
+                      <strong>{t(c.field)}</strong>: <del>{c.from}</del> → <ins>{c.to}</ins>
                     </div>
                   ))}
                 </td>
@@ -116,6 +138,7 @@ export default function DpoRegistry() {
             ))}
           </tbody>
         </table>
+        </div>
       )}
     </section>
   )

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { data, redirect } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { data } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Trans, useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { FormError, SelectField, TextAreaField } from '~/components/ui/field'
 import { requireDpo, type AuthUser } from '~/lib/platform/auth.server'
@@ -16,40 +17,32 @@ import {
   startRequest,
   type DpoActionResult,
 } from '~/lib/dpo/dsr-dpo.server'
-import {
-  daysUntilDue,
-  DSR_STATUS_LABELS,
-  DSR_TYPE_LABELS,
-  eventLabel,
-  extensionWindowEndsAt,
-  INTERNAL_EVENT_KINDS,
-  MAX_EXTENSION_MONTHS,
-  type Actor,
-} from '~/lib/requests/dsr.server'
+import { daysUntilDue, extensionWindowEndsAt, INTERNAL_EVENT_KINDS, MAX_EXTENSION_MONTHS, type Actor } from '~/lib/requests/dsr.server'
+import { ACTOR_KEYS, DSR_STATUS_KEYS, DSR_TYPE_KEYS, eventKey, localiseResult } from '~/lib/dpo/dpo-labels'
 import { formatDate, formatDateTime } from '~/lib/domain/format'
 import { intentOf, multiLine, parseForm } from '~/lib/domain/validation/form'
+import { msg, pageTitle } from '~/i18n/translate'
+import { getLanguage } from '~/lib/platform/i18n.server'
+import { redirectWithToast } from '~/lib/platform/toast.server'
+import { useDaysLeftText } from '~/components/days-left'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.request.number ?? 'Request'} · DPO workspace` }]
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, 'dpo:request.title', { number: data?.request.number ?? '' })
 
 function requestIdOf(params: { id?: string }) {
   const raw = params.id ?? ''
   const id = Number(raw)
-  if (!/^[1-9]\d{0,14}$/.test(raw) || !Number.isSafeInteger(id)) throw new Response('There is no such request.', { status: 404 })
+  if (!/^[1-9]\d{0,14}$/.test(raw) || !Number.isSafeInteger(id)) throw new Response('Not found', { status: 404 })
   return id
-}
-
-const ACTOR_LABELS: Record<Actor['type'], string> = {
-  dpo: 'data protection officer',
-  customer: 'customer',
-  data_subject: 'the person (confirmed by email)',
-  system: 'system',
 }
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   requireDpo(context, request)
+  const language = await getLanguage(request)
   const found = await getRequestForDpo({ requestId: requestIdOf(params) })
-  if (!found) throw new Response('There is no such request.', { status: 404 })
-  const { request: r, account, events, held } = found
+  if (!found) throw new Response('Not found', { status: 404 })
+  const { request: r, account, categoryName, events, held } = found
+  const date = (d: Date) => formatDate(d, language)
+  const dateTime = (d: Date) => formatDateTime(d, language)
   const now = new Date()
   const active = isActive(r)
   const windowEnd = extensionWindowEndsAt(r.receivedAt)
@@ -58,24 +51,24 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     request: {
       id: r.id,
       number: r.number,
-      type: DSR_TYPE_LABELS[r.type],
+      type: DSR_TYPE_KEYS[r.type],
       status: r.status,
-      statusLabel: DSR_STATUS_LABELS[r.status],
-      categorySlug: r.categorySlug,
+      statusLabel: DSR_STATUS_KEYS[r.status],
+      categoryName: r.categorySlug ? (categoryName ?? r.categorySlug.replace(/_/g, ' ')) : null,
       details: r.details,
-      receivedAt: formatDateTime(r.receivedAt),
-      dueAt: formatDate(r.dueAt),
+      receivedAt: dateTime(r.receivedAt),
+      dueAt: date(r.dueAt),
       daysLeft: active ? daysUntilDue(r.dueAt, now) : null,
       overdue: active && r.dueAt < now,
-      extendedAt: r.extendedAt ? formatDate(r.extendedAt) : null,
+      extendedAt: r.extendedAt ? date(r.extendedAt) : null,
       extensionReason: r.extensionReason,
       clarificationQuestion: r.clarificationQuestion,
-      clarificationAnsweredAt: r.clarificationAnsweredAt ? formatDateTime(r.clarificationAnsweredAt) : null,
-      unfoundedAt: r.manifestlyUnfoundedAt ? formatDate(r.manifestlyUnfoundedAt) : null,
+      clarificationAnsweredAt: r.clarificationAnsweredAt ? dateTime(r.clarificationAnsweredAt) : null,
+      unfoundedAt: r.manifestlyUnfoundedAt ? date(r.manifestlyUnfoundedAt) : null,
       unfoundedJustification: r.unfoundedJustification,
       denialReason: r.denialReason,
       closedAt: r.completedAt ?? r.deniedAt ?? r.withdrawnAt,
-      identityVerifiedAt: r.identityVerifiedAt ? formatDateTime(r.identityVerifiedAt) : null,
+      identityVerifiedAt: r.identityVerifiedAt ? dateTime(r.identityVerifiedAt) : null,
     },
     person: account
       ? { kind: 'account' as const, username: account.username, email: account.erasedAt ? null : account.email, erased: Boolean(account.erasedAt) }
@@ -83,11 +76,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     held,
     events: events.map((e) => ({
       id: e.id,
-      at: formatDateTime(e.createdAt),
-      label: eventLabel(e.kind),
+      at: dateTime(e.createdAt),
+      label: eventKey(e.kind),
       internal: (INTERNAL_EVENT_KINDS as readonly string[]).includes(e.kind),
-      actor: ACTOR_LABELS[e.actorType],
-      change: e.fromStatus && e.toStatus && e.fromStatus !== e.toStatus ? `${DSR_STATUS_LABELS[e.fromStatus]} → ${DSR_STATUS_LABELS[e.toStatus]}` : null,
+      actor: ACTOR_KEYS[e.actorType],
+      change: e.fromStatus && e.toStatus && e.fromStatus !== e.toStatus ? { from: DSR_STATUS_KEYS[e.fromStatus], to: DSR_STATUS_KEYS[e.toStatus] } : null,
       note: e.note,
     })),
     actions: {
@@ -95,9 +88,15 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       canStart: r.status === 'received',
       canAsk: active && r.status !== 'awaiting_clarification',
       // Art. 12(3): within the first month, once
-      extension: !active ? null : r.extendedAt ? { allowed: false, why: `Already extended on ${formatDate(r.extendedAt)}.` } : now > windowEnd ? { allowed: false, why: `The first month ended on ${formatDate(windowEnd)}; an extension is no longer possible (Art. 12(3)).` } : { allowed: true, why: `Possible until ${formatDate(windowEnd)}.` },
+      extension: !active
+        ? null
+        : r.extendedAt
+          ? { allowed: false, why: 'dpo:request.alreadyExtended', date: date(r.extendedAt) }
+          : now > windowEnd
+            ? { allowed: false, why: 'dpo:request.windowEnded', date: date(windowEnd) }
+            : { allowed: true, why: 'dpo:request.possibleUntil', date: date(windowEnd) },
       canMarkUnfounded: active && !r.manifestlyUnfoundedAt,
-      plan,
+      plan: { descriptionKey: plan.descriptionKey, messageRequired: plan.messageRequired, asksForumMode: plan.asksForumMode },
     },
     maxExtensionMonths: MAX_EXTENSION_MONTHS,
   }
@@ -109,10 +108,10 @@ const SCHEMAS = {
   start: z.object({}),
   complete: z.object({
     message: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), text('your answer').optional()),
-    forumMode: z.enum(['delete', 'anonymise'], { errorMap: () => ({ message: 'Choose delete or anonymise.' }) }).default('delete'),
+    forumMode: z.enum(['delete', 'anonymise'], { errorMap: () => ({ message: msg('dpo:result.chooseForumMode') }) }).default('delete'),
   }),
   extend: z.object({
-    months: z.enum(['1', '2'], { errorMap: () => ({ message: 'Choose one or two months.' }) }),
+    months: z.enum(['1', '2'], { errorMap: () => ({ message: msg('dpo:result.chooseMonths') }) }),
     extendReason: text('the reason for the extension'),
   }),
   deny: z.object({ denialReason: text('the reason for the refusal') }),
@@ -156,59 +155,63 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const formData = await request.formData()
   const requestId = requestIdOf(params)
   const intent = intentOf(formData)
-  if (!isIntent(intent)) return data({ intent, errors: { form: 'Unknown action.' } as Record<string, string> }, { status: 400 })
+  if (!isIntent(intent)) return data({ intent, errors: { form: msg('dpo:result.unknownAction') } as Record<string, string> }, { status: 400 })
   const form = parseForm(SCHEMAS[intent], formData)
   if (!form.ok) return data({ intent, errors: form.errors }, { status: 400 })
   const values = Object.fromEntries([...formData.entries()].filter((e): e is [string, string] => typeof e[1] === 'string'))
   const result = await perform(intent, values, requestId, user)
-  if (!result.ok) return data({ intent, errors: { [result.field]: result.message } as Record<string, string> }, { status: 400 })
-  return redirect(`/dpo/requests/${requestId}?done=${encodeURIComponent(result.message)}`)
+  const language = await getLanguage(request)
+  const { key, params: words } = localiseResult(result.message, language)
+  if (!result.ok) return data({ intent, errors: { [result.field]: msg(key, words) } as Record<string, string> }, { status: 400 })
+  return redirectWithToast(`/dpo/requests/${requestId}`, key, words)
 }
 
 export default function DpoRequest() {
   const { request: r, person, held, events, actions, maxExtensionMonths } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
-  const [params] = useSearchParams()
-  const done = params.get('done')
+  const { t } = useTranslation()
+  const daysLeftText = useDaysLeftText()
   const errorsFor = (intent: Intent): Record<string, string | undefined> => (actionData?.intent === intent ? actionData.errors : {})
   const unknownIntent = actionData && !isIntent(actionData.intent) ? actionData.errors.form : undefined
   return (
     <section className="dpo-request">
       <p>
-        <Link to="/dpo">← Request queue</Link>
+        <Link to="/dpo">{t('dpo:request.back')}</Link>
       </p>
       <h1>
-        {r.number}: {r.type}
+        {r.number}: {t(r.type)}
       </h1>
-      {done ? <p className="notice notice-ok">{done.slice(0, 300)}</p> : null}
       <FormError error={unknownIntent} />
       <dl className="facts">
-        <dt>Status</dt>
+        <dt>{t('dpo:request.status')}</dt>
         <dd data-testid="request-status">
-          {r.statusLabel} {r.extendedAt ? <span className="tag">extended</span> : null} {r.unfoundedAt ? <span className="tag">manifestly unfounded</span> : null}
+          {t(r.statusLabel)} {r.extendedAt ? <span className="tag">{t('dpo:queue.extended')}</span> : null}{' '}
+          {r.unfoundedAt ? <span className="tag">{t('dpo:queue.unfounded')}</span> : null}
         </dd>
-        <dt>Person</dt>
+        <dt>{t('dpo:request.person')}</dt>
         <dd>
           {person.kind === 'account' ? (
             <>
-              Customer <strong>{person.username}</strong> {person.email ? `(${person.email})` : '(account erased)'}
+              <Trans i18nKey="dpo:request.customer" values={{ username: person.username }} components={{ strong: <strong /> }} />{' '}
+              {person.email ? `(${person.email})` : t('dpo:request.accountErased')}
             </>
           ) : (
             <>
-              No account: {person.email ?? '(address removed)'} {r.identityVerifiedAt ? <span className="muted">confirmed {r.identityVerifiedAt}</span> : null}
+              {t('dpo:request.noAccount', { email: person.email ?? t('dpo:request.addressRemoved') })}{' '}
+              {r.identityVerifiedAt ? <span className="muted">{t('dpo:request.confirmedAt', { at: r.identityVerifiedAt })}</span> : null}
             </>
           )}
         </dd>
-        <dt>Received</dt>
+        <dt>{t('dpo:request.received')}</dt>
         <dd>{r.receivedAt}</dd>
-        <dt>Due</dt>
+        <dt>{t('dpo:request.due')}</dt>
         <dd className={r.overdue ? 'overdue' : undefined}>
           {r.dueAt}
-          {r.daysLeft !== null ? ` (${r.daysLeft < 0 ? `${-r.daysLeft} days overdue` : r.daysLeft === 0 ? 'due today' : `${r.daysLeft} days left`})` : null}
+          {r.daysLeft !== null ? ` (${daysLeftText(r.daysLeft)})` : null}
         </dd>
         {r.extendedAt ? (
           <>
-            <dt>Extended</dt>
+            <dt>{t('dpo:request.extended')}</dt>
             <dd>
               {r.extendedAt}: {r.extensionReason}
             </dd>
@@ -216,7 +219,7 @@ export default function DpoRequest() {
         ) : null}
         {r.unfoundedAt ? (
           <>
-            <dt>Manifestly unfounded</dt>
+            <dt>{t('dpo:request.unfounded')}</dt>
             <dd>
               {r.unfoundedAt}: {r.unfoundedJustification}
             </dd>
@@ -224,37 +227,41 @@ export default function DpoRequest() {
         ) : null}
         {r.clarificationQuestion ? (
           <>
-            <dt>Question asked</dt>
+            <dt>{t('dpo:request.questionAsked')}</dt>
             <dd>
-              {r.clarificationQuestion} {r.clarificationAnsweredAt ? <span className="muted">answered {r.clarificationAnsweredAt}</span> : <span className="muted">not answered yet</span>}
+              {r.clarificationQuestion}{' '}
+              {r.clarificationAnsweredAt ? (
+                <span className="muted">{t('dpo:request.answeredAt', { at: r.clarificationAnsweredAt })}</span>
+              ) : (
+                <span className="muted">{t('dpo:request.notAnswered')}</span>
+              )}
             </dd>
           </>
         ) : null}
         {r.denialReason ? (
           <>
-            <dt>Reason for refusal</dt>
+            <dt>{t('dpo:request.denialReason')}</dt>
             <dd>{r.denialReason}</dd>
           </>
         ) : null}
       </dl>
 
-      <h2>What the request is about</h2>
+      <h2>{t('dpo:request.about')}</h2>
       <p>
-        Data concerned: <strong>{r.categorySlug ? r.categorySlug.replace(/_/g, ' ') : 'all data'}</strong>
+        {t('dpo:request.dataConcerned')} <strong>{r.categoryName ?? t('dpo:request.allData')}</strong>
       </p>
-      {r.details ? <blockquote className="request-details">{r.details}</blockquote> : <p className="muted">No details given.</p>}
-      {held ? (
-        <p>
-          Held {person.kind === 'account' ? 'for this customer' : 'under this address'}: {held.contactMessages} contact messages, {held.forumPosts} forum posts, {held.feedSubscriptions} feed subscriptions.
-        </p>
-      ) : null}
+      {r.details ? <blockquote className="request-details">{r.details}</blockquote> : <p className="muted">{t('dpo:request.noDetails')}</p>}
+      {held ? <p>{t(person.kind === 'account' ? 'dpo:request.heldAccount' : 'dpo:request.heldEmail', { ...held })}</p> : null}
 
-      <h2>History</h2>
+      <h2>{t('dpo:request.history')}</h2>
       <ol className="event-history">
         {events.map((e) => (
           <li key={e.id} className={e.internal ? 'internal' : undefined}>
-            <strong>{e.label}</strong> <span className="muted">{e.at} · {e.actor}</span>
-            {e.change ? <span className="muted"> · {e.change}</span> : null}
+            <strong>{t(e.label)}</strong>{' '}
+            <span className="muted">
+              {e.at} · {t(e.actor)}
+            </span>
+            {e.change ? <span className="muted"> · {t('dpo:request.statusChange', { from: t(e.change.from), to: t(e.change.to) })}</span> : null}
             {e.note ? <p className="event-note">{e.note}</p> : null}
           </li>
         ))}
@@ -262,110 +269,109 @@ export default function DpoRequest() {
 
       {actions.active ? (
         <>
-          <h2>Actions</h2>
+          <h2>{t('dpo:request.actions')}</h2>
           <div className="dpo-actions">
-          {actions.canStart ? (
-            <Form method="post" className="card">
-              <button type="submit" name="intent" value="start">
-                Take on this request
-              </button>
-            </Form>
-          ) : null}
-
-          <Form method="post" className="stack card" noValidate aria-labelledby="complete-heading">
-            <h3 id="complete-heading">Approve and complete</h3>
-            <p className="muted">{actions.plan.description}</p>
-            <FormError error={errorsFor('complete').form} />
-            {actions.plan.asksForumMode ? (
-              <fieldset>
-                <legend>Forum posts</legend>
-                <label className="field-check">
-                  <input type="radio" name="forumMode" value="delete" defaultChecked /> delete them
-                </label>
-                <label className="field-check">
-                  <input type="radio" name="forumMode" value="anonymise" /> keep them, author shown as “deleted user”
-                </label>
-              </fieldset>
-            ) : null}
-            <TextAreaField
-              label={actions.plan.messageRequired ? 'Your answer to the person' : 'Message to the person (optional)'}
-              name="message"
-              error={errorsFor('complete').message}
-              maxLength={4000}
-              rows={4}
-            />
-            <button type="submit" name="intent" value="complete">
-              Complete the request
-            </button>
-          </Form>
-
-          {actions.canAsk ? (
-            <Form method="post" className="stack card" noValidate aria-labelledby="clarify-heading">
-              <h3 id="clarify-heading">Ask for clarification</h3>
-              <p className="muted">The person answers through a single-use link. The due date does not change.</p>
-              <FormError error={errorsFor('clarify').form} />
-              <TextAreaField label="Your question" name="question" error={errorsFor('clarify').question} maxLength={4000} rows={3} />
-              <button type="submit" name="intent" value="clarify">
-                Send the question
-              </button>
-            </Form>
-          ) : null}
-
-          <Form method="post" className="stack card" noValidate aria-labelledby="extend-heading">
-            <h3 id="extend-heading">Extend the deadline</h3>
-            <p className="muted">{actions.extension?.why}</p>
-            <FormError error={errorsFor('extend').form} />
-            {actions.extension?.allowed ? (
-              <>
-                <SelectField
-                  label="Extend by"
-                  name="months"
-                  error={errorsFor('extend').months}
-                  options={Array.from({ length: maxExtensionMonths }, (_, i) => ({ value: String(i + 1), label: `${i + 1} month${i ? 's' : ''}` }))}
-                />
-                <TextAreaField label="Reason (emailed to the person)" name="extendReason" error={errorsFor('extend').extendReason} maxLength={4000} rows={3} />
-                <button type="submit" name="intent" value="extend">
-                  Extend
+            {actions.canStart ? (
+              <Form method="post" className="card">
+                <button type="submit" name="intent" value="start">
+                  {t('dpo:request.start')}
                 </button>
-              </>
+              </Form>
             ) : null}
-          </Form>
 
-          <Form method="post" className="stack card" noValidate aria-labelledby="deny-heading">
-            <h3 id="deny-heading">Refuse</h3>
-            <p className="muted">The email carries your reason, the supervisory authority from the registry and the right to a judicial remedy (Art. 12(4)).</p>
-            <FormError error={errorsFor('deny').form} />
-            <TextAreaField label="Reason for the refusal" name="denialReason" error={errorsFor('deny').denialReason} maxLength={4000} rows={3} />
-            <button type="submit" name="intent" value="deny" className="button-danger">
-              Refuse the request
-            </button>
-          </Form>
-
-          {actions.canMarkUnfounded ? (
-            <Form method="post" className="stack card" noValidate aria-labelledby="unfounded-heading">
-              <h3 id="unfounded-heading">Manifestly unfounded or excessive</h3>
-              <p className="muted">Art. 12(5): only with a recorded justification. Refusing is a separate step with its own reason.</p>
-              <FormError error={errorsFor('unfounded').form} />
-              <TextAreaField label="Justification" name="justification" error={errorsFor('unfounded').justification} maxLength={4000} rows={3} />
-              <button type="submit" name="intent" value="unfounded">
-                Mark as manifestly unfounded
+            <Form method="post" className="stack card" noValidate aria-labelledby="complete-heading">
+              <h3 id="complete-heading">{t('dpo:request.completeHeading')}</h3>
+              <p className="muted">{t(actions.plan.descriptionKey, { category: r.categoryName ?? t('dpo:request.allData') })}</p>
+              <FormError error={errorsFor('complete').form} />
+              {actions.plan.asksForumMode ? (
+                <fieldset>
+                  <legend>{t('dpo:request.forumPosts')}</legend>
+                  <label className="field-check">
+                    <input type="radio" name="forumMode" value="delete" defaultChecked /> {t('dpo:request.forumDelete')}
+                  </label>
+                  <label className="field-check">
+                    <input type="radio" name="forumMode" value="anonymise" /> {t('dpo:request.forumAnonymise')}
+                  </label>
+                </fieldset>
+              ) : null}
+              <TextAreaField
+                label={actions.plan.messageRequired ? t('dpo:request.answerRequired') : t('dpo:request.answerOptional')}
+                name="message"
+                error={errorsFor('complete').message}
+                maxLength={4000}
+                rows={4}
+              />
+              <button type="submit" name="intent" value="complete">
+                {t('dpo:request.complete')}
               </button>
             </Form>
-          ) : null}
+
+            {actions.canAsk ? (
+              <Form method="post" className="stack card" noValidate aria-labelledby="clarify-heading">
+                <h3 id="clarify-heading">{t('dpo:request.clarifyHeading')}</h3>
+                <p className="muted">{t('dpo:request.clarifyHint')}</p>
+                <FormError error={errorsFor('clarify').form} />
+                <TextAreaField label={t('dpo:request.question')} name="question" error={errorsFor('clarify').question} maxLength={4000} rows={3} />
+                <button type="submit" name="intent" value="clarify">
+                  {t('dpo:request.sendQuestion')}
+                </button>
+              </Form>
+            ) : null}
+
+            <Form method="post" className="stack card" noValidate aria-labelledby="extend-heading">
+              <h3 id="extend-heading">{t('dpo:request.extendHeading')}</h3>
+              {actions.extension ? <p className="muted">{t(actions.extension.why, { date: actions.extension.date })}</p> : null}
+              <FormError error={errorsFor('extend').form} />
+              {actions.extension?.allowed ? (
+                <>
+                  <SelectField
+                    label={t('dpo:request.extendBy')}
+                    name="months"
+                    error={errorsFor('extend').months}
+                    options={Array.from({ length: maxExtensionMonths }, (_, i) => ({ value: String(i + 1), label: t('dpo:request.months', { count: i + 1 }) }))}
+                  />
+                  <TextAreaField label={t('dpo:request.extendReason')} name="extendReason" error={errorsFor('extend').extendReason} maxLength={4000} rows={3} />
+                  <button type="submit" name="intent" value="extend">
+                    {t('dpo:request.extend')}
+                  </button>
+                </>
+              ) : null}
+            </Form>
+
+            <Form method="post" className="stack card" noValidate aria-labelledby="deny-heading">
+              <h3 id="deny-heading">{t('dpo:request.denyHeading')}</h3>
+              <p className="muted">{t('dpo:request.denyHint')}</p>
+              <FormError error={errorsFor('deny').form} />
+              <TextAreaField label={t('dpo:request.denyReason')} name="denialReason" error={errorsFor('deny').denialReason} maxLength={4000} rows={3} />
+              <button type="submit" name="intent" value="deny" className="button-danger">
+                {t('dpo:request.deny')}
+              </button>
+            </Form>
+
+            {actions.canMarkUnfounded ? (
+              <Form method="post" className="stack card" noValidate aria-labelledby="unfounded-heading">
+                <h3 id="unfounded-heading">{t('dpo:request.unfoundedHeading')}</h3>
+                <p className="muted">{t('dpo:request.unfoundedHint')}</p>
+                <FormError error={errorsFor('unfounded').form} />
+                <TextAreaField label={t('dpo:request.justification')} name="justification" error={errorsFor('unfounded').justification} maxLength={4000} rows={3} />
+                <button type="submit" name="intent" value="unfounded">
+                  {t('dpo:request.markUnfounded')}
+                </button>
+              </Form>
+            ) : null}
           </div>
         </>
       ) : null}
 
       <Form method="post" className="stack card" noValidate aria-labelledby="note-heading">
-        <h3 id="note-heading">Internal note</h3>
-        <p className="muted">For the controller&apos;s file; never shown to the person.</p>
+        <h3 id="note-heading">{t('dpo:request.noteHeading')}</h3>
+        <p className="muted">{t('dpo:request.noteHint')}</p>
         <FormError error={errorsFor('note').form} />
-        <TextAreaField label="Note" name="note" error={errorsFor('note').note} maxLength={4000} rows={2} />
+        <TextAreaField label={t('dpo:request.note')} name="note" error={errorsFor('note').note} maxLength={4000} rows={2} />
         <button type="submit" name="intent" value="note">
-          Add the note
+          {t('dpo:request.addNote')}
         </button>
       </Form>
-
     </section>
   )
 }

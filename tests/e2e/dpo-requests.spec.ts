@@ -49,7 +49,7 @@ test('an extension within the first month moves the due date and emails the pers
   await page.getByLabel('Extend by').selectOption('2')
   await page.getByLabel('Reason (emailed to the person)').fill(reason)
   await page.getByRole('button', { name: 'Extend', exact: true }).click()
-  await expect(page.locator('.notice-ok')).toContainText('Extended to')
+  await expect(page.locator('.toast')).toContainText('Extended to')
 
   const row = await requestRow(request.id)
   expect(row.extendedAt).not.toBeNull()

@@ -83,7 +83,7 @@ test('a person without an account asks for erasure, confirms by code, the DPO ap
   await expect(dpoPage.getByRole('heading', { name: new RegExp(request.number) })).toBeVisible()
   await expect(dpoPage.getByText(/Held under this address: 1 contact messages, 1 forum posts, 1 feed subscriptions/)).toBeVisible()
   await dpoPage.getByRole('button', { name: 'Complete the request' }).click()
-  await expect(dpoPage.locator('.notice-ok')).toContainText('Erased 3 item(s)')
+  await expect(dpoPage.locator('.toast')).toContainText('Erased 3 item(s)')
   await expect(dpoPage.getByTestId('request-status')).toContainText('Completed')
   await dpoContext.close()
 

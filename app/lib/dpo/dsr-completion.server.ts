@@ -25,6 +25,8 @@ export interface CompletionPlan {
   kind: CompletionKind
   /** what pressing "complete" will do, for the DPO */
   description: string
+  /** the same in the DPO's language: a catalogue key, with the request's data category as {{category}} */
+  descriptionKey: string
   /** the DPO's own words must go to the person: nothing is done automatically */
   messageRequired: boolean
   /** forum posts: delete or anonymise */
@@ -37,32 +39,33 @@ export function completionPlanOf(request: Pick<DataSubjectRequest, 'type' | 'use
   switch (type) {
     case 'erasure':
       if (userId && categorySlug && isErasableCategory(categorySlug)) {
-        return { kind: 'erase_category', description: `Erase the customer's ${categorySlug.replace(/_/g, ' ')} now (with a deletion receipt), unless a legal hold holds it back.`, messageRequired: false, asksForumMode: categorySlug === 'forum_posts' }
+        return { kind: 'erase_category', descriptionKey: 'dpo:plan.eraseCategory', description: `Erase the customer's ${categorySlug.replace(/_/g, ' ')} now (with a deletion receipt), unless a legal hold holds it back.`, messageRequired: false, asksForumMode: categorySlug === 'forum_posts' }
       }
       if (!userId) {
         const what = isCommunityCategory(categorySlug) ? categorySlug.replace(/_/g, ' ') : 'contact messages, forum posts and feed subscriptions'
-        return { kind: 'erase_by_email', description: `Erase the ${what} held under the confirmed address now (with a deletion receipt).`, messageRequired: false, asksForumMode: !categorySlug || categorySlug === 'forum_posts' }
+        return { kind: 'erase_by_email', descriptionKey: isCommunityCategory(categorySlug) ? 'dpo:plan.eraseByEmail' : 'dpo:plan.eraseByEmailAll', description: `Erase the ${what} held under the confirmed address now (with a deletion receipt).`, messageRequired: false, asksForumMode: !categorySlug || categorySlug === 'forum_posts' }
       }
       return {
         kind: 'answer',
+        descriptionKey: 'dpo:plan.eraseAccount',
         description: 'Erasing the whole account goes through its cancellation (/account/cancel), with the cooling-off period and legal holds; nothing is erased from here. Tell the person what you did or what to do.',
         messageRequired: true,
         asksForumMode: false,
       }
     case 'rectification':
       if (userId && categorySlug && (CORRECTION_CATEGORIES as readonly string[]).includes(categorySlug)) {
-        return { kind: 'rectify', description: 'Record the correction as made and lift the restriction that protected the data meanwhile. Say what you corrected.', messageRequired: true, asksForumMode: false }
+        return { kind: 'rectify', descriptionKey: 'dpo:plan.rectify', description: 'Record the correction as made and lift the restriction that protected the data meanwhile. Say what you corrected.', messageRequired: true, asksForumMode: false }
       }
-      return { kind: 'answer', description: 'Correct the data, then tell the person what you corrected.', messageRequired: true, asksForumMode: false }
+      return { kind: 'answer', descriptionKey: 'dpo:plan.rectifyByHand', description: 'Correct the data, then tell the person what you corrected.', messageRequired: true, asksForumMode: false }
     case 'restriction':
-      return { kind: 'restrict', description: 'Restrict the data concerned now: it stays stored but is used for nothing else.', messageRequired: false, asksForumMode: false }
+      return { kind: 'restrict', descriptionKey: 'dpo:plan.restrict', description: 'Restrict the data concerned now: it stays stored but is used for nothing else.', messageRequired: false, asksForumMode: false }
     case 'access':
     case 'portability':
       return userId
-        ? { kind: 'access', description: 'Tell the customer that My data shows everything and offers the complete copy (ZIP) for download.', messageRequired: false, asksForumMode: false }
-        : { kind: 'access', description: 'Show the data held under the confirmed address on the person’s status page, and tell them.', messageRequired: false, asksForumMode: false }
+        ? { kind: 'access', descriptionKey: 'dpo:plan.accessAccount', description: 'Tell the customer that My data shows everything and offers the complete copy (ZIP) for download.', messageRequired: false, asksForumMode: false }
+        : { kind: 'access', descriptionKey: 'dpo:plan.accessEmail', description: 'Show the data held under the confirmed address on the person’s status page, and tell them.', messageRequired: false, asksForumMode: false }
     default:
-      return { kind: 'answer', description: 'Answer the person in your own words.', messageRequired: true, asksForumMode: false }
+      return { kind: 'answer', descriptionKey: 'dpo:plan.answer', description: 'Answer the person in your own words.', messageRequired: true, asksForumMode: false }
   }
 }
 
@@ -111,11 +114,11 @@ async function accessOutcome(request: DataSubjectRequest) {
 async function completeHere(request: DataSubjectRequest, { actor, message, lines, apply }: { actor: Actor; message: string | null; lines: string[]; apply?: (tx: Transaction) => Promise<void> }): Promise<DpoActionResult> {
   return db.transaction(async (tx) => {
     const locked = await lockRequest(tx, request.id)
-    if (!locked || !isActive(locked)) return { ok: false, field: 'form', message: 'This request is already closed; nothing was changed.' } as const
+    if (!locked || !isActive(locked)) return { ok: false, field: 'form', message: msg('dpo:result.closed') } as const
     if (apply) await apply(tx)
     await transitionRequest(tx, { requestId: request.id, to: 'completed', actor, kind: 'completed', note: message ?? undefined, data: { outcome: lines } })
     await notifyCompleted(tx, locked, lines, message)
-    return { ok: true, message: 'The request is completed and the person was told.' } as const
+    return { ok: true, message: msg('dpo:result.completed') } as const
   })
 }
 
@@ -142,24 +145,24 @@ export async function completeRequest({
   forumMode?: ErasureMode
 }): Promise<DpoActionResult> {
   const [request] = await db.select().from(dataSubjectRequests).where(eq(dataSubjectRequests.id, requestId))
-  if (!request || request.status === 'identity_unverified') return { ok: false, field: 'form', message: 'This request does not exist.' }
-  if (!isActive(request)) return { ok: false, field: 'form', message: 'This request is already closed; nothing was changed.' }
+  if (!request || request.status === 'identity_unverified') return { ok: false, field: 'form', message: msg('dpo:result.notFound') }
+  if (!isActive(request)) return { ok: false, field: 'form', message: msg('dpo:result.closed') }
   const plan = completionPlanOf(request)
-  if (plan.messageRequired && !message) return { ok: false, field: 'message', message: 'Write what you did or your answer: it is emailed to the person.' }
+  if (plan.messageRequired && !message) return { ok: false, field: 'message', message: msg('dpo:result.messageRequired') }
 
   switch (plan.kind) {
     case 'erase_category': {
       const outcome = await eraseCategory({ userId: request.userId!, categorySlug: request.categorySlug as Parameters<typeof eraseCategory>[0]['categorySlug'], mode: forumMode, actor, requestId })
       if (outcome.status === 'held') {
-        return { ok: false, field: 'form', message: `Held back by a legal hold (${outcome.holdName}). The request stays open: refuse it with the reason, or complete it once the hold ends.` }
+        return { ok: false, field: 'form', message: msg('dpo:result.held', { hold: outcome.holdName }) }
       }
-      return { ok: true, message: `Erased ${outcome.rows} item(s); the customer was told.` }
+      return { ok: true, message: msg('dpo:result.erased', { count: outcome.rows }) }
     }
     case 'erase_by_email': {
       const categories = isCommunityCategory(request.categorySlug) ? [request.categorySlug] : [...COMMUNITY_CATEGORIES]
       const { erased } = await eraseByEmail({ email: request.email!, categories, forumMode, actor, requestId })
       const total = Object.values(erased).reduce((a, b) => a + b, 0)
-      return { ok: true, message: `Erased ${total} item(s) held under the address; the person was told.` }
+      return { ok: true, message: msg('dpo:result.erasedByEmail', { count: total }) }
     }
     case 'rectify': {
       await decideRectification({ requestId, actorId: actor.id!, outcome: 'corrected', note: message! })
@@ -168,7 +171,7 @@ export async function completeRequest({
         const [done] = await tx.select().from(dataSubjectRequests).where(eq(dataSubjectRequests.id, requestId))
         await notifyCompleted(tx, done, [msg('emails:requestCompleted.outcome.corrected')], message)
       })
-      return { ok: true, message: 'The correction is recorded, the restriction lifted, and the customer was told.' }
+      return { ok: true, message: msg('dpo:result.rectified') }
     }
     case 'restrict': {
       const { lines, apply } = await restrictionOutcome(request)

@@ -3,7 +3,7 @@
 // chained into the audit trail, and the person is told in the same transaction.
 import { eq } from 'drizzle-orm'
 import { db, type Transaction } from '#db/client.server'
-import { dataSubjectRequests, users } from '#db/schema'
+import { dataCategories, dataSubjectRequests, users } from '#db/schema'
 import { withChangeContext } from '../requests/archive.server'
 import { countCommunityData } from '../erasure/community.server'
 import {
@@ -24,7 +24,9 @@ import { sendEmail } from '../platform/email.server'
 import { formatDate } from '../domain/format'
 import { getRegistryContacts } from '../registry/registry.server'
 import { liftRestriction } from '../requests/restriction.server'
+import { msg } from '~/i18n/translate'
 
+// message: a catalogue key with its parameters (msg()); dates travel as ISO strings, put into words where shown
 export type DpoActionResult = { ok: true; message: string } | { ok: false; field: string; message: string }
 
 const fail = (field: string, message: string): DpoActionResult => ({ ok: false, field, message })
@@ -36,9 +38,15 @@ export function isActive(request: Pick<DataSubjectRequest, 'status'>) {
 /** Everything the DPO's page about one request shows; null for an unknown id or one still waiting for its email confirmation. */
 export async function getRequestForDpo({ requestId }: { requestId: number }) {
   const [row] = await db
-    .select({ request: dataSubjectRequests, account: { id: users.id, username: users.username, email: users.email, erasedAt: users.erasedAt } })
+    .select({
+      request: dataSubjectRequests,
+      account: { id: users.id, username: users.username, email: users.email, erasedAt: users.erasedAt },
+      // the registry's name for the data concerned, never its slug
+      categoryName: dataCategories.name,
+    })
     .from(dataSubjectRequests)
     .leftJoin(users, eq(users.id, dataSubjectRequests.userId))
+    .leftJoin(dataCategories, eq(dataCategories.slug, dataSubjectRequests.categorySlug))
     .where(eq(dataSubjectRequests.id, requestId))
   if (!row || row.request.status === 'identity_unverified') return null
   const { request } = row
@@ -48,7 +56,7 @@ export async function getRequestForDpo({ requestId }: { requestId: number }) {
     // what is stored under the person's account or confirmed address in the categories anyone can leave data in
     request.userId || request.email ? countCommunityData({ userId: request.userId, email: request.userId ? null : request.email }) : null,
   ])
-  return { request, account, events, held }
+  return { request, account, categoryName: row.categoryName, events, held }
 }
 
 // Runs one action on a locked request that is still open; the person's email goes out in the same
@@ -56,8 +64,8 @@ export async function getRequestForDpo({ requestId }: { requestId: number }) {
 async function onActiveRequest(requestId: number, act: (tx: Transaction, request: DataSubjectRequest) => Promise<DpoActionResult>) {
   return db.transaction(async (tx) => {
     const request = await lockRequest(tx, requestId)
-    if (!request || request.status === 'identity_unverified') return fail('form', 'This request does not exist.')
-    if (!isActive(request)) return fail('form', 'This request is already closed; nothing was changed.')
+    if (!request || request.status === 'identity_unverified') return fail('form', msg('dpo:result.notFound'))
+    if (!isActive(request)) return fail('form', msg('dpo:result.closed'))
     return act(tx, request)
   })
 }
@@ -71,21 +79,21 @@ async function withRecipient(tx: Transaction, request: DataSubjectRequest) {
 /** The DPO takes the request on: received → in progress, with the DPO as reviewer. */
 export function startRequest({ requestId, actor }: { requestId: number; actor: Actor }) {
   return onActiveRequest(requestId, async (tx, request) => {
-    if (request.status !== 'received') return fail('form', 'Only a newly received request can be taken on.')
+    if (request.status !== 'received') return fail('form', msg('dpo:result.onlyNewCanStart'))
     await tx.update(dataSubjectRequests).set({ reviewerId: actor.id, updatedAt: new Date() }).where(eq(dataSubjectRequests.id, request.id))
     await transitionRequest(tx, { requestId: request.id, to: 'in_progress', actor, kind: 'started' })
-    return { ok: true, message: 'You took the request on.' }
+    return { ok: true, message: msg('dpo:result.started') }
   })
 }
 
 /** Art. 12(3): by one or two months, once, and only while the first month after receipt runs; the reason is emailed. */
 export function extendRequest({ requestId, actor, months, reason, now = new Date() }: { requestId: number; actor: Actor; months: number; reason: string; now?: Date }) {
   return onActiveRequest(requestId, async (tx, request) => {
-    if (!Number.isInteger(months) || months < 1 || months > MAX_EXTENSION_MONTHS) return fail('months', 'Choose one or two months.')
-    if (request.extendedAt) return fail('form', `This request was already extended, on ${formatDate(request.extendedAt)}. The law allows no further extension.`)
+    if (!Number.isInteger(months) || months < 1 || months > MAX_EXTENSION_MONTHS) return fail('months', msg('dpo:result.chooseMonths'))
+    if (request.extendedAt) return fail('form', msg('dpo:result.alreadyExtended', { date: request.extendedAt.toISOString() }))
     const windowEnd = extensionWindowEndsAt(request.receivedAt)
     if (now > windowEnd) {
-      return fail('form', `The first month after receipt ended on ${formatDate(windowEnd)}. An extension must be told within that month (Art. 12(3) GDPR), so it is no longer possible.`)
+      return fail('form', msg('dpo:result.windowEnded', { date: windowEnd.toISOString() }))
     }
     const dueAt = computeDueAt(request.receivedAt, 1 + months)
     await tx
@@ -111,7 +119,7 @@ export function extendRequest({ requestId, actor, months, reason, now = new Date
         statusUrl: statusUrlOf(request),
       },
     })
-    return { ok: true, message: `Extended to ${formatDate(dueAt)}; the person was told why.` }
+    return { ok: true, message: msg('dpo:result.extended', { date: dueAt.toISOString() }) }
   })
 }
 
@@ -138,14 +146,14 @@ export function denyRequest({ requestId, actor, reason, now = new Date() }: { re
         statusUrl: statusUrlOf(request),
       },
     })
-    return { ok: true, message: 'The request is refused; the person was told why and where to complain.' }
+    return { ok: true, message: msg('dpo:result.denied') }
   })
 }
 
 /** The person answers through a single-use link; the due date stays where the law put it. */
 export function requestClarification({ requestId, actor, question, now = new Date() }: { requestId: number; actor: Actor; question: string; now?: Date }) {
   return onActiveRequest(requestId, async (tx, request) => {
-    if (request.status === 'awaiting_clarification') return fail('form', 'A question is already waiting for an answer.')
+    if (request.status === 'awaiting_clarification') return fail('form', msg('dpo:result.questionWaiting'))
     const answerUrl = await issueClarificationLink(tx, { requestId: request.id, question, now })
     await transitionRequest(tx, { requestId: request.id, to: 'awaiting_clarification', actor, kind: 'clarification_requested', note: question })
     await sendEmail(tx, {
@@ -153,20 +161,20 @@ export function requestClarification({ requestId, actor, question, now = new Dat
       template: 'request-clarification',
       props: { number: request.number, type: request.type, question, answerUrl, dueAt: request.dueAt },
     })
-    return { ok: true, message: 'Your question was sent.' }
+    return { ok: true, message: msg('dpo:result.questionSent') }
   })
 }
 
 /** Art. 12(5): recorded only with its justification; refusing or charging is a separate, reasoned step. */
 export function markManifestlyUnfounded({ requestId, actor, justification, now = new Date() }: { requestId: number; actor: Actor; justification: string; now?: Date }) {
   return onActiveRequest(requestId, async (tx, request) => {
-    if (request.manifestlyUnfoundedAt) return fail('form', 'This request is already marked as manifestly unfounded or excessive.')
+    if (request.manifestlyUnfoundedAt) return fail('form', msg('dpo:result.alreadyUnfounded'))
     await tx
       .update(dataSubjectRequests)
       .set({ manifestlyUnfoundedAt: now, unfoundedJustification: justification, updatedAt: now })
       .where(eq(dataSubjectRequests.id, request.id))
     await recordEvent(tx, { requestId: request.id, kind: 'marked_manifestly_unfounded', actor, note: justification })
-    return { ok: true, message: 'Marked as manifestly unfounded or excessive, with your justification.' }
+    return { ok: true, message: msg('dpo:result.markedUnfounded') }
   })
 }
 
@@ -174,8 +182,8 @@ export function markManifestlyUnfounded({ requestId, actor, justification, now =
 export async function addInternalNote({ requestId, actor, note }: { requestId: number; actor: Actor; note: string }): Promise<DpoActionResult> {
   return db.transaction(async (tx) => {
     const request = await lockRequest(tx, requestId)
-    if (!request || request.status === 'identity_unverified') return fail('form', 'This request does not exist.')
+    if (!request || request.status === 'identity_unverified') return fail('form', msg('dpo:result.notFound'))
     await recordEvent(tx, { requestId, kind: 'note_added', actor, note })
-    return { ok: true, message: 'Note added.' }
+    return { ok: true, message: msg('dpo:result.noteAdded') }
   })
 }

@@ -438,9 +438,12 @@ export function summariseDeletionReceipts({ limit = 200 }: { limit?: number } = 
       rowCount: sql<number>`sum(${deletionReceipts.rowCount})::int`,
       people: sql<number>`count(distinct ${deletionReceipts.userId})::int`,
       at: sql<Date>`max(${deletionReceipts.createdAt})`.mapWith((v: string) => new Date(v)),
+      // the request an erasure answered, by the number people know it by
+      requestNumber: sql<string | null>`max(${dataSubjectRequests.number})`,
     })
     .from(deletionReceipts)
     .leftJoin(retentionRules, eq(retentionRules.id, deletionReceipts.retentionRuleId))
+    .leftJoin(dataSubjectRequests, eq(dataSubjectRequests.id, deletionReceipts.requestId))
     .groupBy(deletionReceipts.runId, deletionReceipts.ruleSlug, retentionRules.name, deletionReceipts.tableName)
     .orderBy(desc(sql`max(${deletionReceipts.createdAt})`))
     .limit(limit)
