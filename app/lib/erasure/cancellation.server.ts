@@ -203,7 +203,7 @@ async function pendingOf(executor: Executor, userId: string) {
     .select({ cancellation: accountCancellations, requestNumber: dataSubjectRequests.number })
     .from(accountCancellations)
     .leftJoin(dataSubjectRequests, eq(dataSubjectRequests.id, accountCancellations.requestId))
-    .where(and(eq(accountCancellations.userId, userId), isNull(accountCancellations.undoneAt), isNull(accountCancellations.completedAt)))
+    .where(and(eq(accountCancellations.userId, userId), isNull(accountCancellations.undoneAt)))
     .orderBy(asc(accountCancellations.id))
     .limit(1)
   return row ?? null
@@ -298,7 +298,7 @@ async function findByToken(executor: Executor, token: string, { lock = false } =
 function stateOf(row: typeof accountCancellations.$inferSelect | null, now: Date): UndoState {
   if (!row) return { state: 'invalid' }
   if (row.undoneAt) return { state: 'used' }
-  if (row.completedAt || row.effectiveAt.getTime() <= now.getTime()) return { state: 'ended' }
+  if (row.effectiveAt.getTime() <= now.getTime()) return { state: 'ended' }
   return { state: 'pending', effectiveAt: row.effectiveAt }
 }
 
@@ -370,7 +370,6 @@ export async function completeCancellation({ cancellationId, now = new Date() }:
         and(
           eq(accountCancellations.id, cancellationId),
           isNull(accountCancellations.undoneAt),
-          isNull(accountCancellations.completedAt),
           lte(accountCancellations.effectiveAt, now),
         ),
       )
@@ -473,7 +472,7 @@ export async function completeDueCancellations({ now = new Date() }: { now?: Dat
   const due = await db
     .select({ id: accountCancellations.id })
     .from(accountCancellations)
-    .where(and(isNull(accountCancellations.undoneAt), isNull(accountCancellations.completedAt), lte(accountCancellations.effectiveAt, now)))
+    .where(and(isNull(accountCancellations.undoneAt), lte(accountCancellations.effectiveAt, now)))
     .orderBy(asc(accountCancellations.effectiveAt))
   let completed = 0
   for (const { id } of due) {

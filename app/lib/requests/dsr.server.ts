@@ -1,6 +1,6 @@
 // Data subject requests: numbering, deadlines and the event trail. Every capability that acts on a
 // person's rights records what it did here, so the person and the DPO see one history.
-import { and, asc, count, eq, isNull, notInArray, sql } from 'drizzle-orm'
+import { and, asc, eq, isNull, notInArray, sql } from 'drizzle-orm'
 import { db, type Executor } from '#db/client.server'
 import { dataSubjectRequests, dsrEvents, users } from '#db/schema'
 import { FALLBACK_LANGUAGE, type Language } from '~/i18n/config'
@@ -220,15 +220,6 @@ export async function recordCompletedRequest(
   await recordEvent(executor, { requestId: request.id, kind: input.action, actor: input.actor, data: input.data ?? null })
   await transitionRequest(executor, { requestId: request.id, to: 'completed', actor: input.actor })
   return request
-}
-
-export function countRequestsByStatus() {
-  return db
-    .select({ status: dataSubjectRequests.status, count: count() })
-    .from(dataSubjectRequests)
-    .where(sql`${dataSubjectRequests.status} <> 'identity_unverified'`)
-    .groupBy(dataSubjectRequests.status)
-    .orderBy(dataSubjectRequests.status)
 }
 
 // Scoped to the owner: another customer's request id finds nothing.
