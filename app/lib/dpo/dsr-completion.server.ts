@@ -3,7 +3,7 @@
 // is the customer's own live page and copy, or, without an account, the data shown on the status page.
 import { eq } from 'drizzle-orm'
 import { db, type Transaction } from '#db/client.server'
-import { dataCategories, dataSubjectRequests, restrictions } from '#db/schema'
+import { dataCategories, dataSubjectRequests } from '#db/schema'
 import { countCommunityData } from '../erasure/community.server'
 import { isActive, type DpoActionResult } from './dsr-dpo.server'
 import { statusUrlOf } from '../requests/dsr-public.server'
@@ -83,12 +83,8 @@ async function restrictionOutcome(request: DataSubjectRequest): Promise<{ lines:
     lines: names.map((name) => msg('emails:requestCompleted.outcome.restricted', { category: name })),
     apply: async (tx) => {
       for (const categorySlug of slugs) {
-        if (request.userId) {
-          await restrict(tx, { userId: request.userId, categorySlug, reason: 'data_subject_request', requestId: request.id })
-        } else {
-          // people without an account: restricted under the address they confirmed
-          await tx.insert(restrictions).values({ email: request.email, categorySlug, reason: 'data_subject_request', requestId: request.id })
-        }
+        // people without an account: restricted under the address they confirmed
+        await restrict(tx, { userId: request.userId, email: request.email, categorySlug, reason: 'data_subject_request', requestId: request.id })
       }
     },
   }

@@ -6,7 +6,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
 import { and, asc, eq, isNull, lte, sql, type SQL } from 'drizzle-orm'
 import { db, type Executor, type Transaction } from '#db/client.server'
-import { accountCancellations, dataCategories, dataSubjectRequests, dsrEvents, restrictions, retentionRules, users } from '#db/schema'
+import { accountCancellations, dataCategories, dataSubjectRequests, dsrEvents, retentionRules, users } from '#db/schema'
 import { RETENTION_REASON, withChangeContext } from '../requests/archive.server'
 import { anonymiseForumPosts } from './community.server'
 import { isErasureMode, type ErasureMode } from '../domain/erasure'
@@ -18,6 +18,7 @@ import { fixedT } from '../platform/i18n.server'
 import type { Language } from '~/i18n/config'
 import { PERSONAL_DATA_TABLES, type PersonalDataTable } from '../requests/personal-data-tables'
 import { getRegistrySetting } from '../registry/registry.server'
+import { placeLegalHolds } from '../requests/restriction.server'
 import { holdEndsAt, recordDeletionReceipts, RETENTION_TIME_ZONE, SYSTEM_ACTOR } from './retention.server'
 
 export const DEFAULT_COOLING_OFF_DAYS = 14
@@ -419,7 +420,6 @@ export async function completeCancellation({ cancellationId, now = new Date() }:
       [...new Set(hold.items.map((i) => i.categorySlug))].map((categorySlug) => ({
         userId: user.id,
         categorySlug,
-        reason: 'legal_hold' as const,
         requestId,
         retentionRuleId: hold.ruleId,
         endsAt: hold.until,
@@ -427,7 +427,7 @@ export async function completeCancellation({ cancellationId, now = new Date() }:
         createdAt: now,
       })),
     )
-    if (holds.length > 0) await tx.insert(restrictions).values(holds)
+    await placeLegalHolds(tx, holds)
 
     // written before the address is erased, delivered by the outbox afterwards (then purged by retention)
     const requestNumber = requestId ? (await tx.select({ number: dataSubjectRequests.number }).from(dataSubjectRequests).where(eq(dataSubjectRequests.id, requestId)))[0]?.number : null

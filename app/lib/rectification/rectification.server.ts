@@ -27,7 +27,7 @@ import {
 } from '#db/schema'
 import { withChangeContext } from '../requests/archive.server'
 import { endAllSessionsOfUser } from '../platform/auth.server'
-import { createRequest, OPEN_STATUSES, recordCompletedRequest, recordEvent, transitionRequest, type Actor } from '../requests/dsr.server'
+import { createRequest, OPEN_STATUSES, recordCompletedRequest, recordEvent, setDenialReason, transitionRequest, type Actor } from '../requests/dsr.server'
 import { sendReceipt } from '../requests/dsr-public.server'
 import { sendEmail } from '../platform/email.server'
 import { absoluteUrl } from '../platform/env.server'
@@ -599,7 +599,7 @@ export async function decideRectification({ requestId, actorId, outcome, note, c
     const lifted = await liftRestriction(tx, { requestId, userId })
     await recordEvent(tx, { requestId, kind: 'rectification_decided', actor, note, data: { outcome, fields, restrictionsLifted: lifted } })
     if (outcome === 'rejected') {
-      await tx.update(dataSubjectRequests).set({ denialReason: note }).where(eq(dataSubjectRequests.id, requestId))
+      await setDenialReason(tx, { requestId, reason: note })
       await transitionRequest(tx, { requestId, to: 'denied', actor, note })
     } else {
       await transitionRequest(tx, { requestId, to: 'completed', actor, note })
