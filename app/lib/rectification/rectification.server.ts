@@ -33,6 +33,7 @@ import { sendEmail } from '../platform/email.server'
 import { absoluteUrl } from '../platform/env.server'
 import { getRegistryContacts } from '../registry/registry.server'
 import { CORRECTION_CATEGORIES, type CorrectionCategory } from '../requests/personal-data-tables'
+import { forumPostOwnedBy } from '../requests/ownership.server'
 import { liftRestriction, restrict } from '../requests/restriction.server'
 import { signToken, verifyToken } from '../platform/tokens.server'
 import { checkVerificationCode, CODE_MESSAGES, CODE_TTL_MINUTES, createVerificationCode } from '../platform/verification.server'
@@ -393,7 +394,7 @@ export async function getForumDisplayName({ userId }: { userId: string }) {
   const [row] = await db
     .select({ name: forumPosts.authorName, count: sql<number>`count(*)::int` })
     .from(forumPosts)
-    .where(eq(forumPosts.userId, userId))
+    .where(forumPostOwnedBy({ userId }))
     .groupBy(forumPosts.authorName)
     .orderBy(desc(sql`count(*)`))
     .limit(1)
@@ -406,7 +407,7 @@ export async function changeForumDisplayName({ userId, name }: { userId: string;
     const updated = await tx
       .update(forumPosts)
       .set({ authorName: name, updatedAt: new Date() })
-      .where(and(eq(forumPosts.userId, userId), sql`${forumPosts.authorName} <> ${name}`))
+      .where(and(forumPostOwnedBy({ userId }), sql`${forumPosts.authorName} <> ${name}`))
       .returning({ id: forumPosts.id })
     if (updated.length === 0) throw new FieldError('name', 'Your posts already show this name.')
     await recordPublicCorrection(tx, { userId, requestId: request.id, subject: 'Forum display name corrected' })
@@ -415,13 +416,13 @@ export async function changeForumDisplayName({ userId, name }: { userId: string;
 }
 
 export async function getOwnForumPost({ userId, postId }: { userId: string; postId: number }) {
-  const [post] = await db.select().from(forumPosts).where(and(eq(forumPosts.id, postId), eq(forumPosts.userId, userId)))
+  const [post] = await db.select().from(forumPosts).where(and(eq(forumPosts.id, postId), forumPostOwnedBy({ userId })))
   return post ?? null
 }
 
 export async function editForumPost({ userId, postId, title, body }: { userId: string; postId: number; title: string | null; body: string }): Promise<CorrectionResult> {
   return correctAsCustomer(userId, { categorySlug: 'forum_posts', subject: 'Forum post corrected', action: 'forum_post_edited' }, async (tx, request) => {
-    const [post] = await tx.select().from(forumPosts).where(and(eq(forumPosts.id, postId), eq(forumPosts.userId, userId))).for('update')
+    const [post] = await tx.select().from(forumPosts).where(and(eq(forumPosts.id, postId), forumPostOwnedBy({ userId }))).for('update')
     if (!post) throw new FieldError('form', 'This post was not found.')
     // comments have no title
     const newTitle = post.parentId === null ? title : null
@@ -463,7 +464,7 @@ async function ownsRow(executor: Executor, { userId, categorySlug, rowId }: { us
     case 'contact_messages':
       return id !== null && found(executor.select({ id: contactMessages.id }).from(contactMessages).where(and(eq(contactMessages.id, id), eq(contactMessages.userId, userId))))
     case 'forum_posts':
-      return id !== null && found(executor.select({ id: forumPosts.id }).from(forumPosts).where(and(eq(forumPosts.id, id), eq(forumPosts.userId, userId))))
+      return id !== null && found(executor.select({ id: forumPosts.id }).from(forumPosts).where(and(eq(forumPosts.id, id), forumPostOwnedBy({ userId }))))
     case 'feed_subscriptions':
       return id !== null && found(executor.select({ id: feedSubscriptions.id }).from(feedSubscriptions).where(and(eq(feedSubscriptions.id, id), eq(feedSubscriptions.userId, userId))))
     case 'settings':
