@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
-import { FormError, SelectField, TextAreaField } from '~/components/ui/field'
+import { Field, FormError, SelectField, TextAreaField } from '~/components/ui/field'
 import { requireDpo, type AuthUser } from '~/lib/platform/auth.server'
 import { completeRequest, completionPlanOf } from '~/lib/dpo/dsr-completion.server'
 import {
@@ -104,12 +104,17 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 const text = (label: string, max = 4000) => multiLine(label, max)
+const optional = <T extends z.ZodTypeAny>(schema: T) => z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional())
 
 const SCHEMAS = {
   start: z.object({}),
   complete: z.object({
     message: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), text('your answer').optional()),
     forumMode: z.enum(['delete', 'anonymise'], { errorMap: () => ({ message: 'Choose delete or anonymise.' }) }).default('delete'),
+    // a correction: the value is checked against the field's own rules by completeRequest
+    correctionField: optional(z.string().max(60)),
+    correctedValue: optional(z.string().max(4000, 'The value must be at most 4000 characters.')),
+    correctionRow: optional(z.string().regex(/^\d{1,15}$/, 'Enter the record number shown on the customer’s data.')),
   }),
   extend: z.object({
     months: z.enum(['1', '2'], { errorMap: () => ({ message: 'Choose one or two months.' }) }),
@@ -134,7 +139,9 @@ async function perform(intent: Intent, values: Record<string, string>, requestId
       return startRequest({ requestId, actor })
     case 'complete': {
       const v = SCHEMAS.complete.parse(values)
-      return completeRequest({ requestId, actor, message: v.message ?? null, forumMode: v.forumMode })
+      if (v.correctedValue !== undefined && !v.correctionField) return { ok: false, field: 'correctionField', message: 'Choose the field the corrected value is for.' }
+      const correction = v.correctionField ? { field: v.correctionField, value: v.correctedValue ?? '', rowId: v.correctionRow ?? null } : null
+      return completeRequest({ requestId, actor, message: v.message ?? null, forumMode: v.forumMode, correction })
     }
     case 'extend': {
       const v = SCHEMAS.extend.parse(values)
@@ -285,6 +292,21 @@ export default function DpoRequest() {
                 <label className="field-check">
                   <input type="radio" name="forumMode" value="anonymise" /> keep them, author shown as “deleted user”
                 </label>
+              </fieldset>
+            ) : null}
+            {actions.plan.correction ? (
+              <fieldset>
+                <legend>Corrected value</legend>
+                <SelectField
+                  label="Field to correct"
+                  name="correctionField"
+                  error={errorsFor('complete').correctionField}
+                  options={[{ value: '', label: 'None: I corrected the data elsewhere' }, ...actions.plan.correction.fields.map((f) => ({ value: f.key, label: f.label }))]}
+                />
+                <Field label="Corrected value" name="correctedValue" error={errorsFor('complete').correctedValue} maxLength={4000} />
+                {actions.plan.correction.asksForRecord ? (
+                  <Field label="Record number (if the request names none)" name="correctionRow" error={errorsFor('complete').correctionRow} inputMode="numeric" maxLength={15} />
+                ) : null}
               </fieldset>
             ) : null}
             <TextAreaField
