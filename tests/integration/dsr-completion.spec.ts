@@ -7,6 +7,7 @@ import { denyRequest } from '~/lib/dpo/dsr-dpo.server'
 import { createRequest, type Actor, type DsrType } from '~/lib/requests/dsr.server'
 import { requestCorrection } from '~/lib/rectification/rectification.server'
 import { getRegistryContacts } from '~/lib/registry/registry.server'
+import { username } from '~/lib/domain/validation/form'
 import { createUser, uniqueName } from '../support/fixtures'
 
 // Approving a request carries it out through the capability's own code; these check the effect on the data.
@@ -143,11 +144,13 @@ test('the DPO’s corrected value is checked like the customer’s own form; a r
   const message = 'Your username is corrected as you asked.'
   const usernameOf = async () => (await db.select({ username: users.username }).from(users).where(eq(users.id, customer.id)))[0].username
 
-  // the rules of /my-data/edit/username
+  // the rules of /my-data/edit/username, with its message
+  const customersFormSays = username.safeParse('no spaces allowed').error?.issues[0].message
+  expect(customersFormSays).toBeTruthy()
   expect(await completeRequest({ requestId: request.id, actor: dpo, message, correction: { field: 'username', value: 'no spaces allowed' } })).toEqual({
     ok: false,
     field: 'correctedValue',
-    message: 'Use letters, digits, dots, dashes and underscores only.',
+    message: customersFormSays,
   })
   expect(await completeRequest({ requestId: request.id, actor: dpo, message, correction: { field: 'username', value: someoneElse.username.toUpperCase() } })).toEqual({
     ok: false,
