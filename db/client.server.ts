@@ -1,5 +1,6 @@
 import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js'
 import postgres from 'postgres'
+import { processEnv } from '~/lib/platform/env.server'
 import * as schema from './schema'
 
 export type Database = PostgresJsDatabase<typeof schema>
@@ -7,13 +8,11 @@ export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0]
 // Functions that may run inside a caller's transaction take either.
 export type Executor = Database | Transaction
 
-const APP_ROLE = process.env.DATABASE_APP_ROLE ?? 'dsr_app'
-
 function connect() {
-  const url = process.env.DATABASE_URL
+  const { DATABASE_URL: url, DATABASE_APP_ROLE: APP_ROLE, DATABASE_POOL_SIZE } = processEnv()
   if (!url) throw new Error('DATABASE_URL is not set: start the portal with `npm start`, which provides a database.')
   const client = postgres(url, {
-    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    max: DATABASE_POOL_SIZE,
     onnotice: () => {},
     // the application's role may not rewrite the archive, the consent ledger or the audit chain (db/sql/000_app_role.sql)
     connection: { application_name: 'dsr-portal', timezone: 'UTC', ...(APP_ROLE ? { role: APP_ROLE } : {}) },

@@ -3,7 +3,7 @@ import { data } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { Trans, useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { FormError, SelectField, TextAreaField } from '~/components/ui/field'
+import { Field, FormError, SelectField, TextAreaField } from '~/components/ui/field'
 import { requireDpo, type AuthUser } from '~/lib/platform/auth.server'
 import { completeRequest, completionPlanOf } from '~/lib/dpo/dsr-completion.server'
 import {
@@ -21,7 +21,7 @@ import { daysUntilDue, extensionWindowEndsAt, INTERNAL_EVENT_KINDS, MAX_EXTENSIO
 import { ACTOR_KEYS, DSR_STATUS_KEYS, DSR_TYPE_KEYS, eventKey, localiseResult } from '~/lib/dpo/dpo-labels'
 import { formatDate, formatDateTime } from '~/lib/domain/format'
 import { intentOf, multiLine, parseForm } from '~/lib/domain/validation/form'
-import { msg, pageTitle } from '~/i18n/translate'
+import { msg, pageTitle, translateMessage } from '~/i18n/translate'
 import { getLanguage } from '~/lib/platform/i18n.server'
 import { redirectWithToast } from '~/lib/platform/toast.server'
 import { useDaysLeftText } from '~/components/days-left'
@@ -96,7 +96,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
             ? { allowed: false, why: 'dpo:request.windowEnded', date: date(windowEnd) }
             : { allowed: true, why: 'dpo:request.possibleUntil', date: date(windowEnd) },
       canMarkUnfounded: active && !r.manifestlyUnfoundedAt,
-      plan: { descriptionKey: plan.descriptionKey, messageRequired: plan.messageRequired, asksForumMode: plan.asksForumMode },
+      plan: { descriptionKey: plan.descriptionKey, messageRequired: plan.messageRequired, asksForumMode: plan.asksForumMode, correction: plan.correction ?? null },
     },
     maxExtensionMonths: MAX_EXTENSION_MONTHS,
   }
@@ -104,11 +104,17 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 const text = (label: string, max = 4000) => multiLine(label, max)
 
+const optional = <T extends z.ZodTypeAny>(schema: T) => z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional())
+
 const SCHEMAS = {
   start: z.object({}),
   complete: z.object({
     message: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), text('your answer').optional()),
     forumMode: z.enum(['delete', 'anonymise'], { errorMap: () => ({ message: msg('dpo:result.chooseForumMode') }) }).default('delete'),
+    // a correction: the value is checked against the field's own rules by completeRequest
+    correctionField: optional(z.string().max(60)),
+    correctedValue: optional(z.string().max(4000, msg('dpo:result.correctedValueTooLong'))),
+    correctionRow: optional(z.string().regex(/^\d{1,15}$/, msg('dpo:result.correctionRow'))),
   }),
   extend: z.object({
     months: z.enum(['1', '2'], { errorMap: () => ({ message: msg('dpo:result.chooseMonths') }) }),
@@ -133,7 +139,9 @@ async function perform(intent: Intent, values: Record<string, string>, requestId
       return startRequest({ requestId, actor })
     case 'complete': {
       const v = SCHEMAS.complete.parse(values)
-      return completeRequest({ requestId, actor, message: v.message ?? null, forumMode: v.forumMode })
+      if (v.correctedValue !== undefined && !v.correctionField) return { ok: false, field: 'correctionField', message: msg('dpo:result.chooseCorrectionField') }
+      const correction = v.correctionField ? { field: v.correctionField, value: v.correctedValue ?? '', rowId: v.correctionRow ?? null } : null
+      return completeRequest({ requestId, actor, message: v.message ?? null, forumMode: v.forumMode, correction })
     }
     case 'extend': {
       const v = SCHEMAS.extend.parse(values)
@@ -292,6 +300,24 @@ export default function DpoRequest() {
                   <label className="field-check">
                     <input type="radio" name="forumMode" value="anonymise" /> {t('dpo:request.forumAnonymise')}
                   </label>
+                </fieldset>
+              ) : null}
+              {actions.plan.correction ? (
+                <fieldset>
+                  <legend>{t('dpo:request.correction.legend')}</legend>
+                  <SelectField
+                    label={t('dpo:request.correction.field')}
+                    name="correctionField"
+                    error={errorsFor('complete').correctionField}
+                    options={[
+                      { value: '', label: t('dpo:request.correction.none') },
+                      ...actions.plan.correction.fields.map((f) => ({ value: f.key, label: translateMessage(t, f.label) ?? f.key })),
+                    ]}
+                  />
+                  <Field label={t('dpo:request.correction.value')} name="correctedValue" error={errorsFor('complete').correctedValue} maxLength={4000} />
+                  {actions.plan.correction.asksForRecord ? (
+                    <Field label={t('dpo:request.correction.row')} name="correctionRow" error={errorsFor('complete').correctionRow} inputMode="numeric" maxLength={15} />
+                  ) : null}
                 </fieldset>
               ) : null}
               <TextAreaField

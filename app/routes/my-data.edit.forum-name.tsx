@@ -5,11 +5,11 @@ import { Field, FormError, useFormFeedback } from '~/components/ui/field'
 import { requireCustomer } from '~/lib/platform/auth.server'
 import { afterCorrection, changeForumDisplayName, getForumDisplayName } from '~/lib/rectification/rectification.server'
 import { editFormSchema } from '~/lib/domain/validation/edit-form'
-import { parseForm, singleLine } from '~/lib/domain/validation/form'
+import { forumDisplayName, parseForm } from '~/lib/domain/validation/form'
 
 export const meta: MetaFunction = () => [{ title: 'Change your forum display name · Privacy Portal' }]
 
-const NameSchema = editFormSchema({ name: singleLine('a display name', 60) })
+const NameSchema = editFormSchema({ name: forumDisplayName })
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = requireCustomer(context, request)

@@ -17,7 +17,6 @@ export const accountCancellations = pgTable(
     // hash of the single-use undo token mailed to the customer
     undoTokenHash: text('undo_token_hash').notNull(),
     undoneAt: timestamp('undone_at', { withTimezone: true }),
-    completedAt: timestamp('completed_at', { withTimezone: true }),
   },
   (t) => [
     index('account_cancellations_user_id_idx').on(t.userId),

@@ -206,6 +206,8 @@ test('the demo DPO from README.md sees a queue with requests in every state', as
     await Promise.all([page.waitForURL((url) => url.searchParams.get('q') === person), page.getByRole('button', { name: 'Apply' }).click()])
     const queue = page.locator('table.queue')
     await expect(queue).toBeVisible()
+    // the URL changes a moment before the rows do: read them once every row is this person's
+    await expect(queue.locator('tbody tr').filter({ hasNotText: person })).toHaveCount(0)
     statuses.push(...(await queue.locator('td.status-cell').allInnerTexts()))
     if (person === DEMO_ACCOUNTS.secondCustomer.email) await expect(queue.locator('tr.overdue').first()).toBeVisible()
   }

@@ -10,7 +10,8 @@ import { formatDateTime } from '~/lib/domain/format'
 import { keyed } from '~/lib/platform/rate-limit.server'
 import { adminDb } from '../support/admin-db'
 import { createUser, findUserByEmail, loginAs, type TestUser } from '../support/fixtures'
-import { parseCsv, unzipText } from '../support/zip-reader'
+import { parseCsv } from '../support/csv'
+import { unzipText } from '../support/unzip'
 
 // Each category's rows in the database, by the key that data.json and the CSV carry; written here
 // independently of app/lib/my-data.server.ts. A registry category missing here fails the first test.
@@ -105,7 +106,7 @@ test('the demo customer sees every category with why, how long and the day each 
   // the copy
   const { filename, zip } = await downloadPackage(page, demo.password)
   expect(filename).toMatch(/^access-package-DSR-\d{4}-\d{6}\.zip$/)
-  const files = unzipText(zip)
+  const files = await unzipText(zip)
   for (const name of ['README.txt', 'data.json', 'schema.json', 'index.html']) expect([...files.keys()]).toContain(name)
   const data = JSON.parse(files.get('data.json')!)
   const validate = new Ajv2020({ strict: true, allErrors: true, validateFormats: false }).compile(JSON.parse(files.get('schema.json')!))

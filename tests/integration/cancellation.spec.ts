@@ -10,6 +10,8 @@ import {
   consents,
   contactMessages,
   dataSubjectRequests,
+  deletionReceipts,
+  dsrEvents,
   emailVerifications,
   feedSubscriptions,
   forumPosts,
@@ -39,7 +41,11 @@ import {
   scheduleCancellation,
   undoCancellationByToken,
 } from '~/lib/erasure/cancellation.server'
-import { recordCompletedRequest } from '~/lib/requests/dsr.server'
+import { createRequest, recordCompletedRequest } from '~/lib/requests/dsr.server'
+import { getRequestForDpo } from '~/lib/dpo/dsr-dpo.server'
+import { listQueue } from '~/lib/dpo/dsr-queue.server'
+import { eraseCategory } from '~/lib/erasure/erasure.server'
+import { requestCorrection } from '~/lib/rectification/rectification.server'
 import { formatDate } from '~/lib/domain/format'
 import { keyed } from '~/lib/platform/rate-limit.server'
 import { NOT_PERSONAL_DATA_TABLES, PERSONAL_DATA_TABLES, type PersonalDataTable } from '~/lib/requests/personal-data-tables'
@@ -341,4 +347,67 @@ test('kill -9 in the middle of an erasure leaves the account whole; the rerun er
   expect(after.erasedAt).toBeInstanceOf(Date)
   expect(await db.select().from(vpnSessions).where(eq(vpnSessions.userId, user.id))).toEqual([])
   expect(await db.select().from(sessions).where(eq(sessions.userId, user.id))).toEqual([])
+})
+
+// The shape of what an erasure leaves behind: the receipt's columns and details, and the request's events.
+async function erasureTrail(requestId: number, table: string) {
+  const receipts = await db.select().from(deletionReceipts).where(and(eq(deletionReceipts.requestId, requestId), eq(deletionReceipts.tableName, table)))
+  const events = await db.select().from(dsrEvents).where(and(eq(dsrEvents.requestId, requestId), sql`${dsrEvents.data} ->> 'category' = ${table}`))
+  return {
+    receipts: receipts.map((r) => ({ runId: r.runId.replace(/\d+$/, 'N'), tableName: r.tableName, rowCount: r.rowCount, userIdSet: r.userId !== null, details: r.details })),
+    events: events.map((e) => ({ kind: e.kind, data: e.data })),
+  }
+}
+
+test('a cancellation erases through the same engine as a category erasure: the same receipts and events per table', async () => {
+  const sessionsOf = (userId: string) =>
+    db.insert(vpnSessions).values([1, 2].map((d) => ({ userId, clientIp: '192.0.2.7', serverId: 'de-fra-1', startedAt: new Date(Date.now() - d * 86_400_000) })))
+  const byCategory = await createUser()
+  await sessionsOf(byCategory.id)
+  const erased = await eraseCategory({ userId: byCategory.id, categorySlug: 'vpn_sessions', actor: { type: 'customer', id: byCategory.id } })
+
+  const byCancellation = await createUser()
+  await sessionsOf(byCancellation.id)
+  const cancellation = await scheduleAndMakeDue(byCancellation)
+  expect((await completeCancellation({ cancellationId: cancellation.id })).completed).toBe(true)
+
+  const category = await erasureTrail(erased.requestId, 'vpn_sessions')
+  const account = await erasureTrail(cancellation.requestId!, 'vpn_sessions')
+  expect(category.receipts).toEqual([{ runId: 'request:N', tableName: 'vpn_sessions', rowCount: 2, userIdSet: true, details: { action: 'deleted' } }])
+  expect(account.receipts).toEqual(category.receipts)
+  expect(account.events).toEqual(category.events)
+  // and the cancellation's receipts name it as their reason
+  const [receipt] = await db.select().from(deletionReceipts).where(and(eq(deletionReceipts.requestId, cancellation.requestId!), eq(deletionReceipts.tableName, 'vpn_sessions')))
+  expect(receipt.ruleSlug).toBe('account_cancellation')
+})
+
+test('the erased account’s other open requests are closed with the reason, and leave the DPO’s open queue', async () => {
+  const user = await createUser()
+  const access = await db.transaction((tx) =>
+    createRequest(tx, { userId: user.id, type: 'access', status: 'received', subject: 'What do you store?', actor: { type: 'customer', id: user.id } }),
+  )
+  const correction = await requestCorrection({ userId: user.id, categorySlug: 'traffic', rowId: null, details: 'The figure is far too high.' })
+  if (!correction.ok) throw new Error('correction request refused')
+  const done = await db.transaction((tx) =>
+    recordCompletedRequest(tx, { userId: user.id, type: 'access', subject: 'Copy of my data', action: 'package_downloaded', actor: { type: 'customer', id: user.id } }),
+  )
+  const cancellation = await scheduleAndMakeDue(user)
+  expect((await completeCancellation({ cancellationId: cancellation.id })).completed).toBe(true)
+
+  for (const requestId of [access.id, correction.requestId]) {
+    const dpoView = await getRequestForDpo({ requestId })
+    expect(dpoView?.request.status).toBe('withdrawn')
+    expect(dpoView?.request.withdrawnAt).toBeInstanceOf(Date)
+    const closing = dpoView!.events.find((e) => e.kind === 'closed_account_erased')
+    expect(closing).toMatchObject({ actorType: 'system', fromStatus: 'received', toStatus: 'withdrawn' })
+    expect(closing!.note).toContain('the account was erased')
+  }
+  // a request that was already closed stays as it was; the cancellation's own request is completed
+  expect((await db.select().from(dataSubjectRequests).where(eq(dataSubjectRequests.id, done.id)))[0].status).toBe('completed')
+  expect((await db.select().from(dataSubjectRequests).where(eq(dataSubjectRequests.id, cancellation.requestId!)))[0].status).toBe('completed')
+  // nothing of the account is left waiting in the DPO's queue
+  for (const number of [access.number, correction.requestNumber]) {
+    expect((await listQueue({ filter: { view: 'open', q: number } })).rows).toEqual([])
+    expect((await listQueue({ filter: { view: 'all', q: number } })).rows.map((r) => r.status)).toEqual(['withdrawn'])
+  }
 })

@@ -6,7 +6,8 @@ import { openAccessPackage } from '~/lib/access/access-package.server'
 import { giveCustomerConsent, recordConsents, withdrawCustomerConsent } from '~/lib/consent/consent.server'
 import { loadMyData } from '~/lib/access/my-data.server'
 import { createUser } from '../support/fixtures'
-import { parseCsv, unzipText } from '../support/zip-reader'
+import { parseCsv } from '../support/csv'
+import { unzipText } from '../support/unzip'
 
 test("every ledger entry of a customer appears in My data and in the access package, as proof of what they agreed to", async () => {
   const customer = await createUser()
@@ -32,7 +33,7 @@ test("every ledger entry of a customer appears in My data and in the access pack
   const opened = await openAccessPackage({ userId: customer.id, username: customer.username })
   if (!opened.ok) throw new Error(`package not opened: ${opened.reason}`)
   const zip = Buffer.from(await new Response(opened.body).arrayBuffer())
-  const files = unzipText(zip)
+  const files = await unzipText(zip)
   const data = JSON.parse(files.get('data.json')!)
   const items: { id: number; purposeKey: string; action: string; method: string; policyVersion: string }[] = data.categories.consents.items
   expect(items.map((i) => String(i.id)).sort()).toEqual(ids)

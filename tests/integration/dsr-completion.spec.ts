@@ -1,11 +1,13 @@
 import { expect, test } from '@playwright/test'
 import { and, desc, eq, isNull } from 'drizzle-orm'
 import { db } from '#db/client.server'
-import { dataSubjectRequests, forumPosts, outboxMessages, restrictions } from '#db/schema'
+import { archivedChanges, dataSubjectRequests, forumPosts, outboxMessages, payments, recipientNotifications, recipients, restrictions, users } from '#db/schema'
 import { completeRequest } from '~/lib/dpo/dsr-completion.server'
 import { denyRequest } from '~/lib/dpo/dsr-dpo.server'
 import { createRequest, type Actor, type DsrType } from '~/lib/requests/dsr.server'
 import { requestCorrection } from '~/lib/rectification/rectification.server'
+import { getRegistryContacts } from '~/lib/registry/registry.server'
+import { username } from '~/lib/domain/validation/form'
 import { createUser, uniqueName } from '../support/fixtures'
 
 // Approving a request carries it out through the capability's own code; these check the effect on the data.
@@ -95,4 +97,76 @@ test('a correction request: completing lifts the restriction, refusing one lifts
   const stillActive = await db.select().from(restrictions).where(and(eq(restrictions.requestId, second.requestId), isNull(restrictions.liftedAt)))
   expect(stillActive).toHaveLength(0)
   expect(await statusOf(second.requestId)).toBe('denied')
+})
+
+test('completing a correction with the corrected value writes it, archives the old value as the DPO’s and notifies the recipient (Art. 19)', async () => {
+  const customer = await createUser()
+  const dpo = await dpoActor()
+  const [paymentwall] = await db.select().from(recipients).where(eq(recipients.slug, 'paymentwall'))
+  const [payment] = await db
+    .insert(payments)
+    .values({ userId: customer.id, paidAt: new Date('2026-02-03T09:00:00Z'), transactionNumber: 'PW-WRONG-7', providerId: paymentwall.id, amountCents: 999, currency: 'EUR' })
+    .returning()
+  const filed = await requestCorrection({ userId: customer.id, categorySlug: 'payments', rowId: String(payment.id), details: 'The transaction number is PW-RIGHT-7.' })
+  if (!filed.ok) throw new Error('correction request refused')
+
+  const result = await completeRequest({
+    requestId: filed.requestId,
+    actor: dpo,
+    message: 'Checked with Paymentwall: the number was mistyped.',
+    correction: { field: 'transactionNumber', value: ' PW-RIGHT-7 ' },
+  })
+  expect(result.ok).toBe(true)
+  const [corrected] = await db.select().from(payments).where(eq(payments.id, payment.id))
+  expect(corrected.transactionNumber).toBe('PW-RIGHT-7')
+  // archive-on-change keeps the old value, with the DPO as the one who changed it
+  const archived = await db.select().from(archivedChanges).where(and(eq(archivedChanges.tableName, 'payments'), eq(archivedChanges.rowId, String(payment.id))))
+  expect(archived).toEqual([expect.objectContaining({ actorType: 'dpo', actorId: dpo.id, operation: 'UPDATE' })])
+  expect((archived[0].oldRow as Record<string, unknown>).transaction_number).toBe('PW-WRONG-7')
+  // the payment provider is told (through the DPO's mailbox: it has no notice address in the registry)
+  const notices = await db.select().from(recipientNotifications).where(eq(recipientNotifications.requestId, filed.requestId))
+  expect(notices).toEqual([expect.objectContaining({ recipientId: paymentwall.id, userId: customer.id, kind: 'rectification', subject: 'Payment record corrected' })])
+  const { dpo: dpoContact } = await getRegistryContacts()
+  const notice = await lastMail(dpoContact.email, 'recipient-notice')
+  expect(notice.text).toContain(filed.requestNumber)
+  expect(notice.text).toContain('Paymentwall')
+  // the person hears what the value is now, and the restriction is over
+  expect(await statusOf(filed.requestId)).toBe('completed')
+  expect((await lastMail(customer.email, 'request-completed')).text).toContain('Transaction number is now “PW-RIGHT-7”.')
+  expect(await db.select().from(restrictions).where(and(eq(restrictions.requestId, filed.requestId), isNull(restrictions.liftedAt)))).toEqual([])
+})
+
+test('the DPO’s corrected value is checked like the customer’s own form; a refused value changes nothing', async () => {
+  const customer = await createUser()
+  const someoneElse = await createUser()
+  const dpo = await dpoActor()
+  const request = await open({ userId: customer.id, type: 'rectification', categorySlug: 'account' })
+  const message = 'Your username is corrected as you asked.'
+  const usernameOf = async () => (await db.select({ username: users.username }).from(users).where(eq(users.id, customer.id)))[0].username
+
+  // the rules of /my-data/edit/username, with its message
+  const customersFormSays = username.safeParse('no spaces allowed').error?.issues[0].message
+  expect(customersFormSays).toBeTruthy()
+  expect(await completeRequest({ requestId: request.id, actor: dpo, message, correction: { field: 'username', value: 'no spaces allowed' } })).toEqual({
+    ok: false,
+    field: 'correctedValue',
+    message: customersFormSays,
+  })
+  expect(await completeRequest({ requestId: request.id, actor: dpo, message, correction: { field: 'username', value: someoneElse.username.toUpperCase() } })).toEqual({
+    ok: false,
+    field: 'correctedValue',
+    message: 'This username is taken. Choose another one.',
+  })
+  expect(await completeRequest({ requestId: request.id, actor: dpo, message, correction: { field: 'role', value: 'dpo' } })).toMatchObject({ ok: false, field: 'correctionField' })
+  expect(await usernameOf()).toBe(customer.username)
+  expect(await statusOf(request.id)).toBe('received')
+  expect(await lastMail(customer.email, 'request-completed')).toBeUndefined()
+
+  const fixed = `${customer.username}_fixed`
+  expect((await completeRequest({ requestId: request.id, actor: dpo, message, correction: { field: 'username', value: fixed } })).ok).toBe(true)
+  expect(await usernameOf()).toBe(fixed)
+  const [archived] = await db.select().from(archivedChanges).where(and(eq(archivedChanges.tableName, 'users'), eq(archivedChanges.rowId, customer.id)))
+  expect(archived).toMatchObject({ actorType: 'dpo', actorId: dpo.id })
+  expect((archived.oldRow as Record<string, unknown>).username).toBe(customer.username)
+  expect(await statusOf(request.id)).toBe('completed')
 })

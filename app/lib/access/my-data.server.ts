@@ -9,6 +9,7 @@ import { db } from '#db/client.server'
 import type { DataCategorySlug } from '#db/schema'
 import { DATA_SOURCE_LABELS } from '../domain/data-sources'
 import { INTERNAL_EVENT_KINDS } from '../requests/dsr.server'
+import { forumPostOwnedBy } from '../requests/ownership.server'
 import { DISPLAY_TIME_ZONE, formatDate, LOCALES } from '../domain/format'
 import type { Language } from '~/i18n/config'
 import { getPurposes } from '../registry/registry.server'
@@ -237,7 +238,7 @@ export const CATEGORY_SPECS: Record<DataCategorySlug, SectionSpec> = {
   },
   forum_posts: {
     key: 'forum_posts',
-    from: (userId) => sql`from forum_posts fp where fp.user_id = ${userId}`,
+    from: (userId) => sql`from forum_posts fp where ${forumPostOwnedBy({ userId }, 'fp')}`,
     rowId: sql`fp.id::text`,
     deleteAt: null,
     order: { kind: 'keyset', at: sql`fp.created_at`, id: sql`fp.id` },

@@ -90,11 +90,6 @@ export async function listConsentPurposes(executor: Executor = db) {
   return (await getPurposes(executor)).filter((p) => p.consentRequired)
 }
 
-export async function isConsentPurpose(slug: string) {
-  const [row] = await db.select({ id: purposes.id }).from(purposes).where(and(eq(purposes.slug, slug), eq(purposes.consentRequired, true)))
-  return Boolean(row)
-}
-
 // A customer's rows: their account's, and those of forms they filled in with their (verified) account
 // email address while logged out.
 function ownedBy({ userId, email }: DataOwner): SQL {

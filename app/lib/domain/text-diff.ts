@@ -1,4 +1,6 @@
-// A readable line diff (longest common subsequence), with word-level marks inside changed lines.
+// A readable line diff with word-level marks inside changed lines. The diffing is jsdiff's (`diff`); this
+// module only shapes its output for the policy pages (app/components/policy-text.tsx).
+import { diffArrays, diffWordsWithSpace } from 'diff'
 
 export type DiffPart = { kind: 'same' | 'added' | 'removed'; text: string }
 export type DiffLine =
@@ -7,66 +9,26 @@ export type DiffLine =
   | { kind: 'removed'; text: string }
   | { kind: 'changed'; before: DiffPart[]; after: DiffPart[] }
 
-function lcsTable<T>(a: T[], b: T[]) {
-  const table: Uint32Array[] = Array.from({ length: a.length + 1 }, () => new Uint32Array(b.length + 1))
-  for (let i = a.length - 1; i >= 0; i--) {
-    for (let j = b.length - 1; j >= 0; j--) {
-      table[i][j] = a[i] === b[j] ? table[i + 1][j + 1] + 1 : Math.max(table[i + 1][j], table[i][j + 1])
-    }
-  }
-  return table
-}
-
-function diffSequence<T>(a: T[], b: T[]): Array<{ kind: 'same' | 'added' | 'removed'; value: T }> {
-  const table = lcsTable(a, b)
-  const out: Array<{ kind: 'same' | 'added' | 'removed'; value: T }> = []
-  let i = 0
-  let j = 0
-  while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) {
-      out.push({ kind: 'same', value: a[i] })
-      i++
-      j++
-    } else if (table[i + 1][j] >= table[i][j + 1]) {
-      out.push({ kind: 'removed', value: a[i++] })
-    } else {
-      out.push({ kind: 'added', value: b[j++] })
-    }
-  }
-  while (i < a.length) out.push({ kind: 'removed', value: a[i++] })
-  while (j < b.length) out.push({ kind: 'added', value: b[j++] })
-  return out
-}
+const kindOf = (change: { added: boolean; removed: boolean }): DiffPart['kind'] => (change.added ? 'added' : change.removed ? 'removed' : 'same')
 
 function wordDiff(before: string, after: string): { before: DiffPart[]; after: DiffPart[] } {
-  const tokens = (s: string) => s.split(/(\s+)/).filter((t) => t.length > 0)
-  const parts = diffSequence(tokens(before), tokens(after))
-  const merge = (kinds: Array<'same' | 'added' | 'removed'>) => {
-    const merged: DiffPart[] = []
-    for (const p of parts) {
-      if (!kinds.includes(p.kind)) continue
-      const last = merged[merged.length - 1]
-      if (last && last.kind === p.kind) last.text += p.value
-      else merged.push({ kind: p.kind, text: p.value })
-    }
-    return merged
-  }
-  return { before: merge(['same', 'removed']), after: merge(['same', 'added']) }
+  const parts = diffWordsWithSpace(before, after).map((c): DiffPart => ({ kind: kindOf(c), text: c.value }))
+  return { before: parts.filter((p) => p.kind !== 'added'), after: parts.filter((p) => p.kind !== 'removed') }
 }
 
 export function diffLines(before: string, after: string): DiffLine[] {
-  const seq = diffSequence(before.split('\n'), after.split('\n'))
+  const seq = diffArrays(before.split('\n'), after.split('\n'), { oneChangePerToken: true }).map((c) => ({ kind: kindOf(c), text: c.value[0] as string }))
   const out: DiffLine[] = []
   for (let k = 0; k < seq.length; k++) {
     const item = seq[k]
     const next = seq[k + 1]
     // a removal directly followed by an addition is one changed line: mark the words
     if (item.kind === 'removed' && next?.kind === 'added') {
-      out.push({ kind: 'changed', ...wordDiff(item.value, next.value) })
+      out.push({ kind: 'changed', ...wordDiff(item.text, next.text) })
       k++
       continue
     }
-    out.push({ kind: item.kind, text: item.value })
+    out.push({ kind: item.kind, text: item.text })
   }
   return out
 }

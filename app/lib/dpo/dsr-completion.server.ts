@@ -3,7 +3,7 @@
 // is the customer's own live page and copy, or, without an account, the data shown on the status page.
 import { eq } from 'drizzle-orm'
 import { db, type Transaction } from '#db/client.server'
-import { dataCategories, dataSubjectRequests, restrictions } from '#db/schema'
+import { dataCategories, dataSubjectRequests } from '#db/schema'
 import { countCommunityData } from '../erasure/community.server'
 import { isActive, type DpoActionResult } from './dsr-dpo.server'
 import { statusUrlOf } from '../requests/dsr-public.server'
@@ -11,7 +11,8 @@ import { lockRequest, requestRecipient, transitionRequest, type Actor, type Data
 import { sendEmail } from '../platform/email.server'
 import { absoluteUrl } from '../platform/env.server'
 import { COMMUNITY_CATEGORIES, eraseByEmail, eraseCategory, isErasableCategory, type ErasureMode } from '../erasure/erasure.server'
-import { CORRECTION_CATEGORIES, decideRectification } from '../rectification/rectification.server'
+import { checkDpoCorrection, correctionFieldsOf, decideRectification } from '../rectification/rectification.server'
+import { CORRECTABLE_ROW_CATEGORIES } from '../requests/personal-data-tables'
 import { restrict } from '../requests/restriction.server'
 import { msg } from '~/i18n/translate'
 
@@ -31,6 +32,8 @@ export interface CompletionPlan {
   messageRequired: boolean
   /** forum posts: delete or anonymise */
   asksForumMode: boolean
+  /** a correction: the fields the DPO can enter the corrected value of, and whether the record must be named */
+  correction?: { fields: { key: string; label: string }[]; asksForRecord: boolean }
 }
 
 /** What completing this request does, decided by its type, its owner and the data concerned. */
@@ -52,11 +55,20 @@ export function completionPlanOf(request: Pick<DataSubjectRequest, 'type' | 'use
         messageRequired: true,
         asksForumMode: false,
       }
-    case 'rectification':
-      if (userId && categorySlug && (CORRECTION_CATEGORIES as readonly string[]).includes(categorySlug)) {
-        return { kind: 'rectify', descriptionKey: 'dpo:plan.rectify', description: 'Record the correction as made and lift the restriction that protected the data meanwhile. Say what you corrected.', messageRequired: true, asksForumMode: false }
+    case 'rectification': {
+      const fields = userId ? correctionFieldsOf(categorySlug) : []
+      if (fields.length > 0) {
+        return {
+          kind: 'rectify',
+          descriptionKey: 'dpo:plan.rectifyWithValue',
+          description: 'Enter the corrected value (the old one goes to the archive, recipients are told), or leave it empty if you corrected the data elsewhere; any restriction that protected the data meanwhile is lifted. Say what you corrected.',
+          messageRequired: true,
+          asksForumMode: false,
+          correction: { fields, asksForRecord: (CORRECTABLE_ROW_CATEGORIES as readonly (string | null)[]).includes(categorySlug) },
+        }
       }
       return { kind: 'answer', descriptionKey: 'dpo:plan.rectifyByHand', description: 'Correct the data, then tell the person what you corrected.', messageRequired: true, asksForumMode: false }
+    }
     case 'restriction':
       return { kind: 'restrict', descriptionKey: 'dpo:plan.restrict', description: 'Restrict the data concerned now: it stays stored but is used for nothing else.', messageRequired: false, asksForumMode: false }
     case 'access':
@@ -86,12 +98,8 @@ async function restrictionOutcome(request: DataSubjectRequest): Promise<{ lines:
     lines: names.map((name) => msg('emails:requestCompleted.outcome.restricted', { category: name })),
     apply: async (tx) => {
       for (const categorySlug of slugs) {
-        if (request.userId) {
-          await restrict(tx, { userId: request.userId, categorySlug, reason: 'data_subject_request', requestId: request.id })
-        } else {
-          // people without an account: restricted under the address they confirmed
-          await tx.insert(restrictions).values({ email: request.email, categorySlug, reason: 'data_subject_request', requestId: request.id })
-        }
+        // people without an account: restricted under the address they confirmed
+        await restrict(tx, { userId: request.userId, email: request.email, categorySlug, reason: 'data_subject_request', requestId: request.id })
       }
     },
   }
@@ -138,11 +146,14 @@ export async function completeRequest({
   actor,
   message,
   forumMode = 'delete',
+  correction = null,
 }: {
   requestId: number
   actor: Actor
   message: string | null
   forumMode?: ErasureMode
+  /** a correction request: the field, the corrected value as typed, and the record when the request names none */
+  correction?: { field: string; value: string; rowId?: string | null } | null
 }): Promise<DpoActionResult> {
   const [request] = await db.select().from(dataSubjectRequests).where(eq(dataSubjectRequests.id, requestId))
   if (!request || request.status === 'identity_unverified') return { ok: false, field: 'form', message: msg('dpo:result.notFound') }
@@ -165,13 +176,25 @@ export async function completeRequest({
       return { ok: true, message: msg('dpo:result.erasedByEmail', { count: total }) }
     }
     case 'rectify': {
-      await decideRectification({ requestId, actorId: actor.id!, outcome: 'corrected', note: message! })
-      // decideRectification commits on its own; the person hears of it right after
-      await db.transaction(async (tx) => {
-        const [done] = await tx.select().from(dataSubjectRequests).where(eq(dataSubjectRequests.id, requestId))
-        await notifyCompleted(tx, done, [msg('emails:requestCompleted.outcome.corrected')], message)
+      // checked before anything is written: a value the customer's own form would refuse changes nothing
+      const checked = correction ? checkDpoCorrection(request.categorySlug, correction) : null
+      if (checked && !checked.ok) return checked
+      const decided = await decideRectification({
+        requestId,
+        actorId: actor.id!,
+        outcome: 'corrected',
+        note: message!,
+        correction: checked?.ok ? { rowId: correction?.rowId || null, values: checked.values } : undefined,
+        // the person hears of it in the same transaction
+        afterwards: async (tx, { restrictionsLifted }) => {
+          const lines = checked?.ok
+            ? [msg('emails:requestCompleted.outcome.correctedValue', { field: checked.label, value: checked.shown }), ...(restrictionsLifted > 0 ? [msg('emails:requestCompleted.outcome.restrictionLifted')] : [])]
+            : [msg(restrictionsLifted > 0 ? 'emails:requestCompleted.outcome.corrected' : 'emails:requestCompleted.outcome.correctedElsewhere')]
+          await notifyCompleted(tx, { ...request, status: 'completed' }, lines, message)
+        },
       })
-      return { ok: true, message: msg('dpo:result.rectified') }
+      if (!decided.ok) return decided
+      return { ok: true, message: checked?.ok ? msg('dpo:result.rectifiedValue', { field: checked.label }) : msg('dpo:result.rectified') }
     }
     case 'restrict': {
       const { lines, apply } = await restrictionOutcome(request)

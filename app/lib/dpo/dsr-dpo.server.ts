@@ -8,13 +8,17 @@ import { withChangeContext } from '../requests/archive.server'
 import { countCommunityData } from '../erasure/community.server'
 import {
   ACTIVE_STATUSES,
+  assignReviewer,
   computeDueAt,
+  extendDueDate,
   extensionWindowEndsAt,
   listRequestEvents,
   lockRequest,
   MAX_EXTENSION_MONTHS,
   recordEvent,
   requestRecipient,
+  setDenialReason,
+  setUnfoundedJustification,
   transitionRequest,
   type Actor,
   type DataSubjectRequest,
@@ -80,7 +84,7 @@ async function withRecipient(tx: Transaction, request: DataSubjectRequest) {
 export function startRequest({ requestId, actor }: { requestId: number; actor: Actor }) {
   return onActiveRequest(requestId, async (tx, request) => {
     if (request.status !== 'received') return fail('form', msg('dpo:result.onlyNewCanStart'))
-    await tx.update(dataSubjectRequests).set({ reviewerId: actor.id, updatedAt: new Date() }).where(eq(dataSubjectRequests.id, request.id))
+    await assignReviewer(tx, { requestId: request.id, reviewerId: actor.id })
     await transitionRequest(tx, { requestId: request.id, to: 'in_progress', actor, kind: 'started' })
     return { ok: true, message: msg('dpo:result.started') }
   })
@@ -96,10 +100,7 @@ export function extendRequest({ requestId, actor, months, reason, now = new Date
       return fail('form', msg('dpo:result.windowEnded', { date: windowEnd.toISOString() }))
     }
     const dueAt = computeDueAt(request.receivedAt, 1 + months)
-    await tx
-      .update(dataSubjectRequests)
-      .set({ dueAt, extendedAt: now, extensionReason: reason, dueSoonReminderSentAt: null, overdueReminderSentAt: null, updatedAt: now })
-      .where(eq(dataSubjectRequests.id, request.id))
+    await extendDueDate(tx, { requestId: request.id, dueAt, reason, at: now })
     await recordEvent(tx, {
       requestId: request.id,
       kind: 'extended',
@@ -126,7 +127,7 @@ export function extendRequest({ requestId, actor, months, reason, now = new Date
 /** Art. 12(4): refused with reasons, the supervisory authority from the registry and the right to a judicial remedy. */
 export function denyRequest({ requestId, actor, reason, now = new Date() }: { requestId: number; actor: Actor; reason: string; now?: Date }) {
   return onActiveRequest(requestId, async (tx, request) => {
-    await tx.update(dataSubjectRequests).set({ denialReason: reason, updatedAt: now }).where(eq(dataSubjectRequests.id, request.id))
+    await setDenialReason(tx, { requestId: request.id, reason, at: now })
     await transitionRequest(tx, { requestId: request.id, to: 'denied', actor, kind: 'denied', note: reason })
     // data restricted while the request was open (a contested correction, an objection) is free again
     if (request.userId) {
@@ -169,10 +170,7 @@ export function requestClarification({ requestId, actor, question, now = new Dat
 export function markManifestlyUnfounded({ requestId, actor, justification, now = new Date() }: { requestId: number; actor: Actor; justification: string; now?: Date }) {
   return onActiveRequest(requestId, async (tx, request) => {
     if (request.manifestlyUnfoundedAt) return fail('form', msg('dpo:result.alreadyUnfounded'))
-    await tx
-      .update(dataSubjectRequests)
-      .set({ manifestlyUnfoundedAt: now, unfoundedJustification: justification, updatedAt: now })
-      .where(eq(dataSubjectRequests.id, request.id))
+    await setUnfoundedJustification(tx, { requestId: request.id, justification, at: now })
     await recordEvent(tx, { requestId: request.id, kind: 'marked_manifestly_unfounded', actor, note: justification })
     return { ok: true, message: msg('dpo:result.markedUnfounded') }
   })

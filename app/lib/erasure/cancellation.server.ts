@@ -1,24 +1,27 @@
 // Account cancellation: the customer sees what will be deleted and what is kept (legal holds, from the
 // registry and their actual rows), confirms with the password, and may undo it during a cooling-off
-// period. Then one transaction ends every session, deletes list 1, restricts list 2, writes the final
-// email to the address on file and only then erases that address. A crash rolls all of it back; a rerun
-// finds nothing left to do.
+// period. Then one transaction ends every session, deletes list 1 through the erasure engine
+// (erasure.server.ts, the same code as every other erasure), restricts list 2, closes the account's other
+// open requests, writes the final email to the address on file and only then erases that address. A crash
+// rolls all of it back; a rerun finds nothing left to do.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
-import { and, asc, eq, isNull, lte, sql, type SQL } from 'drizzle-orm'
+import { and, asc, eq, isNull, lte, sql } from 'drizzle-orm'
 import { db, type Executor, type Transaction } from '#db/client.server'
-import { accountCancellations, dataCategories, dataSubjectRequests, dsrEvents, restrictions, retentionRules, users } from '#db/schema'
+import { accountCancellations, dataCategories, dataSubjectRequests, dsrEvents, retentionRules, users } from '#db/schema'
 import { RETENTION_REASON, withChangeContext } from '../requests/archive.server'
-import { anonymiseForumPosts } from './community.server'
+import { eraseOwnedRows } from './erasure.server'
 import { isErasureMode, type ErasureMode } from '../domain/erasure'
-import { createRequest, recordEvent, transitionRequest, type Actor } from '../requests/dsr.server'
+import { closeOpenRequestsOfErasedAccount, createRequest, recordEvent, transitionRequest, type Actor } from '../requests/dsr.server'
+import { rowsOwnedBy } from '../requests/ownership.server'
 import { sendEmail } from '../platform/email.server'
 import { absoluteUrl } from '../platform/env.server'
-import { formatDateTime } from '../domain/format'
+import { formatDate, formatDateTime } from '../domain/format'
 import { fixedT } from '../platform/i18n.server'
 import type { Language } from '~/i18n/config'
 import { PERSONAL_DATA_TABLES, type PersonalDataTable } from '../requests/personal-data-tables'
 import { getRegistrySetting } from '../registry/registry.server'
-import { holdEndsAt, recordDeletionReceipts, RETENTION_TIME_ZONE, SYSTEM_ACTOR } from './retention.server'
+import { placeLegalHolds } from '../requests/restriction.server'
+import { holdEndsAt, RETENTION_TIME_ZONE, SYSTEM_ACTOR } from './retention.server'
 
 export const DEFAULT_COOLING_OFF_DAYS = 14
 export const CANCELLATION_RECEIPT_RULE = 'account_cancellation'
@@ -78,14 +81,6 @@ interface Person {
   email: string
 }
 
-function ownedBy(t: PersonalDataTable, { userId, email }: Person): SQL {
-  const conditions: SQL[] = []
-  if (t.userIdColumn) conditions.push(sql`${sql.identifier(t.userIdColumn)} = ${userId}`)
-  // the users row is the account itself: matched by id only
-  if (t.emailColumn && t.table !== 'users') conditions.push(sql`lower(${sql.identifier(t.emailColumn)}) = lower(${email})`)
-  return conditions.length > 0 ? sql`(${sql.join(conditions, sql` or `)})` : sql`false`
-}
-
 function labelOf(t: PersonalDataTable, categoryNames: Map<string, string>) {
   if (t.categorySlug === 'requests') return REQUEST_RECORDS_LABEL
   if (t.categorySlug) return categoryNames.get(t.categorySlug) ?? t.categorySlug
@@ -124,7 +119,7 @@ export async function planCancellation(
   const counts = new Map<string, number>()
   for (const t of PERSONAL_DATA_TABLES) {
     if (holdsOnly && !holdOf(t, registry)) continue
-    const [{ n }] = await executor.execute<{ n: number }>(sql`select count(*)::int as n from ${sql.identifier(t.table)} where ${ownedBy(t, person)}`)
+    const [{ n }] = await executor.execute<{ n: number }>(sql`select count(*)::int as n from ${sql.identifier(t.table)} where ${rowsOwnedBy(t, person)}`)
     counts.set(t.table, n)
   }
   const toKeep = new Map<string, PlanHold>()
@@ -203,7 +198,7 @@ async function pendingOf(executor: Executor, userId: string) {
     .select({ cancellation: accountCancellations, requestNumber: dataSubjectRequests.number })
     .from(accountCancellations)
     .leftJoin(dataSubjectRequests, eq(dataSubjectRequests.id, accountCancellations.requestId))
-    .where(and(eq(accountCancellations.userId, userId), isNull(accountCancellations.undoneAt), isNull(accountCancellations.completedAt)))
+    .where(and(eq(accountCancellations.userId, userId), isNull(accountCancellations.undoneAt)))
     .orderBy(asc(accountCancellations.id))
     .limit(1)
   return row ?? null
@@ -298,7 +293,7 @@ async function findByToken(executor: Executor, token: string, { lock = false } =
 function stateOf(row: typeof accountCancellations.$inferSelect | null, now: Date): UndoState {
   if (!row) return { state: 'invalid' }
   if (row.undoneAt) return { state: 'used' }
-  if (row.completedAt || row.effectiveAt.getTime() <= now.getTime()) return { state: 'ended' }
+  if (row.effectiveAt.getTime() <= now.getTime()) return { state: 'ended' }
   return { state: 'pending', effectiveAt: row.effectiveAt }
 }
 
@@ -355,6 +350,15 @@ async function forumModeOf(tx: Transaction, requestId: number | null): Promise<E
   return isErasureMode(mode) ? mode : 'delete'
 }
 
+async function cancellationRequest(tx: Transaction, cancellation: typeof accountCancellations.$inferSelect, now: Date) {
+  const [request] = cancellation.requestId
+    ? await tx.select({ id: dataSubjectRequests.id, number: dataSubjectRequests.number }).from(dataSubjectRequests).where(eq(dataSubjectRequests.id, cancellation.requestId))
+    : []
+  if (request) return request
+  const created = await createRequest(tx, { userId: cancellation.userId, type: 'erasure', status: 'in_progress', subject: 'Account cancellation', receivedAt: now, actor: SYSTEM_ACTOR })
+  return { id: created.id, number: created.number }
+}
+
 export type CompletionResult = { completed: true; userId: string; deleted: Record<string, number> } | { completed: false }
 
 /**
@@ -370,7 +374,6 @@ export async function completeCancellation({ cancellationId, now = new Date() }:
         and(
           eq(accountCancellations.id, cancellationId),
           isNull(accountCancellations.undoneAt),
-          isNull(accountCancellations.completedAt),
           lte(accountCancellations.effectiveAt, now),
         ),
       )
@@ -378,10 +381,20 @@ export async function completeCancellation({ cancellationId, now = new Date() }:
     if (!cancellation) return { completed: false } as const
     const user = await requireCustomer(tx, cancellation.userId)
     const person = { userId: user.id, email: user.email }
-    const requestId = cancellation.requestId
     const actor = SYSTEM_ACTOR
+    // the request the erasure carries out: the one filed when it was scheduled (made anew if retention removed it)
+    const request = await cancellationRequest(tx, cancellation, now)
+    const requestId = request.id
     // erasure is the end of the data's storage: the archive keeps no copy of it (decision 050)
     await withChangeContext(tx, { actor, reason: RETENTION_REASON })
+
+    // nobody is left to answer the account's other open requests: they close with the reason, not overdue
+    await closeOpenRequestsOfErasedAccount(tx, {
+      userId: user.id,
+      except: requestId,
+      actor,
+      reason: `Closed without a decision: the account was erased on ${formatDate(now)} when its cancellation (${request.number}) took effect, so no data is left to act on and nobody to answer.`,
+    })
 
     const plan = await planCancellation(tx, { person, effectiveAt: now, holdsOnly: true })
     const forumMode = await forumModeOf(tx, requestId)
@@ -390,54 +403,38 @@ export async function completeCancellation({ cancellationId, now = new Date() }:
     for (const t of PERSONAL_DATA_TABLES) {
       // the account row becomes a tombstone below, after the final email has been written
       if (t.table === 'users' || holdOf(t, registry)) continue
-      if (t.table === 'forum_posts' && forumMode === 'anonymise' && requestId) {
-        deleted.forum_posts = await anonymiseForumPosts(tx, { ...person, requestId, actor, reason: RETENTION_REASON })
-        continue
-      }
       // with the sessions gone nobody is logged in any more; with the tombstone below nobody can log in again
-      const result = await tx.execute(sql`delete from ${sql.identifier(t.table)} where ${ownedBy(t, person)}`)
-      deleted[t.table] = result.count
+      const { rows } = await eraseOwnedRows(tx, { owner: person, table: t.table, mode: forumMode, requestId, actor, receiptRule: CANCELLATION_RECEIPT_RULE })
+      deleted[t.table] = rows
     }
     const forumName = registry.categoryNames.get('forum_posts')
     plan.toDelete = deletionList(new Map([...Object.entries(deleted), ['users', 1]]), registry).map((item) =>
       forumMode === 'anonymise' && item.label === forumName ? { ...item, anonymised: true } : item,
     )
 
-    await recordDeletionReceipts(
-      tx,
-      Object.entries(deleted).map(([tableName, rowCount]) => ({
-        runId: `request:${requestId ?? cancellation.id}`,
-        ruleSlug: CANCELLATION_RECEIPT_RULE,
-        tableName,
-        userId: user.id,
-        requestId,
-        rowCount,
-        details: tableName === 'forum_posts' && forumMode === 'anonymise' ? { action: 'anonymised' } : null,
-      })),
-    )
     // list 2: kept, blocked for any other processing, shown to the DPO with its end date
-    const holds = plan.toKeep.flatMap((hold) =>
-      [...new Set(hold.items.map((i) => i.categorySlug))].map((categorySlug) => ({
-        userId: user.id,
-        categorySlug,
-        reason: 'legal_hold' as const,
-        requestId,
-        retentionRuleId: hold.ruleId,
-        endsAt: hold.until,
-        note: hold.name,
-        createdAt: now,
-      })),
+    await placeLegalHolds(
+      tx,
+      plan.toKeep.flatMap((hold) =>
+        [...new Set(hold.items.map((i) => i.categorySlug))].map((categorySlug) => ({
+          userId: user.id,
+          categorySlug,
+          requestId,
+          retentionRuleId: hold.ruleId,
+          endsAt: hold.until,
+          note: hold.name,
+          createdAt: now,
+        })),
+      ),
     )
-    if (holds.length > 0) await tx.insert(restrictions).values(holds)
 
     // written before the address is erased, delivered by the outbox afterwards (then purged by retention)
-    const requestNumber = requestId ? (await tx.select({ number: dataSubjectRequests.number }).from(dataSubjectRequests).where(eq(dataSubjectRequests.id, requestId)))[0]?.number : null
     await sendEmail(tx, {
       to: user.email,
       userId: user.id,
       language: user.language,
       template: 'cancellation-completed',
-      props: { username: user.username, requestNumber: requestNumber ?? '–', ...describeForEmail(plan, user.language) },
+      props: { username: user.username, requestNumber: request.number, ...describeForEmail(plan, user.language) },
     })
 
     await tx
@@ -455,15 +452,13 @@ export async function completeCancellation({ cancellationId, now = new Date() }:
       })
       .where(eq(users.id, user.id))
 
-    if (requestId) {
-      await recordEvent(tx, {
-        requestId,
-        kind: 'account_erased',
-        actor,
-        data: { deleted, kept: plan.toKeep.map((h) => ({ rule: h.ruleSlug, until: h.until?.toISOString() ?? null, items: h.items })) },
-      })
-      await transitionRequest(tx, { requestId, to: 'completed', actor })
-    }
+    await recordEvent(tx, {
+      requestId,
+      kind: 'account_erased',
+      actor,
+      data: { deleted, kept: plan.toKeep.map((h) => ({ rule: h.ruleSlug, until: h.until?.toISOString() ?? null, items: h.items })) },
+    })
+    await transitionRequest(tx, { requestId, to: 'completed', actor })
     return { completed: true, userId: user.id, deleted } as const
   })
 }
@@ -473,7 +468,7 @@ export async function completeDueCancellations({ now = new Date() }: { now?: Dat
   const due = await db
     .select({ id: accountCancellations.id })
     .from(accountCancellations)
-    .where(and(isNull(accountCancellations.undoneAt), isNull(accountCancellations.completedAt), lte(accountCancellations.effectiveAt, now)))
+    .where(and(isNull(accountCancellations.undoneAt), lte(accountCancellations.effectiveAt, now)))
     .orderBy(asc(accountCancellations.effectiveAt))
   let completed = 0
   for (const { id } of due) {

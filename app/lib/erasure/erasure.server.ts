@@ -1,23 +1,20 @@
-// Right to erasure (Art. 17) for one category, one forum post, or the community data of a person without
-// an account. Each erasure is a data subject request with events and a deletion receipt, all in one
-// transaction; it completes at once unless a legal hold on the category holds it back (then the request
-// waits for the DPO). The community deletions are community.server.ts's, shared with consent withdrawal.
-// Used by /my-data (customers), the DPO console (approved requests) and consent withdrawal.
+// Right to erasure (Art. 17). The engine (eraseOwnedRows) is the one way any erasure removes a person's
+// rows: a category from My data, a single forum post, a request the DPO completes, and the whole account
+// when a cancellation takes effect (cancellation.server.ts). Each erasure belongs to a data subject
+// request, records an event and a deletion receipt per table, keeps no archive copy (decision 050), and
+// runs inside its caller's one transaction. A category erasure completes at once unless a legal hold on
+// the category holds it back (then the request waits for the DPO). The community deletions are
+// community.server.ts's, shared with consent withdrawal.
 import { and, eq, isNull, or, sql } from 'drizzle-orm'
 import { db, type Transaction } from '#db/client.server'
 import { archivedChanges, dataCategories, dataSubjectRequests, forumPosts, restrictions, retentionRules, users, vpnSessions } from '#db/schema'
 import { RETENTION_REASON, withChangeContext } from '../requests/archive.server'
-import {
-  ANONYMOUS_AUTHOR,
-  anonymiseForumPosts,
-  deleteFeedSubscriptions,
-  deleteForumPosts,
-  eraseContactMessages,
-  type DataOwner,
-  type ErasureContext,
-} from './community.server'
+import { anonymiseForumPosts, deleteFeedSubscriptions, deleteForumPosts, eraseContactMessages, type DataOwner, type ErasureContext } from './community.server'
 import type { ErasureMode } from '../domain/erasure'
-import { createRequest, recordEvent, transitionRequest, type Actor } from '../requests/dsr.server'
+import { createRequest, deleteRequestsOf, recordEvent, transitionRequest, type Actor } from '../requests/dsr.server'
+import { forumPostOwnedBy, rowsOwnedBy } from '../requests/ownership.server'
+import { personalDataTable } from '../requests/personal-data-tables'
+import { deleteRestrictionsOf } from '../requests/restriction.server'
 import { sendEmail } from '../platform/email.server'
 import { absoluteUrl } from '../platform/env.server'
 import type { ErasableCategory } from '../domain/erasure'
@@ -115,15 +112,44 @@ async function eraseVpnSessions(tx: Transaction, context: ErasureContext) {
   return deleted.count
 }
 
-// Erases one category of one owner inside the caller's transaction; no archive copy is kept (decision 050).
-async function eraseInTransaction(
-  tx: Transaction,
-  { owner, categorySlug, mode, requestId, actor }: { owner: DataOwner; categorySlug: ErasableCategory; mode: ErasureMode; requestId: number; actor: Actor },
-) {
-  const context: ErasureContext = { ...owner, requestId, actor, reason: RETENTION_REASON }
-  const anonymise = categorySlug === 'forum_posts' && mode === 'anonymise'
+// Tables of personal-data-tables.ts without a capability of their own: deleted as a whole, with an event when
+// anything went. Tables with an owner are deleted by it (scripts/check-table-owners.ts).
+async function deleteOtherRows(tx: Transaction, table: string, context: ErasureContext) {
+  const t = personalDataTable(table)
+  if (!t || table === 'users') throw new Error(`The erasure engine does not delete ${table}`)
+  await withChangeContext(tx, context)
   let rows: number
-  switch (categorySlug) {
+  if (table === 'restrictions') rows = await deleteRestrictionsOf(tx, context)
+  // the erasure's own request stays: it records that the erasure happened
+  else if (table === 'data_subject_requests') rows = await deleteRequestsOf(tx, { ...context, except: context.requestId })
+  else rows = (await tx.execute(sql`delete from ${sql.identifier(table)} where ${rowsOwnedBy(t, context)}`)).count
+  if (rows > 0) await recordEvent(tx, { requestId: context.requestId, kind: 'data_deleted', actor: context.actor, note: context.reason, data: { category: table, count: rows } })
+  return rows
+}
+
+export interface EraseRowsInput {
+  owner: DataOwner
+  /** a table of personal-data-tables.ts (not users: an account is ended by its cancellation's tombstone) */
+  table: string
+  mode?: ErasureMode
+  /** the request the erasure carries out: its events and receipts name it */
+  requestId: number
+  actor: Actor
+  /** the receipts' rule: ERASURE_RECEIPT_RULE, or the cancellation's */
+  receiptRule: string
+  /** forum posts: one post only */
+  postId?: number
+}
+
+/**
+ * THE erasure engine: removes (or, for forum posts, anonymises) the owner's rows of one table inside the
+ * caller's transaction, with the request event and the deletion receipt, keeping no archive copy.
+ */
+export async function eraseOwnedRows(tx: Transaction, { owner, table, mode = 'delete', requestId, actor, receiptRule, postId }: EraseRowsInput) {
+  const context: ErasureContext = { userId: owner.userId ?? null, email: owner.email ?? null, requestId, actor, reason: RETENTION_REASON, postId }
+  const anonymise = table === 'forum_posts' && mode === 'anonymise'
+  let rows: number
+  switch (table) {
     case 'contact_messages':
       rows = await eraseContactMessages(tx, context)
       break
@@ -136,13 +162,20 @@ async function eraseInTransaction(
     case 'vpn_sessions':
       rows = await eraseVpnSessions(tx, context)
       break
+    default:
+      rows = await deleteOtherRows(tx, table, context)
   }
   const action = anonymise ? ('anonymised' as const) : ('deleted' as const)
   await recordDeletionReceipts(tx, [
-    { runId: `request:${requestId}`, ruleSlug: ERASURE_RECEIPT_RULE, tableName: TABLE_OF[categorySlug], userId: owner.userId ?? null, requestId, rowCount: rows, details: { action } },
+    { runId: `request:${requestId}`, ruleSlug: receiptRule, tableName: table, userId: owner.userId ?? null, requestId, rowCount: rows, details: { action, ...(postId ? { postId } : {}) } },
   ])
   return { rows, action }
 }
+
+const eraseInTransaction = (
+  tx: Transaction,
+  { owner, categorySlug, mode, requestId, actor }: { owner: DataOwner; categorySlug: ErasableCategory; mode: ErasureMode; requestId: number; actor: Actor },
+) => eraseOwnedRows(tx, { owner, table: TABLE_OF[categorySlug], mode, requestId, actor, receiptRule: ERASURE_RECEIPT_RULE })
 
 async function completeWithEmail(
   tx: Transaction,
@@ -224,24 +257,23 @@ export async function eraseForumPost({ userId, postId, mode = 'delete', actor }:
       await recordEvent(tx, { requestId: request.id, kind: 'erasure_held', actor, note: `Held back by a legal hold: ${hold}`, data: { postId } })
       return { status: 'held', requestId: request.id, requestNumber: request.number, rows: 0, holdName: hold } as const
     }
-    await withChangeContext(tx, { actor, reason: RETENTION_REASON })
-    const action = mode === 'anonymise' ? ('anonymised' as const) : ('deleted' as const)
     // comments under a deleted thread go with it (forum_posts.parent_id cascades), as the forum's rule says
-    const changed =
-      mode === 'anonymise'
-        ? await tx.update(forumPosts).set({ userId: null, authorName: ANONYMOUS_AUTHOR, authorEmail: null, anonymisedAt: new Date() }).where(eq(forumPosts.id, post.id))
-        : await tx.delete(forumPosts).where(eq(forumPosts.id, post.id))
-    await recordEvent(tx, { requestId: request.id, kind: `data_${action}`, actor, data: { category: 'forum_posts', postId: post.id, count: changed.count } })
-    await recordDeletionReceipts(tx, [
-      { runId: `request:${request.id}`, ruleSlug: ERASURE_RECEIPT_RULE, tableName: 'forum_posts', userId, requestId: request.id, rowCount: changed.count, details: { action, postId: post.id } },
-    ])
-    await completeWithEmail(tx, { requestId: request.id, requestNumber: request.number, actor, to: user.email, userId, username: user.username, language: user.language, what: whatKey, rows: changed.count, action })
-    return { status: 'completed', requestId: request.id, requestNumber: request.number, rows: changed.count, action } as const
+    const { rows, action } = await eraseOwnedRows(tx, {
+      owner: { userId, email: user.email },
+      table: 'forum_posts',
+      mode,
+      requestId: request.id,
+      actor,
+      receiptRule: ERASURE_RECEIPT_RULE,
+      postId: post.id,
+    })
+    await completeWithEmail(tx, { requestId: request.id, requestNumber: request.number, actor, to: user.email, userId, username: user.username, language: user.language, what: whatKey, rows, action })
+    return { status: 'completed', requestId: request.id, requestNumber: request.number, rows, action } as const
   })
 }
 
 function ownPost(userId: string, email: string) {
-  return and(or(eq(forumPosts.userId, userId), sql`lower(${forumPosts.authorEmail}) = lower(${email})`), isNull(forumPosts.anonymisedAt))
+  return and(forumPostOwnedBy({ userId, email }), isNull(forumPosts.anonymisedAt))
 }
 
 /**
@@ -297,13 +329,8 @@ export async function previewCategoryErasure({ userId, categorySlug }: { userId:
       .select({ name: dataCategories.name, description: dataCategories.description })
       .from(dataCategories)
       .where(eq(dataCategories.slug, categorySlug))
-    const owner = sql.join(
-      [
-        sql`user_id = ${userId}`,
-        ...(categorySlug === 'vpn_sessions' ? [] : [sql`lower(${sql.identifier(categorySlug === 'forum_posts' ? 'author_email' : 'email')}) = lower(${user.email})`]),
-      ],
-      sql` or `,
-    )
+    const person = { userId, email: user.email }
+    const owner = rowsOwnedBy(personalDataTable(TABLE_OF[categorySlug])!, person)
     const extra = categorySlug === 'forum_posts' ? sql` and anonymised_at is null` : sql``
     const [{ n }] = await tx.execute<{ n: number }>(sql`select count(*)::int as n from ${sql.identifier(TABLE_OF[categorySlug])} where (${owner})${extra}`)
     // comments of other people under the customer's threads disappear with a deleted thread
@@ -311,8 +338,7 @@ export async function previewCategoryErasure({ userId, categorySlug }: { userId:
       categorySlug === 'forum_posts'
         ? await tx.execute<{ others: number }>(sql`
             select count(*)::int as others from forum_posts c join forum_posts p on p.id = c.parent_id
-            where (p.user_id = ${userId} or lower(p.author_email) = lower(${user.email})) and p.anonymised_at is null
-              and c.user_id is distinct from ${userId} and lower(coalesce(c.author_email, '')) <> lower(${user.email})`)
+            where ${forumPostOwnedBy(person, 'p')} and p.anonymised_at is null and not coalesce(${forumPostOwnedBy(person, 'c')}, false)`)
         : [{ others: 0 }]
     const [archive] = await tx
       .select({ n: sql<number>`count(*)::int` })

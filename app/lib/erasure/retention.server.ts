@@ -10,7 +10,8 @@ import { dataSubjectRequests, deletionReceipts, retentionRules } from '#db/schem
 import type { RetentionRuleSlug } from '#db/schema'
 import { RETENTION_REASON, withChangeContext } from '../requests/archive.server'
 import { ABSOLUTE_TIMEOUT_HOURS } from '../platform/auth.server'
-import type { Actor } from '../requests/dsr.server'
+import { closedRequestsPurge, type Actor } from '../requests/dsr.server'
+import { liftEndedLegalHolds } from '../requests/restriction.server'
 import { DISPLAY_TIME_ZONE } from '../domain/format'
 
 export const SYSTEM_ACTOR: Actor = { type: 'system', id: null }
@@ -256,10 +257,7 @@ async function purgeRequestRecords({ now, runId, rule }: TaskContext & { rule: R
       runId,
       rule,
       table: 'data_subject_requests',
-      deleted: sql`delete from data_subject_requests
-        where status in ('completed', 'denied', 'withdrawn')
-          and coalesce(completed_at, denied_at, withdrawn_at, updated_at) <= ${at}::timestamptz
-        returning user_id`,
+      deleted: closedRequestsPurge(cutoff),
     })
     const notices = await deleteWithReceipts(tx, {
       runId,
@@ -281,12 +279,7 @@ async function purgeRequestRecords({ now, runId, rule }: TaskContext & { rule: R
 
 /** Legal holds whose end date passed are lifted (the held rows themselves go by their own rule above). */
 async function liftEndedHolds({ now }: TaskContext) {
-  return retentionTransaction(async (tx) => {
-    const lifted = await tx.execute(sql`
-      update restrictions set lifted_at = ${now.toISOString()}::timestamptz
-      where reason = 'legal_hold' and lifted_at is null and ends_at <= ${now.toISOString()}::timestamptz`)
-    return lifted.count
-  })
+  return retentionTransaction((tx) => liftEndedLegalHolds(tx, { now }))
 }
 
 /** Sign-ups whose email address was never confirmed, with the emails sent to them. */

@@ -76,7 +76,7 @@ export function loadEnv(): Env {
 // Outside production a random secret is kept in .data/ so that sessions survive restarts.
 function localSecret(isProduction: boolean): string {
   if (isProduction) throw new Error('SESSION_SECRET must be set in production.')
-  const dir = process.env.EMBEDDED_PG_DIR ?? path.join(process.cwd(), '.data')
+  const dir = processEnv().EMBEDDED_PG_DIR ?? path.join(process.cwd(), '.data')
   const file = path.join(dir, 'session-secret')
   if (!fs.existsSync(file)) {
     fs.mkdirSync(dir, { recursive: true })
@@ -91,4 +91,37 @@ function localSecret(isProduction: boolean): string {
 export function absoluteUrl(pathname: string) {
   const env = loadEnv()
   return new URL(pathname, env.APP_URL ?? `http://localhost:${env.PORT}`).toString()
+}
+
+// What the process needs before the portal's configuration is loaded (which database, which build), read
+// each time without caching or side effects: db/runtime.ts provides DATABASE_URL only once it has started
+// the embedded PostgreSQL, and the test set-up reads the build folder without any of the portal's settings.
+// an empty variable counts as unset, as it always did for these
+const unsetIfEmpty = <T extends z.ZodTypeAny>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema)
+
+const processSchema = z.object({
+  DATABASE_URL: unsetIfEmpty(z.string().optional()),
+  // empty: connect as the URL's own user (e.g. an external database without the portal's role)
+  DATABASE_APP_ROLE: z.string().default('dsr_app'),
+  DATABASE_POOL_SIZE: unsetIfEmpty(z.coerce.number().int().min(1).max(200).default(10)),
+  EMBEDDED_PG_DIR: unsetIfEmpty(z.string().optional()),
+  // unset: the default port, or a free one when another clone has it (db/runtime.ts)
+  EMBEDDED_PG_PORT: unsetIfEmpty(z.coerce.number().int().min(1).max(65535).optional()),
+  PORTAL_BUILD_DIR: unsetIfEmpty(z.string().optional()),
+})
+
+export type ProcessEnv = z.infer<typeof processSchema>
+
+export function processEnv(): ProcessEnv {
+  const parsed = processSchema.safeParse(process.env)
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')
+    throw new Error(`Invalid environment: ${problems}`)
+  }
+  return parsed.data
+}
+
+/** The embedded PostgreSQL's address, for this process's pool and for the processes it starts. */
+export function setDatabaseUrl(url: string) {
+  process.env.DATABASE_URL = url
 }

@@ -4,6 +4,7 @@ import { drizzle } from 'drizzle-orm/postgres-js'
 import { createTransport } from 'nodemailer'
 import postgres from 'postgres'
 import { outboxMessages } from '#db/schema'
+import { loadEnv } from './env.server'
 
 const BATCH_SIZE = 10
 const MAX_ATTEMPTS = 8
@@ -37,7 +38,7 @@ export function startOutboxWorker({ smtpUrl, databaseUrl, pollMs = 5000 }: Outbo
   const orm = drizzle(client)
   // URL parameters (e.g. ?socketTimeout=) still win over these defaults.
   const transport = createTransport({ ...SMTP_TIMEOUTS_MS, url: smtpUrl })
-  const from = process.env.MAIL_FROM ?? 'Privacy Portal <privacy@localhost>'
+  const from = loadEnv().MAIL_FROM ?? 'Privacy Portal <privacy@localhost>'
 
   let stopped = false
   // One delivery pass at a time in this process; other processes are kept apart by the row locks.

@@ -26,13 +26,16 @@ import {
   vpnSessions,
 } from '#db/schema'
 import { withChangeContext } from '../requests/archive.server'
+import { formatDateTime } from '../domain/format'
+import { capitalise, forumDisplayName, singleLine, username as usernameSchema } from '../domain/validation/form'
 import { endAllSessionsOfUser } from '../platform/auth.server'
-import { createRequest, OPEN_STATUSES, recordCompletedRequest, recordEvent, transitionRequest, type Actor } from '../requests/dsr.server'
+import { createRequest, OPEN_STATUSES, recordCompletedRequest, recordEvent, setDenialReason, transitionRequest, type Actor } from '../requests/dsr.server'
 import { sendReceipt } from '../requests/dsr-public.server'
 import { sendEmail } from '../platform/email.server'
 import { absoluteUrl } from '../platform/env.server'
 import { getRegistryContacts } from '../registry/registry.server'
 import { CORRECTION_CATEGORIES, type CorrectionCategory } from '../requests/personal-data-tables'
+import { forumPostOwnedBy } from '../requests/ownership.server'
 import { liftRestriction, restrict } from '../requests/restriction.server'
 import { signToken, verifyToken } from '../platform/tokens.server'
 import { checkVerificationCode, CODE_MESSAGES, CODE_TTL_MINUTES, createVerificationCode } from '../platform/verification.server'
@@ -393,7 +396,7 @@ export async function getForumDisplayName({ userId }: { userId: string }) {
   const [row] = await db
     .select({ name: forumPosts.authorName, count: sql<number>`count(*)::int` })
     .from(forumPosts)
-    .where(eq(forumPosts.userId, userId))
+    .where(forumPostOwnedBy({ userId }))
     .groupBy(forumPosts.authorName)
     .orderBy(desc(sql`count(*)`))
     .limit(1)
@@ -406,7 +409,7 @@ export async function changeForumDisplayName({ userId, name }: { userId: string;
     const updated = await tx
       .update(forumPosts)
       .set({ authorName: name, updatedAt: new Date() })
-      .where(and(eq(forumPosts.userId, userId), sql`${forumPosts.authorName} <> ${name}`))
+      .where(and(forumPostOwnedBy({ userId }), sql`${forumPosts.authorName} <> ${name}`))
       .returning({ id: forumPosts.id })
     if (updated.length === 0) throw new FieldError('name', 'Your posts already show this name.')
     await recordPublicCorrection(tx, { userId, requestId: request.id, subject: 'Forum display name corrected' })
@@ -415,13 +418,13 @@ export async function changeForumDisplayName({ userId, name }: { userId: string;
 }
 
 export async function getOwnForumPost({ userId, postId }: { userId: string; postId: number }) {
-  const [post] = await db.select().from(forumPosts).where(and(eq(forumPosts.id, postId), eq(forumPosts.userId, userId)))
+  const [post] = await db.select().from(forumPosts).where(and(eq(forumPosts.id, postId), forumPostOwnedBy({ userId })))
   return post ?? null
 }
 
 export async function editForumPost({ userId, postId, title, body }: { userId: string; postId: number; title: string | null; body: string }): Promise<CorrectionResult> {
   return correctAsCustomer(userId, { categorySlug: 'forum_posts', subject: 'Forum post corrected', action: 'forum_post_edited' }, async (tx, request) => {
-    const [post] = await tx.select().from(forumPosts).where(and(eq(forumPosts.id, postId), eq(forumPosts.userId, userId))).for('update')
+    const [post] = await tx.select().from(forumPosts).where(and(eq(forumPosts.id, postId), forumPostOwnedBy({ userId }))).for('update')
     if (!post) throw new FieldError('form', 'This post was not found.')
     // comments have no title
     const newTitle = post.parentId === null ? title : null
@@ -463,7 +466,7 @@ async function ownsRow(executor: Executor, { userId, categorySlug, rowId }: { us
     case 'contact_messages':
       return id !== null && found(executor.select({ id: contactMessages.id }).from(contactMessages).where(and(eq(contactMessages.id, id), eq(contactMessages.userId, userId))))
     case 'forum_posts':
-      return id !== null && found(executor.select({ id: forumPosts.id }).from(forumPosts).where(and(eq(forumPosts.id, id), eq(forumPosts.userId, userId))))
+      return id !== null && found(executor.select({ id: forumPosts.id }).from(forumPosts).where(and(eq(forumPosts.id, id), forumPostOwnedBy({ userId }))))
     case 'feed_subscriptions':
       return id !== null && found(executor.select({ id: feedSubscriptions.id }).from(feedSubscriptions).where(and(eq(feedSubscriptions.id, id), eq(feedSubscriptions.userId, userId))))
     case 'settings':
@@ -516,96 +519,201 @@ export async function requestCorrection({
   return { ok: true, requestNumber: request.number, requestId: request.id }
 }
 
-// What the DPO may correct in data the customer cannot edit; values come in as form text.
-const DPO_CORRECTIONS = {
-  payments: z
-    .object({
-      transactionNumber: z.string().trim().min(1).max(100).optional(),
-      paidAt: z.coerce.date().optional(),
-      amountCents: z.coerce.number().int().min(0).max(100_000_000).optional(),
-      currency: z.string().trim().regex(/^[A-Z]{3}$/).optional(),
-    })
-    .strict(),
-  vpn_sessions: z
-    .object({
-      serverId: z.string().trim().min(1).max(100).optional(),
-      clientIp: z.string().trim().ip().optional(),
-      startedAt: z.coerce.date().optional(),
-      endedAt: z.coerce.date().optional(),
-    })
-    .strict(),
-  traffic: z.object({ bytesUsed: z.coerce.number().int().min(0).optional() }).strict(),
-  affiliate: z.object({ affiliatePartnerId: z.coerce.number().int().positive().optional(), referredAt: z.coerce.date().optional() }).strict(),
-} satisfies Record<CorrectionCategory, z.ZodTypeAny>
+// --- The DPO's correction (a rectification request carried out from the DPO's page) --------------------
+
+export interface CorrectionField {
+  key: string
+  label: string
+  /** the value as typed into a form; the same rules as the customer's own edit form where there is one */
+  schema: z.ZodType<string | number | Date, z.ZodTypeDef, unknown>
+}
+
+const whenField = (label: string) =>
+  z.coerce.date({ errorMap: () => ({ message: `Enter ${label} as a date and time, like 2026-01-15T10:00:00Z.` }) })
+const wholeNumber = (label: string, max: number) =>
+  z.coerce.number({ errorMap: () => ({ message: `Enter ${label} as a whole number.` }) }).int(`Enter ${label} as a whole number.`).min(0, `${capitalise(label)} cannot be negative.`).max(max, `${capitalise(label)} is too large.`)
+
+// A setting takes one of the values the apps understand (changeSettings checks the same).
+const settingValue = (key: string) =>
+  singleLine('a value', 200).refine((v) => SETTING_CHOICES[key].options.includes(v), `Choose one of: ${SETTING_CHOICES[key].options.join(', ')}.`)
+
+const CORRECTION_FIELDS: Record<string, readonly CorrectionField[]> = {
+  // as on /my-data/edit/username and /my-data/edit/forum-name
+  account: [{ key: 'username', label: 'Username', schema: usernameSchema }],
+  forum_posts: [{ key: 'authorName', label: 'Forum display name', schema: forumDisplayName }],
+  settings: Object.entries(SETTING_CHOICES).map(([key, choice]) => ({ key, label: choice.label, schema: settingValue(key) })),
+  // data the customer cannot edit themselves
+  payments: [
+    { key: 'transactionNumber', label: 'Transaction number', schema: singleLine('the transaction number', 100) },
+    { key: 'paidAt', label: 'Paid on', schema: whenField('the payment date') },
+    { key: 'amountCents', label: 'Amount in cents', schema: wholeNumber('the amount in cents', 100_000_000) },
+    { key: 'currency', label: 'Currency', schema: z.string().trim().regex(/^[A-Z]{3}$/, 'Enter the currency as three capital letters, like EUR.') },
+  ],
+  vpn_sessions: [
+    { key: 'serverId', label: 'VPN server', schema: singleLine('the server', 100) },
+    { key: 'clientIp', label: 'IP address', schema: z.string().trim().ip({ message: 'Enter an IPv4 or IPv6 address.' }) },
+    { key: 'startedAt', label: 'Start time', schema: whenField('the start time') },
+    { key: 'endedAt', label: 'End time', schema: whenField('the end time') },
+  ],
+  traffic: [{ key: 'bytesUsed', label: 'Data used (bytes)', schema: wholeNumber('the bytes used', Number.MAX_SAFE_INTEGER) }],
+  affiliate: [
+    { key: 'affiliatePartnerId', label: 'Affiliate partner number', schema: wholeNumber('the partner number', 2_147_483_647) },
+    { key: 'referredAt', label: 'Referred on', schema: whenField('the referral date') },
+  ],
+}
+
+/** The fields of a category the DPO can correct, for the completion form. */
+export function correctionFieldsOf(categorySlug: string | null): { key: string; label: string }[] {
+  return (categorySlug ? (CORRECTION_FIELDS[categorySlug] ?? []) : []).map(({ key, label }) => ({ key, label }))
+}
+
+export type CheckedCorrection = { ok: true; values: Record<string, string | number | Date>; label: string; shown: string } | { ok: false; field: 'correctionField' | 'correctedValue'; message: string }
+
+/** Checks one typed value for one field before anything is written (the form shows the message next to the field). */
+export function checkDpoCorrection(categorySlug: string | null, { field, value }: { field: string; value: string }): CheckedCorrection {
+  const spec = (categorySlug ? CORRECTION_FIELDS[categorySlug] : undefined)?.find((f) => f.key === field)
+  if (!spec) return { ok: false, field: 'correctionField', message: 'Choose one of the fields listed for this data.' }
+  const parsed = spec.schema.safeParse(value)
+  if (!parsed.success) return { ok: false, field: 'correctedValue', message: parsed.error.issues[0].message }
+  return { ok: true, values: { [field]: parsed.data }, label: spec.label, shown: parsed.data instanceof Date ? formatDateTime(parsed.data) : String(parsed.data) }
+}
+
+const correctionSchema = (categorySlug: CorrectionCategory) =>
+  z.object(Object.fromEntries(CORRECTION_FIELDS[categorySlug].map((f) => [f.key, f.schema.optional()]))).strict()
 
 export interface RectificationDecision {
   requestId: number
   actorId: string
   outcome: 'corrected' | 'rejected'
   note: string
-  /** the DPO's correction of the restricted data: the row (when the request named one) and the new values */
-  correction?: { rowId?: string | null; values: Record<string, string | number> }
+  /** the DPO's correction: the row (when the request named none) and the new values, as typed or already parsed */
+  correction?: { rowId?: string | null; values: Record<string, unknown> }
 }
 
-async function applyDpoCorrection(tx: Transaction, { userId, categorySlug, rowId, values }: { userId: string; categorySlug: CorrectionCategory; rowId: string | null; values: Record<string, unknown> }) {
+// Where the DPO's correction is written; the archive trigger keeps the old values under the DPO's name.
+async function applyDpoCorrection(
+  tx: Transaction,
+  { userId, categorySlug, rowId, values, requestId }: { userId: string; categorySlug: string; rowId: string | null; values: Record<string, unknown>; requestId: number },
+) {
   const id = rowId && /^\d{1,15}$/.test(rowId) ? Number(rowId) : null
   switch (categorySlug) {
+    case 'account': {
+      const { username } = z.object({ username: usernameSchema }).strict().parse(values)
+      const [taken] = await tx
+        .select({ id: users.id })
+        .from(users)
+        .where(and(sql`lower(${users.username}) = ${username.toLowerCase()}`, sql`${users.id} <> ${userId}`))
+      if (taken) throw new FieldError('correctedValue', USERNAME_TAKEN)
+      try {
+        return await tx.transaction((sp) => sp.update(users).set({ username, updatedAt: new Date() }).where(eq(users.id, userId)).returning({ id: users.id }))
+      } catch (error) {
+        if (isUniqueViolation(error)) throw new FieldError('correctedValue', USERNAME_TAKEN)
+        throw error
+      }
+    }
+    case 'forum_posts': {
+      const { authorName } = z.object({ authorName: forumDisplayName }).strict().parse(values)
+      const updated = await tx
+        .update(forumPosts)
+        .set({ authorName, updatedAt: new Date() })
+        .where(and(forumPostOwnedBy({ userId }), sql`${forumPosts.authorName} <> ${authorName}`))
+        .returning({ id: forumPosts.id })
+      if (updated.length > 0) await recordPublicCorrection(tx, { userId, requestId, subject: 'Forum display name corrected' })
+      return updated
+    }
+    case 'settings': {
+      const set = z.object(Object.fromEntries(CORRECTION_FIELDS.settings.map((f) => [f.key, f.schema.optional()]))).strict().parse(values) as Record<string, string>
+      const changed = []
+      for (const [key, value] of Object.entries(set)) {
+        changed.push(
+          ...(await tx
+            .insert(userSettings)
+            .values({ userId, key, value, updatedAt: new Date() })
+            .onConflictDoUpdate({ target: [userSettings.userId, userSettings.key], set: { value, updatedAt: new Date() } })
+            .returning({ key: userSettings.key })),
+        )
+      }
+      return changed
+    }
     case 'payments': {
-      const set = DPO_CORRECTIONS.payments.parse(values)
-      if (id === null) throw new Error('A payment correction names the payment')
+      const set = correctionSchema('payments').parse(values)
+      if (id === null) throw new FieldError('correctionRow', 'Enter the number of the payment to correct.')
       return tx.update(payments).set(set).where(and(eq(payments.id, id), eq(payments.userId, userId))).returning({ providerId: payments.providerId })
     }
     case 'vpn_sessions': {
-      const set = DPO_CORRECTIONS.vpn_sessions.parse(values)
-      if (id === null) throw new Error('A session correction names the session')
+      const set = correctionSchema('vpn_sessions').parse(values)
+      if (id === null) throw new FieldError('correctionRow', 'Enter the number of the session to correct.')
       return tx.update(vpnSessions).set(set).where(and(eq(vpnSessions.id, id), eq(vpnSessions.userId, userId))).returning({ id: vpnSessions.id })
     }
     case 'traffic': {
-      const set = DPO_CORRECTIONS.traffic.parse(values)
+      const set = correctionSchema('traffic').parse(values)
       return tx.update(trafficUsage).set({ ...set, updatedAt: new Date() }).where(eq(trafficUsage.userId, userId)).returning({ userId: trafficUsage.userId })
     }
     case 'affiliate': {
-      const set = DPO_CORRECTIONS.affiliate.parse(values)
+      const set = correctionSchema('affiliate').parse(values)
       return tx.update(referrals).set(set).where(eq(referrals.userId, userId)).returning({ userId: referrals.userId })
     }
+    default:
+      throw new Error(`No DPO correction for category ${categorySlug}`)
   }
 }
 
+export type RectificationOutcome = { ok: true; requestNumber: string; restrictionsLifted: number; fields: string[] } | { ok: false; field: string; message: string }
+
 /**
- * The DPO's decision on a correction request: apply the correction (archived by the trigger as the DPO's
- * change) or reject it with reasons; either way the restriction ends. Throws on a request that is not an
- * open rectification request, so a decision is never taken twice.
+ * The DPO's decision on a rectification request: apply the correction (archived by the trigger as the DPO's
+ * change, notified to the recipients, Art. 19) or reject it with reasons; either way the restriction ends.
+ * `afterwards` runs in the same transaction (e.g. the email to the person). A value the data cannot take
+ * (a username someone else has, a record that is not the customer's) changes nothing and is answered next
+ * to its field. Throws on a request that is not an open rectification request, so a decision is never
+ * taken twice.
  */
-export async function decideRectification({ requestId, actorId, outcome, note, correction }: RectificationDecision) {
+export async function decideRectification({
+  requestId,
+  actorId,
+  outcome,
+  note,
+  correction,
+  afterwards,
+}: RectificationDecision & { afterwards?: (tx: Transaction, decided: { restrictionsLifted: number; fields: string[] }) => Promise<void> }): Promise<RectificationOutcome> {
   const actor: Actor = { type: 'dpo', id: actorId }
-  return db.transaction(async (tx) => {
-    const [request] = await tx.select().from(dataSubjectRequests).where(eq(dataSubjectRequests.id, requestId)).for('update')
-    if (!request || request.type !== 'rectification' || !OPEN_STATUSES.includes(request.status) || !request.userId) {
-      throw new Error(`Request ${requestId} is not an open rectification request`)
-    }
-    const userId = request.userId
-    await withChangeContext(tx, { actor, reason: `Rectification ${request.number}: ${outcome} by the data protection officer` })
-    let fields: string[] = []
-    if (outcome === 'corrected' && correction && Object.keys(correction.values).length > 0) {
-      const categorySlug = request.categorySlug as CorrectionCategory
-      if (!CORRECTION_CATEGORIES.includes(categorySlug)) throw new Error(`No DPO correction for category ${request.categorySlug}`)
-      const [restricted] = await tx.select({ rowId: restrictions.rowId }).from(restrictions).where(eq(restrictions.requestId, requestId)).limit(1)
-      const rowId = correction.rowId ?? restricted?.rowId ?? null
-      const updated = await applyDpoCorrection(tx, { userId, categorySlug, rowId, values: correction.values })
-      if (updated.length === 0) throw new Error('The record to correct was not found')
-      fields = Object.keys(correction.values)
-      await notifyRecipientsOfDpoCorrection(tx, { userId, request, categorySlug, updated })
-    }
-    const lifted = await liftRestriction(tx, { requestId, userId })
-    await recordEvent(tx, { requestId, kind: 'rectification_decided', actor, note, data: { outcome, fields, restrictionsLifted: lifted } })
-    if (outcome === 'rejected') {
-      await tx.update(dataSubjectRequests).set({ denialReason: note }).where(eq(dataSubjectRequests.id, requestId))
-      await transitionRequest(tx, { requestId, to: 'denied', actor, note })
-    } else {
-      await transitionRequest(tx, { requestId, to: 'completed', actor, note })
-    }
-    return { requestNumber: request.number, restrictionsLifted: lifted }
-  })
+  try {
+    return await db.transaction(async (tx) => {
+      const [request] = await tx.select().from(dataSubjectRequests).where(eq(dataSubjectRequests.id, requestId)).for('update')
+      if (!request || request.type !== 'rectification' || !OPEN_STATUSES.includes(request.status) || !request.userId) {
+        throw new Error(`Request ${requestId} is not an open rectification request`)
+      }
+      const userId = request.userId
+      await withChangeContext(tx, { actor, reason: `Rectification ${request.number}: ${outcome} by the data protection officer` })
+      let fields: string[] = []
+      if (outcome === 'corrected' && correction && Object.keys(correction.values).length > 0) {
+        const categorySlug = request.categorySlug ?? ''
+        if (!CORRECTION_FIELDS[categorySlug]) throw new Error(`No DPO correction for category ${request.categorySlug}`)
+        const [restricted] = await tx.select({ rowId: restrictions.rowId }).from(restrictions).where(eq(restrictions.requestId, requestId)).limit(1)
+        const rowId = correction.rowId ?? restricted?.rowId ?? null
+        if (rowId && !(await ownsRow(tx, { userId, categorySlug, rowId }))) throw new FieldError('correctionRow', 'The customer has no record with this number.')
+        const updated = await applyDpoCorrection(tx, { userId, categorySlug, rowId, values: correction.values, requestId })
+        if (updated.length === 0) throw new FieldError('correctedValue', 'The data already has this value, or there is no such record of the customer: nothing was changed.')
+        fields = Object.keys(correction.values)
+        if ((CORRECTION_CATEGORIES as readonly string[]).includes(categorySlug)) {
+          await notifyRecipientsOfDpoCorrection(tx, { userId, request, categorySlug: categorySlug as CorrectionCategory, updated })
+        }
+      }
+      const lifted = await liftRestriction(tx, { requestId, userId })
+      await recordEvent(tx, { requestId, kind: 'rectification_decided', actor, note, data: { outcome, fields, restrictionsLifted: lifted } })
+      if (outcome === 'rejected') {
+        await setDenialReason(tx, { requestId, reason: note })
+        await transitionRequest(tx, { requestId, to: 'denied', actor, note })
+      } else {
+        await transitionRequest(tx, { requestId, to: 'completed', actor, note })
+      }
+      await afterwards?.(tx, { restrictionsLifted: lifted, fields })
+      return { ok: true, requestNumber: request.number, restrictionsLifted: lifted, fields } as const
+    })
+  } catch (error) {
+    if (error instanceof FieldError) return { ok: false, field: error.field, message: error.message }
+    throw error
+  }
 }
 
 async function notifyRecipientsOfDpoCorrection(

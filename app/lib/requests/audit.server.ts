@@ -1,7 +1,7 @@
 // The tamper-evident audit trail. PostgreSQL chains every request event at commit (db/sql/400_audit_chain.sql);
 // this module appends DPO actions that are not request events and verifies the chain row by row.
 import { createHash } from 'node:crypto'
-import { count, desc, ne, sql } from 'drizzle-orm'
+import { desc, ne, sql } from 'drizzle-orm'
 import { db, type Executor } from '#db/client.server'
 import { auditLog } from '#db/schema'
 import type { Actor } from './dsr.server'
@@ -166,11 +166,6 @@ export async function verifyAuditChain({ checkpoints = [], executor = db }: { ch
   }
   result.headHash = result.rows > 0 ? expectedPrev : null
   return result
-}
-
-export async function countAuditRows() {
-  const [row] = await db.select({ n: count() }).from(auditLog)
-  return row.n
 }
 
 /** The newest sealed entry: what a checkpoint taken now would hold. */

@@ -20,6 +20,7 @@ import {
   type DsrStatus,
   type DsrType,
 } from './dsr.server'
+import { forumPostOwnedBy } from './ownership.server'
 import { sendEmail } from '../platform/email.server'
 import { absoluteUrl, loadEnv } from '../platform/env.server'
 import { checkVerificationCode, CODE_TTL_MINUTES, createVerificationCode, type CodeCheck } from '../platform/verification.server'
@@ -270,7 +271,7 @@ export async function listCommunityDataOf({ email }: { email: string }) {
     db
       .select({ id: forumPosts.id, authorName: forumPosts.authorName, title: forumPosts.title, body: forumPosts.body, createdAt: forumPosts.createdAt })
       .from(forumPosts)
-      .where(sql`lower(${forumPosts.authorEmail}) = ${lowered}`)
+      .where(forumPostOwnedBy({ email: lowered }))
       .orderBy(desc(forumPosts.createdAt)),
     db
       .select({ id: feedSubscriptions.id, topic: feedSubscriptions.topic, createdAt: feedSubscriptions.createdAt, confirmedAt: feedSubscriptions.confirmedAt })

@@ -1,6 +1,6 @@
 // Data subject requests: numbering, deadlines and the event trail. Every capability that acts on a
 // person's rights records what it did here, so the person and the DPO see one history.
-import { and, asc, count, eq, isNull, notInArray, sql } from 'drizzle-orm'
+import { and, asc, eq, inArray, isNull, ne, notInArray, or, sql, type SQL } from 'drizzle-orm'
 import { db, type Executor } from '#db/client.server'
 import { dataSubjectRequests, dsrEvents, users } from '#db/schema'
 import { FALLBACK_LANGUAGE, type Language } from '~/i18n/config'
@@ -61,6 +61,7 @@ const EVENT_LABELS: Record<string, string> = {
   completed: 'Completed',
   withdrawn: 'Withdrawn by the person',
   closed_unverified: 'Closed: email address never confirmed',
+  closed_account_erased: 'Closed: the account was erased',
   reminder_sent: 'Deadline reminder sent to the DPO',
   restriction_lifted: 'Restriction lifted',
 }
@@ -222,13 +223,82 @@ export async function recordCompletedRequest(
   return request
 }
 
-export function countRequestsByStatus() {
-  return db
-    .select({ status: dataSubjectRequests.status, count: count() })
+// --- Writes to a request's own columns ---------------------------------------------------------------
+// data_subject_requests is written only from app/lib/requests/ (scripts/check-table-owners.ts, decision 090):
+// capabilities above call these, each scoped by the request id, inside the caller's transaction.
+
+/** The DPO who took the request on. */
+export async function assignReviewer(executor: Executor, { requestId, reviewerId, at = new Date() }: { requestId: number; reviewerId: string | null; at?: Date }) {
+  await executor.update(dataSubjectRequests).set({ reviewerId, updatedAt: at }).where(eq(dataSubjectRequests.id, requestId))
+}
+
+/** Art. 12(3): the new due date and the reason told to the person; the reminders start again for it. */
+export async function extendDueDate(executor: Executor, { requestId, dueAt, reason, at = new Date() }: { requestId: number; dueAt: Date; reason: string; at?: Date }) {
+  await executor
+    .update(dataSubjectRequests)
+    .set({ dueAt, extendedAt: at, extensionReason: reason, dueSoonReminderSentAt: null, overdueReminderSentAt: null, updatedAt: at })
+    .where(eq(dataSubjectRequests.id, requestId))
+}
+
+/** Art. 12(4): the reason for a refusal, shown to the person and the DPO. */
+export async function setDenialReason(executor: Executor, { requestId, reason, at = new Date() }: { requestId: number; reason: string; at?: Date }) {
+  await executor.update(dataSubjectRequests).set({ denialReason: reason, updatedAt: at }).where(eq(dataSubjectRequests.id, requestId))
+}
+
+/** Art. 12(5): marked manifestly unfounded or excessive, with the justification. */
+export async function setUnfoundedJustification(executor: Executor, { requestId, justification, at = new Date() }: { requestId: number; justification: string; at?: Date }) {
+  await executor
+    .update(dataSubjectRequests)
+    .set({ manifestlyUnfoundedAt: at, unfoundedJustification: justification, updatedAt: at })
+    .where(eq(dataSubjectRequests.id, requestId))
+}
+
+/**
+ * An erased account leaves nobody to answer: its open requests are closed (withdrawn, the status that means
+ * "closed without a decision", as for unconfirmed requests) with the reason as an event the DPO sees.
+ * `except`: the request the erasure itself completes. Returns the numbers of the requests closed.
+ */
+export async function closeOpenRequestsOfErasedAccount(
+  executor: Executor,
+  { userId, except, reason, actor }: { userId: string; except: number | null; reason: string; actor: Actor },
+) {
+  const open = await executor
+    .select({ id: dataSubjectRequests.id, number: dataSubjectRequests.number })
     .from(dataSubjectRequests)
-    .where(sql`${dataSubjectRequests.status} <> 'identity_unverified'`)
-    .groupBy(dataSubjectRequests.status)
-    .orderBy(dataSubjectRequests.status)
+    .where(and(eq(dataSubjectRequests.userId, userId), inArray(dataSubjectRequests.status, OPEN_STATUSES), except ? ne(dataSubjectRequests.id, except) : undefined))
+    .orderBy(asc(dataSubjectRequests.id))
+    .for('update')
+  for (const request of open) {
+    await transitionRequest(executor, { requestId: request.id, to: 'withdrawn', actor, kind: 'closed_account_erased', note: reason })
+  }
+  return open.map((r) => r.number)
+}
+
+/**
+ * The request records of one person, for an erasure that must not keep them (the registry no longer holds
+ * them under a legal hold). `except`: the erasure's own request, which records that the erasure happened.
+ */
+export async function deleteRequestsOf(executor: Executor, { userId, email, except }: { userId?: string | null; email?: string | null; except: number | null }) {
+  const owner = [userId ? eq(dataSubjectRequests.userId, userId) : undefined, email ? sql`lower(${dataSubjectRequests.email}) = lower(${email})` : undefined].filter(
+    (c): c is NonNullable<typeof c> => c !== undefined,
+  )
+  if (owner.length === 0) return 0
+  const deleted = await executor
+    .delete(dataSubjectRequests)
+    .where(and(or(...owner), except ? ne(dataSubjectRequests.id, except) : undefined))
+    .returning({ id: dataSubjectRequests.id })
+  return deleted.length
+}
+
+/**
+ * The retention job's deletion of closed requests (their events go with them, on delete cascade), as a
+ * statement for its receipts: DELETE … RETURNING user_id.
+ */
+export function closedRequestsPurge(closedBefore: Date): SQL {
+  return sql`delete from data_subject_requests
+    where status in ('completed', 'denied', 'withdrawn')
+      and coalesce(completed_at, denied_at, withdrawn_at, updated_at) <= ${closedBefore.toISOString()}::timestamptz
+    returning user_id`
 }
 
 // Scoped to the owner: another customer's request id finds nothing.

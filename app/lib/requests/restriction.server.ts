@@ -1,7 +1,7 @@
 // Restriction of processing (Art. 18): data that is kept but excluded from everything else. Anything that
 // processes a person's data beyond storing and showing it (exports to recipients, analytics, retention
 // deletion, the DPO's bulk tools) asks isRestricted first; SQL can ask is_restricted(user, category, row).
-import { and, desc, eq, gt, isNull, or, sql } from 'drizzle-orm'
+import { and, desc, eq, gt, isNull, lte, or, sql } from 'drizzle-orm'
 import { db, type Executor } from '#db/client.server'
 import { restrictions } from '#db/schema'
 
@@ -10,23 +10,72 @@ export type Restriction = typeof restrictions.$inferSelect
 
 const active = () => and(isNull(restrictions.liftedAt), or(isNull(restrictions.endsAt), gt(restrictions.endsAt, sql`now()`)))
 
-export async function restrict(
-  executor: Executor,
-  input: { userId: string; categorySlug: string; rowId?: string | null; reason: RestrictionReason; requestId?: number | null; note?: string | null; endsAt?: Date | null },
-) {
-  const [row] = await executor
-    .insert(restrictions)
-    .values({
-      userId: input.userId,
-      categorySlug: input.categorySlug,
-      rowId: input.rowId ?? null,
-      reason: input.reason,
-      requestId: input.requestId ?? null,
-      note: input.note ?? null,
-      endsAt: input.endsAt ?? null,
-    })
-    .returning()
+// The restrictions table is written only here (scripts/check-table-owners.ts, decision 090).
+
+export interface NewRestriction {
+  /** the account; people without one are restricted under the email address they confirmed */
+  userId?: string | null
+  email?: string | null
+  categorySlug: string
+  rowId?: string | null
+  reason: RestrictionReason
+  requestId?: number | null
+  /** a legal hold names the registry's retention rule it keeps the data under */
+  retentionRuleId?: number | null
+  note?: string | null
+  endsAt?: Date | null
+  createdAt?: Date
+}
+
+function valuesOf(input: NewRestriction) {
+  if (!input.userId && !input.email) throw new Error('A restriction needs an account or an email address.')
+  return {
+    userId: input.userId ?? null,
+    email: input.userId ? null : (input.email ?? null),
+    categorySlug: input.categorySlug,
+    rowId: input.rowId ?? null,
+    reason: input.reason,
+    requestId: input.requestId ?? null,
+    retentionRuleId: input.retentionRuleId ?? null,
+    note: input.note ?? null,
+    endsAt: input.endsAt ?? null,
+    ...(input.createdAt ? { createdAt: input.createdAt } : {}),
+  }
+}
+
+export async function restrict(executor: Executor, input: NewRestriction) {
+  const [row] = await executor.insert(restrictions).values(valuesOf(input)).returning()
   return row
+}
+
+/** What an erasure keeps under legal holds (reason legal_hold), blocked for anything else until each ends. */
+export async function placeLegalHolds(executor: Executor, holds: (Omit<NewRestriction, 'reason'> & { userId: string })[]) {
+  if (holds.length === 0) return 0
+  const rows = await executor
+    .insert(restrictions)
+    .values(holds.map((h) => valuesOf({ ...h, reason: 'legal_hold' })))
+    .returning({ id: restrictions.id })
+  return rows.length
+}
+
+/** The retention job: legal holds whose end date has passed are lifted (the held rows go by their own rule). */
+export async function liftEndedLegalHolds(executor: Executor, { now }: { now: Date }) {
+  const lifted = await executor
+    .update(restrictions)
+    .set({ liftedAt: now })
+    .where(and(eq(restrictions.reason, 'legal_hold'), isNull(restrictions.liftedAt), lte(restrictions.endsAt, now)))
+    .returning({ id: restrictions.id })
+  return lifted.length
+}
+
+/** An erasure of the whole person: their restrictions go with the data they protected (legal holds are placed anew). */
+export async function deleteRestrictionsOf(executor: Executor, { userId, email }: { userId?: string | null; email?: string | null }) {
+  const owner = [userId ? eq(restrictions.userId, userId) : undefined, email ? sql`lower(${restrictions.email}) = lower(${email})` : undefined].filter(
+    (c): c is NonNullable<typeof c> => c !== undefined,
+  )
+  if (owner.length === 0) return 0
+  const deleted = await executor.delete(restrictions).where(or(...owner)).returning({ id: restrictions.id })
+  return deleted.length
 }
 
 /** Lifts the active restrictions a request imposed; returns how many. */

@@ -75,6 +75,9 @@ export const username = z
   .max(32, msg('validation:tooLong', { max: 32 }))
   .regex(/^[A-Za-z0-9._-]+$/, msg('validation:usernameCharacters'))
 
+// the name shown with forum posts and comments (/my-data/edit/forum-name, and the DPO's correction of it)
+export const forumDisplayName = singleLine('a display name', 60)
+
 export const code = z
   .string({ required_error: msg('validation:codeRequired') })
   .trim()

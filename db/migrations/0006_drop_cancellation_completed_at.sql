@@ -1,0 +1,1 @@
+ALTER TABLE "account_cancellations" DROP COLUMN "completed_at";
