@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import { ScrollRegion } from '~/components/ui/scroll-region'
+import { TableScroll } from '~/components/ui/table-scroll'
 
 // A person's deletion receipts (issue 5): what was deleted, under which rule, how many rows; never the data itself.
 export interface ReceiptView {
@@ -44,7 +44,7 @@ export function DeletionReceipts({ receipts }: { receipts: ReceiptView[] }) {
       {receipts.length === 0 ? (
         <p className="empty-category">{t('requests:receipts.none')}</p>
       ) : (
-        <ScrollRegion label={t('requests:receipts.title')}>
+        <TableScroll label={t('requests:receipts.title')}>
           <table className="receipts">
             <thead>
               <tr>
@@ -68,7 +68,7 @@ export function DeletionReceipts({ receipts }: { receipts: ReceiptView[] }) {
               ))}
             </tbody>
           </table>
-        </ScrollRegion>
+        </TableScroll>
       )}
     </section>
   )

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { CategoryDetails } from '~/components/category-details'
 import { CategoryErasureLink, ItemErasureLink } from '~/components/erasure-links'
 import { CategoryRectificationLinks, hasItemActions, ItemRectificationLink } from '~/components/rectification-links'
-import { ScrollRegion } from '~/components/ui/scroll-region'
+import { TableScroll } from '~/components/ui/table-scroll'
 import { DATA_CATEGORY_SLUGS, type DataCategorySlug } from '#db/schema'
 import { msg, pageTitle } from '~/i18n/translate'
 import { CATEGORY_PAGE_SIZE, loadCategoryPage, type CategoryPage } from '~/lib/access/my-data-view.server'
@@ -100,7 +100,7 @@ function ItemTable({ category }: { category: CategoryPage }) {
   const { t } = useTranslation()
   const withActions = hasItemActions(category.slug)
   return (
-    <ScrollRegion label={t('mydata:items.tableLabel', { name: category.name })}>
+    <TableScroll label={t('mydata:items.tableLabel', { name: category.name })}>
       <table className="items-table" data-category={category.slug}>
         <thead>
           <tr>
@@ -144,7 +144,7 @@ function ItemTable({ category }: { category: CategoryPage }) {
           ))}
         </tbody>
       </table>
-    </ScrollRegion>
+    </TableScroll>
   )
 }
 

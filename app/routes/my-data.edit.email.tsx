@@ -74,7 +74,7 @@ export default function EditEmail() {
         <Trans
           i18nKey="mydata:edit.email.intro"
           values={{ email: current }}
-          components={{ strong: <strong />, link: <Link to="/my-data/history?category=account" /> }}
+          components={{ strong: <strong />, a: <Link to="/my-data/history?category=account" /> }}
         />
       </p>
       {pending ? <ConfirmForm pending={pending} ttlMinutes={ttlMinutes} /> : <StartForm />}

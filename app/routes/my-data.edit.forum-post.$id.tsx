@@ -63,7 +63,7 @@ export default function EditForumPost() {
       </p>
       <h1>{t(post.isComment ? 'mydata:edit.forumPost.titleComment' : 'mydata:edit.forumPost.titlePost')}</h1>
       <p>
-        <Trans i18nKey="mydata:edit.forumPost.intro" components={{ link: <Link to="/my-data/history?category=forum_posts" /> }} />
+        <Trans i18nKey="mydata:edit.forumPost.intro" components={{ a: <Link to="/my-data/history?category=forum_posts" /> }} />
       </p>
       <Form method="post" className="stack card" {...getFormProps(form)}>
         <FormError error={form.errors?.[0]} />

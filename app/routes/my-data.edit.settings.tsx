@@ -79,7 +79,7 @@ export default function EditSettings() {
       </p>
       <h1>{t('mydata:edit.settings.title')}</h1>
       <p>
-        <Trans i18nKey="mydata:edit.settings.intro" components={{ link: <Link to="/my-data/history?category=settings" /> }} />
+        <Trans i18nKey="mydata:edit.settings.intro" components={{ a: <Link to="/my-data/history?category=settings" /> }} />
       </p>
       <Form method="post" className="stack card" {...getFormProps(form)}>
         <FormError error={form.errors?.[0]} />

@@ -59,7 +59,7 @@ export default function EditUsername() {
         <Trans
           i18nKey="mydata:edit.username.intro"
           values={{ username: current }}
-          components={{ strong: <strong />, link: <Link to="/my-data/history?category=account" /> }}
+          components={{ strong: <strong />, a: <Link to="/my-data/history?category=account" /> }}
         />
       </p>
       <Form method="post" className="stack card" {...getFormProps(form)}>

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react'
 import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { ScrollRegion } from '~/components/ui/scroll-region'
+import { TableScroll } from '~/components/ui/table-scroll'
 import { pageTitle } from '~/i18n/translate'
 import { SETTING_KEYS } from '~/lib/access/my-data-view.server'
 import { getArchiveRetention, HISTORY_PAGE_SIZE, listArchiveHistory, listHistoryCategories, type HistoryEntry } from '~/lib/requests/archive.server'
@@ -199,7 +199,7 @@ export default function History() {
       {entries.length === 0 ? (
         <p className="muted">{category ? t('mydata:history.noneIn', { name: category.name }) : t('mydata:history.none')}</p>
       ) : (
-        <ScrollRegion label={t('mydata:history.tableLabel')}>
+        <TableScroll label={t('mydata:history.tableLabel')}>
           <table className="history">
             <thead>
               <tr>
@@ -234,7 +234,7 @@ export default function History() {
               )}
             </tbody>
           </table>
-        </ScrollRegion>
+        </TableScroll>
       )}
       {nextBefore ? (
         <p>

@@ -3,7 +3,7 @@ import { data } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { FormError } from '~/components/ui/field'
-import { ScrollRegion } from '~/components/ui/scroll-region'
+import { TableScroll } from '~/components/ui/table-scroll'
 import { msg, pageTitle } from '~/i18n/translate'
 import { requireCustomer } from '~/lib/platform/auth.server'
 import { fixedT, getLanguage } from '~/lib/platform/i18n.server'
@@ -141,7 +141,7 @@ export default function RequestDetail() {
         ) : null}
       </dl>
       <h2>{t('requests:detail.history')}</h2>
-      <ScrollRegion label={t('requests:detail.history')}>
+      <TableScroll label={t('requests:detail.history')}>
         <table className="request-events">
           <thead>
             <tr>
@@ -164,12 +164,12 @@ export default function RequestDetail() {
             ))}
           </tbody>
         </table>
-      </ScrollRegion>
+      </TableScroll>
       {recipientNotices.length ? (
         <>
           <h2>{t('requests:detail.recipients')}</h2>
           <p>{t('requests:detail.recipientsIntro')}</p>
-          <ScrollRegion label={t('requests:detail.recipients')}>
+          <TableScroll label={t('requests:detail.recipients')}>
             <table className="recipient-notices">
               <thead>
                 <tr>
@@ -191,7 +191,7 @@ export default function RequestDetail() {
                 ))}
               </tbody>
             </table>
-          </ScrollRegion>
+          </TableScroll>
         </>
       ) : null}
     </section>

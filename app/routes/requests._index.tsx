@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { DeletionReceipts, receiptAction } from '~/components/deletion-receipts'
-import { ScrollRegion } from '~/components/ui/scroll-region'
+import { TableScroll } from '~/components/ui/table-scroll'
 import { msg, pageTitle } from '~/i18n/translate'
 import { requireCustomer } from '~/lib/platform/auth.server'
 import { getLanguage } from '~/lib/platform/i18n.server'
@@ -65,7 +65,7 @@ export default function Requests() {
       {requests.length === 0 ? (
         <p className="empty-category">{t('requests:list.none')}</p>
       ) : (
-        <ScrollRegion label={t('requests:list.tableLabel')}>
+        <TableScroll label={t('requests:list.tableLabel')}>
           <table className="requests">
             <thead>
               <tr>
@@ -92,7 +92,7 @@ export default function Requests() {
               ))}
             </tbody>
           </table>
-        </ScrollRegion>
+        </TableScroll>
       )}
       {nextCursor || !isFirstPage ? (
         <nav className="pager" aria-label={t('requests:list.pagerLabel')}>

@@ -207,11 +207,11 @@ function FileRequest() {
       <p>{t('requests:new.intro')}</p>
       {loggedIn ? (
         <p className="muted">
-          <Trans i18nKey="requests:new.loggedIn" components={{ link: <Link to="/requests" /> }} />
+          <Trans i18nKey="requests:new.loggedIn" components={{ a: <Link to="/requests" /> }} />
         </p>
       ) : (
         <p className="muted">
-          <Trans i18nKey="requests:new.withoutAccount" components={{ link: <Link to="/login?redirectTo=%2Frequests%2Fnew" /> }} />
+          <Trans i18nKey="requests:new.withoutAccount" components={{ a: <Link to="/login?redirectTo=%2Frequests%2Fnew" /> }} />
         </p>
       )}
       <Form method="post" className="stack card" {...getFormProps(form)}>

@@ -34,7 +34,8 @@ test('a crafted ?done= or ?correction= URL shows nothing; a real outcome is a to
   // the real thing: the erasure says what happened, once
   await page.goto('/my-data/erase/forum_posts')
   await page.getByLabel('Delete them').check()
-  await page.getByRole('button', { name: 'Delete 2 items' }).click()
+  await page.getByLabel('Your password').fill(user.password)
+  await page.getByRole('button', { name: 'Delete 2 forum posts and comments' }).click()
   await expect(page.getByRole('status')).toContainText(/Done: 2 items deleted\. Request DSR-\d{4}-\d+ records it/)
   expect(page.url()).not.toContain('?')
   await page.reload()
@@ -49,7 +50,8 @@ test('the customer’s own erasure says "You deleted your forum posts", and no c
   await loginAs(context, user, baseURL!)
 
   await page.goto('/my-data/erase/forum_posts')
-  await page.getByRole('button', { name: 'Delete 3 items' }).click()
+  await page.getByLabel('Your password').fill(user.password)
+  await page.getByRole('button', { name: 'Delete 3 forum posts and comments' }).click()
   await expect(page.getByRole('status')).toContainText('3 items deleted')
 
   await page.goto('/requests')

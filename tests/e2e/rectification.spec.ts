@@ -83,7 +83,7 @@ test('a payment the customer cannot edit: a correction request restricts it on M
   await expect(page).toHaveURL(/\/my-data\/correction\/payments$/)
   await page.getByLabel('Which item is wrong?').fill(String(payment.id))
   await page.getByRole('button', { name: 'Send the correction request' }).click()
-  await expect(page.locator('#field-details-error')).toHaveText(/Please fill in this field/)
+  await expect(page.locator('#field-details-error')).toHaveText(/Enter what is wrong/)
   await page.getByLabel('What is wrong, and what would be right?').fill('The transaction number is PP-RIGHT-7.')
   await page.getByRole('button', { name: 'Send the correction request' }).click()
   await expect(page).toHaveURL(/\/my-data\/payments$/)
