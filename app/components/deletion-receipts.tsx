@@ -1,4 +1,4 @@
-import { formatDateTime } from '~/lib/domain/format'
+import { useTranslation } from 'react-i18next'
 import { TableScroll } from '~/components/ui/table-scroll'
 
 // A person's deletion receipts (issue 5): what was deleted, under which rule, how many rows; never the data itself.
@@ -9,57 +9,59 @@ export interface ReceiptView {
   tableName: string
   rowCount: number
   requestNumber: string | null
-  details: unknown
-  createdAt: string | Date
+  // anonymised instead of deleted (forum posts)
+  anonymised: boolean
+  // already written in the page's language by the loader
+  createdAt: string
 }
 
-const TABLE_LABELS: Record<string, string> = {
-  vpn_sessions: 'VPN session records',
-  contact_messages: 'Contact form messages',
-  forum_posts: 'Forum posts and comments',
-  feed_subscriptions: 'Comment feed subscriptions',
-  payments: 'Payment records',
-  consents: 'Consent records',
-  traffic_usage: 'Traffic figures',
+const TABLE_KEYS: Record<string, string> = {
+  vpn_sessions: 'requests:receipts.table.vpn_sessions',
+  contact_messages: 'requests:receipts.table.contact_messages',
+  forum_posts: 'requests:receipts.table.forum_posts',
+  feed_subscriptions: 'requests:receipts.table.feed_subscriptions',
+  payments: 'requests:receipts.table.payments',
+  consents: 'requests:receipts.table.consents',
+  traffic_usage: 'requests:receipts.table.traffic_usage',
+  archived_changes: 'requests:receipts.table.archived_changes',
 }
 
-const RULE_LABELS: Record<string, string> = {
-  erasure_request: 'Your erasure request',
-  account_cancellation: 'Your account cancellation',
+const RULE_KEYS: Record<string, string> = {
+  erasure_request: 'requests:receipts.rule.erasure_request',
+  account_cancellation: 'requests:receipts.rule.account_cancellation',
 }
 
-function actionOf(details: unknown) {
-  return details && typeof details === 'object' && (details as { action?: unknown }).action === 'anonymised' ? 'anonymised' : 'deleted'
+export function receiptAction(details: unknown) {
+  return Boolean(details && typeof details === 'object' && (details as { action?: unknown }).action === 'anonymised')
 }
 
 export function DeletionReceipts({ receipts }: { receipts: ReceiptView[] }) {
+  const { t } = useTranslation()
   return (
     <section aria-labelledby="deletion-receipts" id="receipts">
-      <h2 id="deletion-receipts">Deletion receipts</h2>
-      <p className="muted">What we deleted about you, when, and why: at your request or because its retention period ended.</p>
+      <h2 id="deletion-receipts">{t('requests:receipts.title')}</h2>
+      <p className="muted">{t('requests:receipts.intro')}</p>
       {receipts.length === 0 ? (
-        <p className="empty-category">Nothing of yours has been deleted yet.</p>
+        <p className="empty-category">{t('requests:receipts.none')}</p>
       ) : (
-        <TableScroll labelledBy="deletion-receipts">
-          <table>
+        <TableScroll label={t('requests:receipts.title')}>
+          <table className="receipts">
             <thead>
               <tr>
-                <th scope="col">When</th>
-                <th scope="col">What</th>
-                <th scope="col">How many</th>
-                <th scope="col">Why</th>
+                <th scope="col">{t('requests:receipts.when')}</th>
+                <th scope="col">{t('requests:receipts.what')}</th>
+                <th scope="col">{t('requests:receipts.howMany')}</th>
+                <th scope="col">{t('requests:receipts.why')}</th>
               </tr>
             </thead>
             <tbody>
               {receipts.map((r) => (
                 <tr key={r.id}>
-                  <td>{formatDateTime(r.createdAt)}</td>
-                  <td>{TABLE_LABELS[r.tableName] ?? r.tableName.replace(/_/g, ' ')}</td>
+                  <td>{r.createdAt}</td>
+                  <td>{TABLE_KEYS[r.tableName] ? t(TABLE_KEYS[r.tableName]) : t('requests:receipts.table.other')}</td>
+                  <td>{t(r.anonymised ? 'requests:receipts.anonymised' : 'requests:receipts.deleted', { count: r.rowCount })}</td>
                   <td>
-                    {r.rowCount} {actionOf(r.details)}
-                  </td>
-                  <td>
-                    {RULE_LABELS[r.ruleSlug] ?? `Retention rule: ${r.ruleName ?? r.ruleSlug}`}
+                    {RULE_KEYS[r.ruleSlug] ? t(RULE_KEYS[r.ruleSlug]) : t('requests:receipts.rule.retention', { rule: r.ruleName ?? r.ruleSlug })}
                     {r.requestNumber ? ` (${r.requestNumber})` : ''}
                   </td>
                 </tr>

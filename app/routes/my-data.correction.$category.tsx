@@ -1,25 +1,32 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { data, redirect } from '@remix-run/node'
-import { Form, Link, useLoaderData } from '@remix-run/react'
+import { data } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { getFormProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import { Trans, useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { FormError, TextAreaField, useFormFeedback } from '~/components/ui/field'
+import { constraintsOf } from '~/components/ui/conform'
+import { Field, FormError, TextAreaField } from '~/components/ui/field'
+import { msg, pageTitle } from '~/i18n/translate'
 import { requireCustomer } from '~/lib/platform/auth.server'
+import { redirectWithToast } from '~/lib/platform/toast.server'
 import { getCategoryName, requestCorrection } from '~/lib/rectification/rectification.server'
 import { editFormSchema } from '~/lib/domain/validation/edit-form'
-import { CORRECTION_CATEGORIES } from '~/lib/requests/personal-data-tables'
-import { multiLine, parseForm } from '~/lib/domain/validation/form'
+import { CORRECTABLE_ROW_CATEGORIES, CORRECTION_CATEGORIES } from '~/lib/requests/personal-data-tables'
+import { multiLine } from '~/lib/domain/validation/form'
 
-export const meta: MetaFunction = () => [{ title: 'Request a correction · Privacy Portal' }]
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, 'mydata:correction.title', { name: data?.category.name ?? '' })
 
 const Params = z.object({ category: z.enum(CORRECTION_CATEGORIES) })
-const rowId = z.string().regex(/^\d{1,15}$/, 'Unknown record.')
-const CorrectionSchema = editFormSchema({ row: rowId.optional(), details: multiLine('what is wrong and what would be right', 2000) })
+const rowId = z.string().trim().regex(/^\d{1,15}$/, msg('mydata:errors.recordNumber'))
+// one correction link per category: the item, if only one is wrong, is named in the form
+const CorrectionSchema = editFormSchema({ row: rowId.optional(), details: multiLine('what is wrong and what would be right', 2000, msg('mydata:correction.detailsRequired')) })
 
 async function categoryOf(params: Record<string, string | undefined>) {
   const parsed = Params.safeParse(params)
   const name = parsed.success ? await getCategoryName({ categorySlug: parsed.data.category }) : null
-  if (!parsed.success || !name) throw new Response('You can ask for a correction of payments, VPN sessions, traffic and the affiliate referral here.', { status: 404 })
-  return { slug: parsed.data.category, name }
+  if (!parsed.success || !name) throw new Response(msg('mydata:errors.notCorrectable'), { status: 404 })
+  return { slug: parsed.data.category, name, byItem: CORRECTABLE_ROW_CATEGORIES.includes(parsed.data.category) }
 }
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
@@ -33,36 +40,58 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const user = requireCustomer(context, request)
   const formData = await request.formData()
   const category = await categoryOf(params)
-  const form = parseForm(CorrectionSchema, formData)
-  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 })
-  const result = await requestCorrection({ userId: user.id, categorySlug: category.slug, rowId: form.data.row ?? null, details: form.data.details })
-  if (!result.ok) return data({ errors: { [result.field]: result.message }, values: { details: form.data.details } }, { status: 400 })
-  return redirect(`/my-data?correction=${encodeURIComponent(result.requestNumber)}`)
+  const submission = parseWithZod(formData, { schema: CorrectionSchema })
+  if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+  const result = await requestCorrection({ userId: user.id, categorySlug: category.slug, rowId: submission.value.row ?? null, details: submission.value.details })
+  if (!result.ok) return data({ result: submission.reply({ fieldErrors: { [result.field]: [result.message] } }) }, { status: 400 })
+  return redirectWithToast(`/my-data/${category.slug}`, 'mydata:correction.sent', { number: result.requestNumber })
 }
 
 export default function RequestCorrection() {
   const { category, row } = useLoaderData<typeof loader>()
-  const { errors, values } = useFormFeedback()
+  const actionData = useActionData<typeof action>()
+  const { t } = useTranslation()
+  const [form, fields] = useForm({
+    id: 'correction',
+    lastResult: actionData?.result,
+    defaultValue: { row: row ?? '' },
+    constraint: getZodConstraint(CorrectionSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: CorrectionSchema }),
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+  })
   return (
     <section>
       <p>
-        <Link to="/my-data">← My data</Link>
+        <Link to={`/my-data#category-${category.slug}`}>{t('mydata:backToMyData')}</Link>
       </p>
-      <h1>Request a correction: {category.name}</h1>
+      <h1>{t('mydata:correction.title', { name: category.name })}</h1>
+      <p>{t('mydata:correction.intro')}</p>
       <p>
-        You cannot change this data yourself, because it comes from our systems or from a payment provider. Tell us what is
-        wrong{row ? ` with record ${row}` : ''} and what would be right. The data protection officer reviews your request and
-        answers within one month.
+        <Trans i18nKey="mydata:correction.restricted" components={{ strong: <strong /> }} />
       </p>
-      <p>
-        Until then the data is <strong>restricted</strong> (Art. 18(1)(a) GDPR): we keep it, but use it for nothing else while
-        its accuracy is being checked.
-      </p>
-      <Form method="post" className="stack card" noValidate>
-        <FormError error={errors.form ?? errors.row} />
-        {row ? <input type="hidden" name="row" value={row} /> : null}
-        <TextAreaField label="What is wrong, and what would be right?" name="details" rows={6} defaultValue={values.details} error={errors.details} maxLength={2000} required />
-        <button type="submit">Send the correction request</button>
+      <Form method="post" className="stack card" {...getFormProps(form)}>
+        <FormError error={form.errors?.[0]} />
+        {category.byItem ? (
+          <Field
+            label={t('mydata:correction.row')}
+            name={fields.row.name}
+            inputMode="numeric"
+            defaultValue={fields.row.initialValue}
+            {...constraintsOf(fields.row)}
+            error={fields.row.errors?.[0]}
+            hint={t('mydata:correction.rowHint')}
+          />
+        ) : null}
+        <TextAreaField
+          label={t('mydata:correction.details')}
+          name={fields.details.name}
+          rows={6}
+          defaultValue={fields.details.initialValue}
+          {...constraintsOf(fields.details)}
+          error={fields.details.errors?.[0]}
+        />
+        <button type="submit">{t('mydata:correction.submit')}</button>
       </Form>
     </section>
   )

@@ -1,14 +1,19 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { data, redirect } from '@remix-run/node'
-import { Form, Link, useLoaderData } from '@remix-run/react'
+import { data } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { getFormProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { Field, FormError, useFormFeedback } from '~/components/ui/field'
+import { constraintsOf } from '~/components/ui/conform'
+import { Field, FormError } from '~/components/ui/field'
+import { msg, pageTitle } from '~/i18n/translate'
 import { requireCustomer } from '~/lib/platform/auth.server'
 import { afterCorrection, editContactDetails, getOwnContactMessage } from '~/lib/rectification/rectification.server'
 import { editFormSchema } from '~/lib/domain/validation/edit-form'
-import { email, parseForm, singleLine } from '~/lib/domain/validation/form'
+import { email, singleLine } from '~/lib/domain/validation/form'
 
-export const meta: MetaFunction = () => [{ title: 'Correct your contact details · Privacy Portal' }]
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'mydata:edit.contact.title')
 
 const Params = z.object({ id: z.string().regex(/^\d{1,15}$/).transform(Number) })
 const ContactSchema = editFormSchema({ name: singleLine('your name', 100), email })
@@ -16,7 +21,7 @@ const ContactSchema = editFormSchema({ name: singleLine('your name', 100), email
 async function ownMessage(userId: string, params: Record<string, string | undefined>) {
   const parsed = Params.safeParse(params)
   const message = parsed.success ? await getOwnContactMessage({ userId, messageId: parsed.data.id }) : null
-  if (!message) throw new Response('This message was not found.', { status: 404 })
+  if (!message) throw new Response(msg('mydata:errors.messageNotFound'), { status: 404 })
   return message
 }
 
@@ -30,29 +35,46 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const user = requireCustomer(context, request)
   const formData = await request.formData()
   const message = await ownMessage(user.id, params)
-  const form = parseForm(ContactSchema, formData)
-  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 })
-  const result = await editContactDetails({ userId: user.id, messageId: message.id, name: form.data.name, email: form.data.email })
-  if (!result.ok) return data({ errors: { [result.field]: result.message }, values: form.data }, { status: 400 })
-  return redirect(afterCorrection(result))
+  const submission = parseWithZod(formData, { schema: ContactSchema })
+  if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+  const result = await editContactDetails({ userId: user.id, messageId: message.id, name: submission.value.name, email: submission.value.email })
+  if (!result.ok) return data({ result: submission.reply({ fieldErrors: { [result.field]: [result.message] } }) }, { status: 400 })
+  return afterCorrection(result)
 }
 
 export default function EditContactDetails() {
   const { message } = useLoaderData<typeof loader>()
-  const { errors, values } = useFormFeedback()
+  const actionData = useActionData<typeof action>()
+  const { t } = useTranslation()
+  const [form, fields] = useForm({
+    id: 'contact-details',
+    lastResult: actionData?.result,
+    defaultValue: { name: message.name, email: message.email },
+    constraint: getZodConstraint(ContactSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ContactSchema }),
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+  })
   return (
     <section>
       <p>
-        <Link to="/my-data">← My data</Link>
+        <Link to="/my-data#category-contact_messages">{t('mydata:backToMyData')}</Link>
       </p>
-      <h1>Correct your contact details</h1>
-      <p className="muted">Your message: “{message.excerpt}”</p>
-      <p>We answer this message, and any follow-up, at the details below.</p>
-      <Form method="post" className="stack card" noValidate>
-        <FormError error={errors.form} />
-        <Field label="Name" name="name" defaultValue={values.name ?? message.name} error={errors.name} maxLength={100} required />
-        <Field label="Email address" name="email" type="email" defaultValue={values.email ?? message.email} error={errors.email} maxLength={254} required />
-        <button type="submit">Save</button>
+      <h1>{t('mydata:edit.contact.title')}</h1>
+      <p className="muted">{t('mydata:edit.contact.excerpt', { excerpt: message.excerpt })}</p>
+      <p>{t('mydata:edit.contact.intro')}</p>
+      <Form method="post" className="stack card" {...getFormProps(form)}>
+        <FormError error={form.errors?.[0]} />
+        <Field label={t('mydata:edit.contact.name')} name={fields.name.name} defaultValue={fields.name.initialValue} {...constraintsOf(fields.name)} error={fields.name.errors?.[0]} />
+        <Field
+          label={t('mydata:edit.contact.email')}
+          name={fields.email.name}
+          type="email"
+          defaultValue={fields.email.initialValue}
+          {...constraintsOf(fields.email)}
+          error={fields.email.errors?.[0]}
+        />
+        <button type="submit">{t('mydata:edit.save')}</button>
       </Form>
     </section>
   )

@@ -1,19 +1,26 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
-import { Form, Link, useLoaderData } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { getFormProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import { Trans, useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { Field, FormError, useFormFeedback } from '~/components/ui/field'
+import { constraintsOf } from '~/components/ui/conform'
+import { Field, FormError } from '~/components/ui/field'
+import { msg, pageTitle } from '~/i18n/translate'
 import { requireCustomer } from '~/lib/platform/auth.server'
 import { hit, LIMITS } from '~/lib/platform/rate-limit.server'
 import { afterCorrection, confirmEmailChange, getPendingEmailChange, startEmailChange } from '~/lib/rectification/rectification.server'
 import { editFormSchema } from '~/lib/domain/validation/edit-form'
 import { confirmPassword } from '~/lib/platform/reauth.server'
-import { code, currentPassword, email, intentOf, parseForm } from '~/lib/domain/validation/form'
+import { code, currentPassword, email } from '~/lib/domain/validation/form'
+import { PASSWORD_CHECK_MESSAGES } from '~/lib/domain/validation/password-check'
 import { CODE_TTL_MINUTES } from '~/lib/platform/verification.server'
 
-export const meta: MetaFunction = () => [{ title: 'Change your email address · Privacy Portal' }]
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'mydata:edit.email.title')
 
-const pendingId = z.string().regex(/^[A-Za-z0-9_-]{10,64}$/, 'This confirmation has expired. Start again.')
+const pendingId = z.string().regex(/^[A-Za-z0-9_-]{10,64}$/, msg('mydata:errors.code.expired'))
+// two forms on one page, told apart by their intent
 const StartSchema = editFormSchema({ email, password: currentPassword })
 const ConfirmSchema = editFormSchema({ pending: pendingId, code })
 
@@ -27,68 +34,125 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = requireCustomer(context, request)
   const formData = await request.formData()
-  switch (intentOf(formData)) {
+  switch (formData.get('intent')) {
     case 'start': {
-      const form = parseForm(StartSchema, formData)
-      if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 })
-      const values = { email: form.data.email }
-      const password = await confirmPassword(context, form.data.password)
-      if (!password.ok) return data({ errors: { password: password.message }, values }, { status: 400 })
-      if (await hit(LIMITS.codeResendPerClient, context.clientKey)) {
-        return data({ errors: { form: 'Too many codes requested. Try again later.' }, values }, { status: 429 })
+      const submission = parseWithZod(formData, { schema: StartSchema })
+      if (submission.status !== 'success') return data({ result: submission.reply({ hideFields: ['password'] }) }, { status: 400 })
+      const password = await confirmPassword(context, submission.value.password)
+      if (!password.ok) {
+        return data({ result: submission.reply({ hideFields: ['password'], fieldErrors: { password: [PASSWORD_CHECK_MESSAGES[password.reason]] } }) }, { status: 400 })
       }
-      const started = await startEmailChange({ userId: user.id, newEmail: form.data.email })
-      if (!started.ok) return data({ errors: { [started.field]: started.message }, values }, { status: 400 })
+      if (await hit(LIMITS.codeResendPerClient, context.clientKey)) {
+        return data({ result: submission.reply({ hideFields: ['password'], formErrors: [msg('mydata:errors.tooManyCodes')] }) }, { status: 429 })
+      }
+      const started = await startEmailChange({ userId: user.id, newEmail: submission.value.email })
+      if (!started.ok) return data({ result: submission.reply({ hideFields: ['password'], fieldErrors: { [started.field]: [started.message] } }) }, { status: 400 })
       return redirect(`/my-data/edit/email?pending=${started.verificationId}`)
     }
     case 'confirm': {
-      const form = parseForm(ConfirmSchema, formData)
-      if (!form.ok) return data({ errors: form.errors, values: {} }, { status: 400 })
-      const result = await confirmEmailChange({ userId: user.id, verificationId: form.data.pending, code: form.data.code })
-      if (!result.ok) return data({ errors: { [result.field]: result.message }, values: {} }, { status: 400 })
-      return redirect(afterCorrection(result))
+      const submission = parseWithZod(formData, { schema: ConfirmSchema })
+      if (submission.status !== 'success') return data({ result: submission.reply({ hideFields: ['code'] }) }, { status: 400 })
+      const result = await confirmEmailChange({ userId: user.id, verificationId: submission.value.pending, code: submission.value.code })
+      if (!result.ok) return data({ result: submission.reply({ hideFields: ['code'], fieldErrors: { [result.field]: [result.message] } }) }, { status: 400 })
+      return afterCorrection(result)
     }
     default:
-      return data({ errors: { form: 'Unknown action.' }, values: {} }, { status: 400 })
+      return data({ result: parseWithZod(formData, { schema: StartSchema }).reply({ hideFields: ['password'], formErrors: [msg('mydata:errors.unknownAction')] }) }, { status: 400 })
   }
 }
 
 export default function EditEmail() {
   const { current, pending, ttlMinutes } = useLoaderData<typeof loader>()
-  const { errors, values } = useFormFeedback()
+  const { t } = useTranslation()
   return (
     <section>
       <p>
-        <Link to="/my-data">← My data</Link>
+        <Link to="/my-data#category-account">{t('mydata:backToMyData')}</Link>
       </p>
-      <h1>Change your email address</h1>
+      <h1>{t('mydata:edit.email.title')}</h1>
       <p>
-        Your account uses <strong>{current}</strong>. The new address takes effect only when you enter the code we send to
-        it. We then tell the current address about the change, and keep it in the <Link to="/my-data/history">archive of your data</Link>.
+        <Trans
+          i18nKey="mydata:edit.email.intro"
+          values={{ email: current }}
+          components={{ strong: <strong />, a: <Link to="/my-data/history?category=account" /> }}
+        />
       </p>
-      {pending ? (
-        <Form method="post" className="stack card" noValidate>
-          <p className="notice notice-ok">
-            We sent a 6-digit code to <strong>{pending.email}</strong>. It is valid for {ttlMinutes} minutes.
-          </p>
-          <FormError error={errors.form} />
-          <input type="hidden" name="pending" value={pending.id} />
-          <Field label="Confirmation code" name="code" inputMode="numeric" autoComplete="one-time-code" maxLength={6} error={errors.code ?? errors.pending} required />
-          <button type="submit" name="intent" value="confirm">
-            Confirm the new address
-          </button>
-          <Link to="/my-data/edit/email">Use another address</Link>
-        </Form>
-      ) : (
-        <Form method="post" className="stack card" noValidate>
-          <FormError error={errors.form} />
-          <Field label="New email address" name="email" type="email" autoComplete="email" defaultValue={values.email} error={errors.email} maxLength={254} required />
-          <Field label="Your password" name="password" type="password" autoComplete="current-password" error={errors.password} hint="To make sure it is you." maxLength={128} required />
-          <button type="submit" name="intent" value="start">
-            Send a code to the new address
-          </button>
-        </Form>
-      )}
+      {pending ? <ConfirmForm pending={pending} ttlMinutes={ttlMinutes} /> : <StartForm />}
     </section>
+  )
+}
+
+function StartForm() {
+  const actionData = useActionData<typeof action>()
+  const { t } = useTranslation()
+  const [form, fields] = useForm({
+    id: 'email-start',
+    lastResult: actionData?.result,
+    constraint: getZodConstraint(StartSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: StartSchema }),
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+  })
+  return (
+    <Form method="post" className="stack card" {...getFormProps(form)}>
+      <FormError error={form.errors?.[0]} />
+      <Field
+        label={t('mydata:edit.email.newEmail')}
+        name={fields.email.name}
+        type="email"
+        autoComplete="email"
+        defaultValue={fields.email.initialValue}
+        {...constraintsOf(fields.email)}
+        error={fields.email.errors?.[0]}
+      />
+      <Field
+        label={t('mydata:edit.password')}
+        name={fields.password.name}
+        type="password"
+        autoComplete="current-password"
+        {...constraintsOf(fields.password)}
+        error={fields.password.errors?.[0]}
+        hint={t('mydata:edit.passwordHint')}
+      />
+      <button type="submit" name="intent" value="start">
+        {t('mydata:edit.email.sendCode')}
+      </button>
+    </Form>
+  )
+}
+
+function ConfirmForm({ pending, ttlMinutes }: { pending: { id: string; email: string }; ttlMinutes: number }) {
+  const actionData = useActionData<typeof action>()
+  const { t } = useTranslation()
+  const [form, fields] = useForm({
+    id: 'email-confirm',
+    lastResult: actionData?.result,
+    defaultValue: { pending: pending.id },
+    constraint: getZodConstraint(ConfirmSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ConfirmSchema }),
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+  })
+  return (
+    <Form method="post" className="stack card" {...getFormProps(form)}>
+      <p className="notice notice-ok">
+        <Trans i18nKey="mydata:edit.email.codeSent" values={{ email: pending.email, minutes: ttlMinutes }} components={{ strong: <strong /> }} />
+      </p>
+      <FormError error={form.errors?.[0] ?? fields.pending.errors?.[0]} />
+      <input type="hidden" name={fields.pending.name} value={pending.id} />
+      <Field
+        label={t('mydata:edit.email.code')}
+        name={fields.code.name}
+        inputMode="numeric"
+        autoComplete="one-time-code"
+        maxLength={6}
+        required
+        error={fields.code.errors?.[0]}
+      />
+      <button type="submit" name="intent" value="confirm">
+        {t('mydata:edit.email.confirm')}
+      </button>
+      <Link to="/my-data/edit/email">{t('mydata:edit.email.another')}</Link>
+    </Form>
   )
 }

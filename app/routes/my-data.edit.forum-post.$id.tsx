@@ -1,14 +1,19 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { data, redirect } from '@remix-run/node'
-import { Form, Link, useLoaderData } from '@remix-run/react'
+import { data } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { getFormProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import { Trans, useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { Field, FormError, TextAreaField, useFormFeedback } from '~/components/ui/field'
+import { constraintsOf } from '~/components/ui/conform'
+import { Field, FormError, TextAreaField } from '~/components/ui/field'
+import { msg, pageTitle } from '~/i18n/translate'
 import { requireCustomer } from '~/lib/platform/auth.server'
 import { afterCorrection, editForumPost, getOwnForumPost } from '~/lib/rectification/rectification.server'
 import { editFormSchema, optionalSingleLine } from '~/lib/domain/validation/edit-form'
-import { multiLine, parseForm } from '~/lib/domain/validation/form'
+import { multiLine } from '~/lib/domain/validation/form'
 
-export const meta: MetaFunction = () => [{ title: 'Edit a forum post · Privacy Portal' }]
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, data?.post.isComment ? 'mydata:edit.forumPost.titleComment' : 'mydata:edit.forumPost.titlePost')
 
 const Params = z.object({ id: z.string().regex(/^\d{1,15}$/).transform(Number) })
 const PostSchema = editFormSchema({ title: optionalSingleLine('a title', 200), body: multiLine('the text', 10_000) })
@@ -17,7 +22,7 @@ const PostSchema = editFormSchema({ title: optionalSingleLine('a title', 200), b
 async function ownPost(userId: string, params: Record<string, string | undefined>) {
   const parsed = Params.safeParse(params)
   const post = parsed.success ? await getOwnForumPost({ userId, postId: parsed.data.id }) : null
-  if (!post) throw new Response('This post was not found.', { status: 404 })
+  if (!post) throw new Response(msg('mydata:errors.postNotFound'), { status: 404 })
   return post
 }
 
@@ -31,28 +36,49 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const user = requireCustomer(context, request)
   const formData = await request.formData()
   const post = await ownPost(user.id, params)
-  const form = parseForm(PostSchema, formData)
-  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 })
-  const result = await editForumPost({ userId: user.id, postId: post.id, title: form.data.title ?? null, body: form.data.body })
-  if (!result.ok) return data({ errors: { [result.field]: result.message }, values: { title: form.data.title, body: form.data.body } }, { status: 400 })
-  return redirect(afterCorrection(result))
+  const submission = parseWithZod(formData, { schema: PostSchema })
+  if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+  const result = await editForumPost({ userId: user.id, postId: post.id, title: submission.value.title ?? null, body: submission.value.body })
+  if (!result.ok) return data({ result: submission.reply({ fieldErrors: { [result.field]: [result.message] } }) }, { status: 400 })
+  return afterCorrection(result)
 }
 
 export default function EditForumPost() {
   const { post } = useLoaderData<typeof loader>()
-  const { errors, values } = useFormFeedback()
+  const actionData = useActionData<typeof action>()
+  const { t } = useTranslation()
+  const [form, fields] = useForm({
+    id: 'forum-post',
+    lastResult: actionData?.result,
+    defaultValue: { title: post.title ?? '', body: post.body },
+    constraint: getZodConstraint(PostSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: PostSchema }),
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+  })
   return (
     <section>
       <p>
-        <Link to="/my-data">← My data</Link>
+        <Link to="/my-data/forum_posts">{t('mydata:backToMyData')}</Link>
       </p>
-      <h1>Edit your {post.isComment ? 'comment' : 'post'}</h1>
-      <p>The forum shows the corrected version at once; the previous version is kept in the <Link to="/my-data/history?category=forum_posts">archive of your data</Link>.</p>
-      <Form method="post" className="stack card" noValidate>
-        <FormError error={errors.form} />
-        {post.isComment ? null : <Field label="Title" name="title" defaultValue={values.title ?? post.title ?? ''} error={errors.title} maxLength={200} />}
-        <TextAreaField label="Text" name="body" rows={10} defaultValue={values.body ?? post.body} error={errors.body} maxLength={10_000} required />
-        <button type="submit">Save</button>
+      <h1>{t(post.isComment ? 'mydata:edit.forumPost.titleComment' : 'mydata:edit.forumPost.titlePost')}</h1>
+      <p>
+        <Trans i18nKey="mydata:edit.forumPost.intro" components={{ a: <Link to="/my-data/history?category=forum_posts" /> }} />
+      </p>
+      <Form method="post" className="stack card" {...getFormProps(form)}>
+        <FormError error={form.errors?.[0]} />
+        {post.isComment ? null : (
+          <Field label={t('mydata:edit.forumPost.postTitle')} name={fields.title.name} defaultValue={typeof fields.title.initialValue === 'string' ? fields.title.initialValue : undefined} {...constraintsOf(fields.title)} error={fields.title.errors?.[0]} />
+        )}
+        <TextAreaField
+          label={t('mydata:edit.forumPost.text')}
+          name={fields.body.name}
+          rows={10}
+          defaultValue={fields.body.initialValue}
+          {...constraintsOf(fields.body)}
+          error={fields.body.errors?.[0]}
+        />
+        <button type="submit">{t('mydata:edit.save')}</button>
       </Form>
     </section>
   )

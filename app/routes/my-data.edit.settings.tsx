@@ -1,17 +1,26 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { data, redirect } from '@remix-run/node'
-import { Form, Link, useLoaderData } from '@remix-run/react'
-import { FormError, SelectField, Field, useFormFeedback } from '~/components/ui/field'
+import { data } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { getFormProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import { Trans, useTranslation } from 'react-i18next'
+import { Field, FormError, SelectField } from '~/components/ui/field'
+import { pageTitle } from '~/i18n/translate'
+import { SETTING_KEYS, SETTING_VALUE_KEYS } from '~/lib/access/my-data-view.server'
 import { requireCustomer } from '~/lib/platform/auth.server'
 import { afterCorrection, changeSettings, listSettings, SETTING_CHOICES } from '~/lib/rectification/rectification.server'
 import { editFormSchema, optionalSingleLine } from '~/lib/domain/validation/edit-form'
-import { parseForm } from '~/lib/domain/validation/form'
 
-export const meta: MetaFunction = () => [{ title: 'Change your VPN configuration · Privacy Portal' }]
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'mydata:edit.settings.title')
 
 const PREFIX = 'setting_'
 
-// The customer's own settings plus those the apps know: one form field per setting, nothing else accepted.
+// One form field per setting, nothing else accepted; the same schema in the browser (keys from the loader) and here.
+function settingsSchema(keys: readonly string[]) {
+  return editFormSchema(Object.fromEntries(keys.map((key) => [`${PREFIX}${key}`, optionalSingleLine('a value', 200)])))
+}
+
+// The customer's own settings plus those the apps know.
 async function settingKeys(userId: string) {
   const current = await listSettings({ userId })
   const keys = [...new Set([...Object.keys(SETTING_CHOICES), ...current.map((s) => s.key)])]
@@ -24,9 +33,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return {
     settings: keys.map((key) => ({
       key,
-      label: SETTING_CHOICES[key]?.label ?? key,
+      // a setting only this customer has (from an older app) is shown by its name
+      labelKey: SETTING_KEYS[key] ?? null,
       value: current.find((s) => s.key === key)?.value ?? '',
-      options: SETTING_CHOICES[key]?.options ?? null,
+      options: SETTING_CHOICES[key]?.options.map((o) => ({ value: o, labelKey: SETTING_VALUE_KEYS[o] ?? null })) ?? null,
     })),
   }
 }
@@ -35,50 +45,65 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const user = requireCustomer(context, request)
   const formData = await request.formData()
   const { keys } = await settingKeys(user.id)
-  const schema = editFormSchema(Object.fromEntries(keys.map((key) => [`${PREFIX}${key}`, optionalSingleLine('a value', 200)])))
-  const form = parseForm(schema, formData)
-  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 })
+  const submission = parseWithZod(formData, { schema: settingsSchema(keys) })
+  if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
   const values: Record<string, string> = {}
   for (const key of keys) {
-    const value = form.data[`${PREFIX}${key}`]
+    const value = submission.value[`${PREFIX}${key}`]
     // an empty choice for a setting the customer never had means "leave it unset"
     if (typeof value === 'string') values[key] = value
   }
   const result = await changeSettings({ userId: user.id, values })
-  const echoed = Object.fromEntries(Object.entries(values).map(([key, value]) => [`${PREFIX}${key}`, value]))
-  if (!result.ok) return data({ errors: { [result.field]: result.message }, values: echoed }, { status: 400 })
-  return redirect(afterCorrection(result))
+  if (!result.ok) return data({ result: submission.reply({ fieldErrors: { [result.field]: [result.message] } }) }, { status: 400 })
+  return afterCorrection(result)
 }
 
 export default function EditSettings() {
   const { settings } = useLoaderData<typeof loader>()
-  const { errors, values } = useFormFeedback()
+  const actionData = useActionData<typeof action>()
+  const { t } = useTranslation()
+  const schema = settingsSchema(settings.map((s) => s.key))
+  const [form, fields] = useForm({
+    id: 'settings',
+    lastResult: actionData?.result,
+    defaultValue: Object.fromEntries(settings.map((s) => [`${PREFIX}${s.key}`, s.value])),
+    constraint: getZodConstraint(schema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+  })
   return (
     <section>
       <p>
-        <Link to="/my-data">← My data</Link>
+        <Link to="/my-data#category-settings">{t('mydata:backToMyData')}</Link>
       </p>
-      <h1>Change your VPN configuration</h1>
-      <p>Our apps and servers apply these settings to your connections. Previous values are kept in the <Link to="/my-data/history?category=settings">archive of your data</Link>.</p>
-      <Form method="post" className="stack card" noValidate>
-        <FormError error={errors.form} />
+      <h1>{t('mydata:edit.settings.title')}</h1>
+      <p>
+        <Trans i18nKey="mydata:edit.settings.intro" components={{ a: <Link to="/my-data/history?category=settings" /> }} />
+      </p>
+      <Form method="post" className="stack card" {...getFormProps(form)}>
+        <FormError error={form.errors?.[0]} />
         {settings.map((s) => {
-          const name = `${PREFIX}${s.key}`
-          const value = values[name] ?? s.value
+          const field = fields[`${PREFIX}${s.key}`]
+          const value = typeof field.initialValue === 'string' ? field.initialValue : s.value
+          const label = s.labelKey ? t(s.labelKey) : s.key
           return s.options ? (
             <SelectField
               key={s.key}
-              label={s.label}
-              name={name}
+              label={label}
+              name={field.name}
               defaultValue={value}
-              error={errors[name]}
-              options={[...(s.value ? [] : [{ value: '', label: 'Not set' }]), ...s.options.map((o) => ({ value: o, label: o }))]}
+              error={field.errors?.[0]}
+              options={[
+                ...(s.value ? [] : [{ value: '', label: t('mydata:edit.settings.notSet') }]),
+                ...s.options.map((o) => ({ value: o.value, label: o.labelKey ? t(o.labelKey) : o.value })),
+              ]}
             />
           ) : (
-            <Field key={s.key} label={s.label} name={name} defaultValue={value} error={errors[name]} maxLength={200} />
+            <Field key={s.key} label={label} name={field.name} defaultValue={value} error={field.errors?.[0]} maxLength={200} />
           )
         })}
-        <button type="submit">Save settings</button>
+        <button type="submit">{t('mydata:edit.settings.submit')}</button>
       </Form>
     </section>
   )

@@ -1,14 +1,20 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { data, redirect } from '@remix-run/node'
-import { Form, Link, useLoaderData } from '@remix-run/react'
-import { Field, FormError, useFormFeedback } from '~/components/ui/field'
+import { data } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { getFormProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import { Trans, useTranslation } from 'react-i18next'
+import { constraintsOf } from '~/components/ui/conform'
+import { Field, FormError } from '~/components/ui/field'
+import { pageTitle } from '~/i18n/translate'
 import { requireCustomer } from '~/lib/platform/auth.server'
 import { afterCorrection, changeUsername } from '~/lib/rectification/rectification.server'
 import { editFormSchema } from '~/lib/domain/validation/edit-form'
 import { confirmPassword } from '~/lib/platform/reauth.server'
-import { currentPassword, parseForm, username } from '~/lib/domain/validation/form'
+import { currentPassword, username } from '~/lib/domain/validation/form'
+import { PASSWORD_CHECK_MESSAGES } from '~/lib/domain/validation/password-check'
 
-export const meta: MetaFunction = () => [{ title: 'Change your username · Privacy Portal' }]
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'mydata:edit.username.title')
 
 const UsernameSchema = editFormSchema({ username, password: currentPassword })
 
@@ -19,33 +25,64 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = requireCustomer(context, request)
-  const form = parseForm(UsernameSchema, await request.formData())
-  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 })
-  const values = { username: form.data.username }
-  const password = await confirmPassword(context, form.data.password)
-  if (!password.ok) return data({ errors: { password: password.message }, values }, { status: 400 })
-  const result = await changeUsername({ userId: user.id, username: form.data.username })
-  if (!result.ok) return data({ errors: { [result.field]: result.message }, values }, { status: 400 })
-  return redirect(afterCorrection(result))
+  const submission = parseWithZod(await request.formData(), { schema: UsernameSchema })
+  if (submission.status !== 'success') return data({ result: submission.reply({ hideFields: ['password'] }) }, { status: 400 })
+  const password = await confirmPassword(context, submission.value.password)
+  if (!password.ok) {
+    return data({ result: submission.reply({ hideFields: ['password'], fieldErrors: { password: [PASSWORD_CHECK_MESSAGES[password.reason]] } }) }, { status: 400 })
+  }
+  const result = await changeUsername({ userId: user.id, username: submission.value.username })
+  if (!result.ok) return data({ result: submission.reply({ hideFields: ['password'], fieldErrors: { [result.field]: [result.message] } }) }, { status: 400 })
+  return afterCorrection(result)
 }
 
 export default function EditUsername() {
   const { username: current } = useLoaderData<typeof loader>()
-  const { errors, values } = useFormFeedback()
+  const actionData = useActionData<typeof action>()
+  const { t } = useTranslation()
+  const [form, fields] = useForm({
+    id: 'username',
+    lastResult: actionData?.result,
+    defaultValue: { username: current },
+    constraint: getZodConstraint(UsernameSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: UsernameSchema }),
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+  })
   return (
     <section>
       <p>
-        <Link to="/my-data">← My data</Link>
+        <Link to="/my-data#category-account">{t('mydata:backToMyData')}</Link>
       </p>
-      <h1>Change your username</h1>
+      <h1>{t('mydata:edit.username.title')}</h1>
       <p>
-        Your username is <strong>{current}</strong>. The old name is kept in the <Link to="/my-data/history">archive of your data</Link>.
+        <Trans
+          i18nKey="mydata:edit.username.intro"
+          values={{ username: current }}
+          components={{ strong: <strong />, a: <Link to="/my-data/history?category=account" /> }}
+        />
       </p>
-      <Form method="post" className="stack card" noValidate>
-        <FormError error={errors.form} />
-        <Field label="New username" name="username" autoComplete="username" defaultValue={values.username ?? current} error={errors.username} hint="3 to 32 letters, digits, dots, dashes or underscores." maxLength={32} required />
-        <Field label="Your password" name="password" type="password" autoComplete="current-password" error={errors.password} hint="To make sure it is you." maxLength={128} required />
-        <button type="submit">Change username</button>
+      <Form method="post" className="stack card" {...getFormProps(form)}>
+        <FormError error={form.errors?.[0]} />
+        <Field
+          label={t('mydata:edit.username.newUsername')}
+          name={fields.username.name}
+          autoComplete="username"
+          defaultValue={fields.username.initialValue}
+          {...constraintsOf(fields.username)}
+          error={fields.username.errors?.[0]}
+          hint={t('mydata:edit.username.hint')}
+        />
+        <Field
+          label={t('mydata:edit.password')}
+          name={fields.password.name}
+          type="password"
+          autoComplete="current-password"
+          {...constraintsOf(fields.password)}
+          error={fields.password.errors?.[0]}
+          hint={t('mydata:edit.passwordHint')}
+        />
+        <button type="submit">{t('mydata:edit.username.submit')}</button>
       </Form>
     </section>
   )

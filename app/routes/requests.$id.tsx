@@ -1,30 +1,21 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { data, redirect } from '@remix-run/node'
+import { data } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { FormError } from '~/components/ui/field'
+import { TableScroll } from '~/components/ui/table-scroll'
+import { msg, pageTitle } from '~/i18n/translate'
 import { requireCustomer } from '~/lib/platform/auth.server'
-import { DSR_STATUS_LABELS, DSR_TYPE_LABELS, getOwnRequest, isOpenStatus, listRequestEvents, withdrawOwnRequest, type DsrStatus } from '~/lib/requests/dsr.server'
+import { fixedT, getLanguage } from '~/lib/platform/i18n.server'
+import { redirectWithToast } from '~/lib/platform/toast.server'
+import { DSR_TYPE_LABELS, getOwnRequest, isOpenStatus, listRequestEvents, withdrawOwnRequest } from '~/lib/requests/dsr.server'
+import { actorKey, describeEvent, eventNote, STATUS_KEYS, TYPE_KEYS } from '~/lib/requests/request-words'
 import { formatDateTime } from '~/lib/domain/format'
 import { listRecipientNotifications } from '~/lib/rectification/rectification.server'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.request.number ?? 'Request'} · Privacy Portal` }]
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, 'requests:detail.title', { number: data?.request.number ?? '' })
 
-const NOT_FOUND = 'There is no such request among yours.'
-
-// Words for the steps people see most; any other step is shown by its name.
-const EVENT_LABELS: Record<string, string> = {
-  received: 'Request received',
-  status_changed: 'Status changed',
-  access_package_prepared: 'Copy of your data prepared',
-  package_delivered: 'Copy of your data downloaded completely',
-  package_download_interrupted: 'Download of the copy stopped before the end',
-  withdrawn: 'You withdrew the request',
-}
-
-function describeEvent(kind: string) {
-  return EVENT_LABELS[kind] ?? kind.charAt(0).toUpperCase() + kind.slice(1).replace(/_/g, ' ')
-}
-
-const statusLabel = (status: DsrStatus | null) => (status ? DSR_STATUS_LABELS[status] : null)
+const NOT_FOUND = msg('requests:errors.notFound')
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = requireCustomer(context, request)
@@ -32,15 +23,20 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   if (!/^[1-9]\d{0,14}$/.test(params.id ?? '')) throw new Response(NOT_FOUND, { status: 404 })
   const found = await getOwnRequest({ requestId: Number(params.id), userId: user.id })
   if (!found) throw new Response(NOT_FOUND, { status: 404 })
-  const events = await listRequestEvents({ requestId: found.id, includeInternal: false })
-  const notices = await listRecipientNotifications({ requestId: found.id, userId: user.id })
-  const time = (value: Date | string | null) => (value ? formatDateTime(value) : null)
+  const language = await getLanguage(request)
+  const t = fixedT(language)
+  const [events, notices] = await Promise.all([
+    listRequestEvents({ requestId: found.id, includeInternal: false }),
+    listRecipientNotifications({ requestId: found.id, userId: user.id }),
+  ])
+  const time = (value: Date | string | null) => (value ? formatDateTime(value, language) : null)
   return {
     request: {
       number: found.number,
-      type: DSR_TYPE_LABELS[found.type],
-      status: DSR_STATUS_LABELS[found.status],
-      subject: found.subject,
+      typeKey: TYPE_KEYS[found.type],
+      statusKey: STATUS_KEYS[found.status],
+      // the portal writes a subject for requests it makes; the type says the same for a filed one
+      subject: found.subject && found.subject !== DSR_TYPE_LABELS[found.type] ? found.subject : null,
       details: found.details,
       receivedAt: time(found.receivedAt),
       dueAt: time(found.dueAt),
@@ -57,11 +53,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     recipientNotices: notices.map((n) => ({ id: n.id, recipient: n.recipient, subject: n.subject, channel: n.channel, at: time(n.notifiedAt) })),
     events: events.map((e) => ({
       id: e.id,
-      what: describeEvent(e.kind),
-      from: statusLabel(e.fromStatus),
-      to: statusLabel(e.toStatus),
-      by: e.actorType === 'customer' || e.actorType === 'data_subject' ? 'You' : e.actorType === 'dpo' ? 'Data protection officer' : 'The portal',
-      note: e.note,
+      what: describeEvent(t, e),
+      fromKey: e.fromStatus ? STATUS_KEYS[e.fromStatus] : null,
+      toKey: e.toStatus ? STATUS_KEYS[e.toStatus] : null,
+      byKey: actorKey(e.actorType),
+      note: eventNote(e),
       at: time(e.createdAt),
     })),
   }
@@ -71,65 +67,67 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const user = requireCustomer(context, request)
   const formData = await request.formData()
   if (!/^[1-9]\d{0,14}$/.test(params.id ?? '')) throw new Response(NOT_FOUND, { status: 404 })
-  if (formData.get('intent') !== 'withdraw') return data({ error: 'Unknown action.' }, { status: 400 })
+  if (formData.get('intent') !== 'withdraw') return data({ error: msg('requests:errors.unknownAction') }, { status: 400 })
   const result = await withdrawOwnRequest({ requestId: Number(params.id), userId: user.id })
   if (!result) throw new Response(NOT_FOUND, { status: 404 })
   if (!result.ok) return data({ error: result.message }, { status: 400 })
-  return redirect(`/requests/${params.id}`)
+  return redirectWithToast(`/requests/${params.id}`, 'requests:detail.withdrawn')
 }
 
 export default function RequestDetail() {
   const { request: r, events, recipientNotices } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
+  const { t } = useTranslation()
   return (
-    <section>
+    <section className="request-page">
       <p>
-        <Link to="/requests">← My requests</Link>
+        <Link to="/requests">{t('requests:detail.back')}</Link>
       </p>
       <h1>
-        {r.number}: {r.type}
+        {r.number}: {t(r.typeKey)}
       </h1>
-      {actionData?.error ? <p className="notice notice-error" role="alert">{actionData.error}</p> : null}
+      <FormError error={actionData?.error} />
       {r.canWithdraw ? (
         <Form method="post">
           <p>
             <button type="submit" name="intent" value="withdraw" className="button-secondary">
-              Withdraw this request
+              {t('requests:detail.withdraw')}
             </button>
           </p>
         </Form>
       ) : null}
-      <dl className="facts card">
-        <dt>Status</dt>
-        <dd>{r.status}</dd>
+      <dl className="facts facts-stack card">
+        <dt>{t('requests:detail.status')}</dt>
+        <dd>{t(r.statusKey)}</dd>
         {r.subject ? (
           <>
-            <dt>Subject</dt>
-            <dd>{r.subject}</dd>
+            <dt>{t('requests:detail.subject')}</dt>
+            {/* written by the portal when it opened the request, in English */}
+            <dd lang="en">{r.subject}</dd>
           </>
         ) : null}
         {r.details ? (
           <>
-            <dt>Details</dt>
-            <dd>{r.details}</dd>
+            <dt>{t('requests:detail.details')}</dt>
+            <dd className="request-details">{r.details}</dd>
           </>
         ) : null}
-        <dt>Received</dt>
+        <dt>{t('requests:detail.received')}</dt>
         <dd>{r.receivedAt}</dd>
-        <dt>Answer due by</dt>
+        <dt>{t('requests:detail.due')}</dt>
         <dd>
           {r.dueAt}
-          {r.extendedAt ? ` (extended on ${r.extendedAt}: ${r.extensionReason ?? ''})` : null}
+          {r.extendedAt ? ` ${t('requests:detail.extended', { date: r.extendedAt, reason: r.extensionReason ?? '' })}` : null}
         </dd>
         {r.completedAt ? (
           <>
-            <dt>Completed</dt>
+            <dt>{t('requests:detail.completed')}</dt>
             <dd>{r.completedAt}</dd>
           </>
         ) : null}
         {r.deniedAt ? (
           <>
-            <dt>Refused</dt>
+            <dt>{t('requests:detail.denied')}</dt>
             <dd>
               {r.deniedAt}: {r.denialReason}
             </dd>
@@ -137,58 +135,63 @@ export default function RequestDetail() {
         ) : null}
         {r.withdrawnAt ? (
           <>
-            <dt>Withdrawn</dt>
+            <dt>{t('requests:detail.withdrawnAt')}</dt>
             <dd>{r.withdrawnAt}</dd>
           </>
         ) : null}
       </dl>
-      <h2>What happened</h2>
-      <table className="request-events">
-        <thead>
-          <tr>
-            <th scope="col">When</th>
-            <th scope="col">What</th>
-            <th scope="col">By</th>
-          </tr>
-        </thead>
-        <tbody>
-          {events.map((e) => (
-            <tr key={e.id}>
-              <td>{e.at}</td>
-              <td>
-                {e.what}
-                {e.to && e.from !== e.to ? ` (${e.from ? `${e.from} → ` : ''}${e.to})` : null}
-                {e.note ? <div className="muted">{e.note}</div> : null}
-              </td>
-              <td>{e.by}</td>
+      <h2>{t('requests:detail.history')}</h2>
+      <TableScroll label={t('requests:detail.history')}>
+        <table className="request-events">
+          <thead>
+            <tr>
+              <th scope="col">{t('requests:detail.when')}</th>
+              <th scope="col">{t('requests:detail.what')}</th>
+              <th scope="col">{t('requests:detail.by')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {events.map((e) => (
+              <tr key={e.id}>
+                <td>{e.at}</td>
+                <td>
+                  {e.what}
+                  {e.toKey && e.fromKey !== e.toKey ? ` (${e.fromKey ? `${t(e.fromKey)} → ` : ''}${t(e.toKey)})` : null}
+                  {e.note ? <div className="muted event-note">{e.note}</div> : null}
+                </td>
+                <td>{t(e.byKey)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
       {recipientNotices.length ? (
         <>
-          <h2>Recipients we told</h2>
-          <p>Those who received the data concerned were told of the change (Art. 19 GDPR).</p>
-          <table className="recipient-notices">
-            <thead>
-              <tr>
-                <th scope="col">Recipient</th>
-                <th scope="col">What</th>
-                <th scope="col">When</th>
-                <th scope="col">How</th>
-              </tr>
-            </thead>
-            <tbody>
-              {recipientNotices.map((n) => (
-                <tr key={n.id}>
-                  <td>{n.recipient}</td>
-                  <td>{n.subject}</td>
-                  <td>{n.at}</td>
-                  <td>{n.channel}</td>
+          <h2>{t('requests:detail.recipients')}</h2>
+          <p>{t('requests:detail.recipientsIntro')}</p>
+          <TableScroll label={t('requests:detail.recipients')}>
+            <table className="recipient-notices">
+              <thead>
+                <tr>
+                  <th scope="col">{t('requests:detail.recipient')}</th>
+                  <th scope="col">{t('requests:detail.what')}</th>
+                  <th scope="col">{t('requests:detail.when')}</th>
+                  <th scope="col">{t('requests:detail.how')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {recipientNotices.map((n) => (
+                  <tr key={n.id}>
+                    <td>{n.recipient}</td>
+                    {/* what the recipient was told, as it was sent */}
+                    <td lang="en">{n.subject}</td>
+                    <td>{n.at}</td>
+                    <td lang="en">{n.channel}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         </>
       ) : null}
     </section>

@@ -1,122 +1,130 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { data, redirect } from '@remix-run/node'
-import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { data } from '@remix-run/node'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
 import { FormError } from '~/components/ui/field'
-import { DSR_STATUS_LABELS, DSR_TYPE_LABELS, eventLabel, isOpenStatus, listRequestEvents, withdrawRequestOfDataSubject } from '~/lib/requests/dsr.server'
+import { msg, pageTitle } from '~/i18n/translate'
+import { fixedT, getLanguage } from '~/lib/platform/i18n.server'
+import { redirectWithToast } from '~/lib/platform/toast.server'
+import { isOpenStatus, listRequestEvents, withdrawRequestOfDataSubject } from '~/lib/requests/dsr.server'
 import { listCommunityDataOf, requireRequestByAccessToken } from '~/lib/requests/dsr-public.server'
+import { describeEvent, STATUS_KEYS, TYPE_KEYS } from '~/lib/requests/request-words'
 import { formatDate, formatDateTime } from '~/lib/domain/format'
-import { intentOf } from '~/lib/domain/validation/form'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.number ?? 'Your request'} · Privacy Portal` }]
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, 'requests:status.title', { number: data?.number ?? '' })
 
 // A person without an account follows their request here, through the private link from the receipt.
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ request: httpRequest, params }: LoaderFunctionArgs) {
   const request = await requireRequestByAccessToken(params.token)
+  const language = await getLanguage(httpRequest)
+  const t = fixedT(language)
   const events = await listRequestEvents({ requestId: request.id, includeInternal: false })
   // an answered access request shows the data itself: the person proved control of the address
   const showData = (request.type === 'access' || request.type === 'portability') && request.status === 'completed' && request.email
+  const held = showData ? await listCommunityDataOf({ email: request.email! }) : null
+  const time = (value: Date) => formatDateTime(value, language)
   return {
     number: request.number,
-    type: DSR_TYPE_LABELS[request.type],
-    status: DSR_STATUS_LABELS[request.status],
+    typeKey: TYPE_KEYS[request.type],
+    statusKey: STATUS_KEYS[request.status],
     open: isOpenStatus(request.status) && request.status !== 'identity_unverified',
-    receivedAt: formatDateTime(request.receivedAt),
-    dueAt: formatDate(request.dueAt),
-    extension: request.extendedAt ? { at: formatDate(request.extendedAt), reason: request.extensionReason } : null,
+    receivedAt: time(request.receivedAt),
+    dueAt: formatDate(request.dueAt, language),
+    extension: request.extendedAt ? { at: formatDate(request.extendedAt, language), reason: request.extensionReason } : null,
     denialReason: request.status === 'denied' ? request.denialReason : null,
     details: request.details,
-    events: events.map((e) => ({ id: e.id, at: formatDateTime(e.createdAt), label: eventLabel(e.kind) })),
-    data: showData ? await listCommunityDataOf({ email: request.email! }) : null,
+    events: events.map((e) => ({ id: e.id, at: time(e.createdAt), label: describeEvent(t, e) })),
+    data: held
+      ? {
+          contactMessages: held.contactMessages.map((m) => ({ id: m.id, at: time(m.createdAt), name: m.name, message: m.message })),
+          forumPosts: held.forumPosts.map((p) => ({ id: p.id, at: time(p.createdAt), authorName: p.authorName, title: p.title, body: p.body })),
+          feedSubscriptions: held.feedSubscriptions.map((f) => ({ id: f.id, at: time(f.createdAt), topic: f.topic, confirmed: Boolean(f.confirmedAt) })),
+        }
+      : null,
   }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const found = await requireRequestByAccessToken(params.token)
   const formData = await request.formData()
-  switch (intentOf(formData)) {
+  switch (formData.get('intent')) {
     case 'withdraw': {
       const result = await withdrawRequestOfDataSubject({ requestId: found.id })
       if (!result.ok) return data({ error: result.message }, { status: 400 })
-      return redirect(`/requests/status/${params.token}?withdrawn=1`)
+      return redirectWithToast(`/requests/status/${params.token}`, 'requests:status.withdrawn')
     }
     default:
-      return data({ error: 'Unknown action.' }, { status: 400 })
+      return data({ error: msg('requests:errors.unknownAction') }, { status: 400 })
   }
 }
 
 export default function RequestStatus() {
   const r = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
-  const [params] = useSearchParams()
+  const { t } = useTranslation()
   return (
-    <section>
-      <h1>Your request {r.number}</h1>
-      {params.get('confirmed') === '1' ? (
-        <p className="notice notice-ok">Thank you: your email address is confirmed and the request is with our data protection officer. Keep the receipt we emailed you; its link leads back here.</p>
-      ) : null}
-      {params.get('withdrawn') === '1' ? <p className="notice notice-ok">You withdrew the request.</p> : null}
+    <section className="request-page">
+      <h1>{t('requests:status.title', { number: r.number })}</h1>
       <FormError error={actionData?.error} />
-      <dl className="facts">
-        <dt>Request</dt>
-        <dd>{r.type}</dd>
-        <dt>Status</dt>
-        <dd data-testid="request-status">{r.status}</dd>
-        <dt>Received</dt>
+      <dl className="facts facts-stack">
+        <dt>{t('requests:status.request')}</dt>
+        <dd>{t(r.typeKey)}</dd>
+        <dt>{t('requests:status.status')}</dt>
+        <dd data-testid="request-status">{t(r.statusKey)}</dd>
+        <dt>{t('requests:status.received')}</dt>
         <dd>{r.receivedAt}</dd>
-        <dt>We answer by</dt>
+        <dt>{t('requests:status.answerBy')}</dt>
         <dd>{r.dueAt}</dd>
         {r.extension ? (
           <>
-            <dt>Extended</dt>
-            <dd>
-              on {r.extension.at}: {r.extension.reason}
-            </dd>
+            <dt>{t('requests:status.extended')}</dt>
+            <dd>{t('requests:status.extendedOn', { date: r.extension.at, reason: r.extension.reason ?? '' })}</dd>
           </>
         ) : null}
         {r.denialReason ? (
           <>
-            <dt>Why we refused</dt>
+            <dt>{t('requests:status.whyRefused')}</dt>
             <dd>{r.denialReason}</dd>
           </>
         ) : null}
       </dl>
       {r.details ? (
         <>
-          <h2>What you wrote</h2>
+          <h2>{t('requests:status.whatYouWrote')}</h2>
           <blockquote className="request-details">{r.details}</blockquote>
         </>
       ) : null}
       {r.data ? (
         <>
-          <h2>The data we hold under your email address</h2>
-          <h3>Contact form messages ({r.data.contactMessages.length})</h3>
+          <h2>{t('requests:status.dataTitle')}</h2>
+          <h3>{t('requests:status.contactMessages', { count: r.data.contactMessages.length })}</h3>
           <ul>
             {r.data.contactMessages.map((m) => (
               <li key={m.id}>
-                {formatDateTime(m.createdAt)}, as “{m.name}”: {m.message}
+                {t('requests:status.as', { date: m.at, name: m.name })} {m.message}
               </li>
             ))}
           </ul>
-          <h3>Forum posts and comments ({r.data.forumPosts.length})</h3>
+          <h3>{t('requests:status.forumPosts', { count: r.data.forumPosts.length })}</h3>
           <ul>
             {r.data.forumPosts.map((p) => (
               <li key={p.id}>
-                {formatDateTime(p.createdAt)}, as “{p.authorName}”: {p.title ? <strong>{p.title}: </strong> : null}
+                {t('requests:status.as', { date: p.at, name: p.authorName })} {p.title ? <strong>{p.title}: </strong> : null}
                 {p.body}
               </li>
             ))}
           </ul>
-          <h3>Comment feed subscriptions ({r.data.feedSubscriptions.length})</h3>
+          <h3>{t('requests:status.feedSubscriptions', { count: r.data.feedSubscriptions.length })}</h3>
           <ul>
             {r.data.feedSubscriptions.map((f) => (
               <li key={f.id}>
-                {f.topic}, since {formatDateTime(f.createdAt)} {f.confirmedAt ? '(confirmed)' : '(not confirmed)'}
+                {t(f.confirmed ? 'requests:status.subscriptionConfirmed' : 'requests:status.subscriptionUnconfirmed', { topic: f.topic, date: f.at })}
               </li>
             ))}
           </ul>
         </>
       ) : null}
-      <h2>What happened so far</h2>
+      <h2>{t('requests:status.history')}</h2>
       <ol className="event-history">
         {r.events.map((e) => (
           <li key={e.id}>
@@ -126,9 +134,9 @@ export default function RequestStatus() {
       </ol>
       {r.open ? (
         <Form method="post" className="card">
-          <p>Changed your mind? You can withdraw the request while it is open.</p>
+          <p>{t('requests:status.changedMind')}</p>
           <button type="submit" name="intent" value="withdraw" className="button-secondary">
-            Withdraw the request
+            {t('requests:status.withdraw')}
           </button>
         </Form>
       ) : null}

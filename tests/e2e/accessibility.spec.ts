@@ -137,6 +137,10 @@ const ROUTES: Record<string, Visit[] | { skip: string }> = {
   'account.cancel._index.tsx': [{ label: 'cancel the account', as: 'customer', path: '/account/cancel' }],
   'consents.tsx': [{ label: 'consents', as: 'customer', path: '/consents' }],
   'my-data._index.tsx': [{ label: 'my data', as: 'customer', path: '/my-data' }],
+  'my-data.$category.tsx': [
+    { label: "a category's items as a table", as: 'customer', path: '/my-data/vpn_sessions' },
+    { label: "a category's items as cards", as: 'customer', path: '/my-data/forum_posts' },
+  ],
   'my-data.history.tsx': [{ label: 'history of changes', as: 'customer', path: '/my-data/history' }],
   'my-data.statement.tsx': [{ label: 'supplementary statement', as: 'customer', path: '/my-data/statement?category=payments' }],
   'my-data.correction.$category.tsx': [

@@ -77,15 +77,17 @@ test('a payment the customer cannot edit: a correction request restricts it on M
     .values({ userId: user.id, paidAt: new Date(Date.now() - 86_400_000), transactionNumber: 'PP-WRONG-7', providerId: paypal.id, amountCents: 5394, currency: 'EUR' })
     .returning()
   await loginAs(context, user, baseURL!)
+  // one correction link per category; the form asks which item is wrong
   await page.goto('/my-data')
-  const paymentRow = page.locator(`#item-payments-${payment.id}`)
-  await paymentRow.getByRole('link', { name: 'Request a correction' }).click()
-  await expect(page).toHaveURL(new RegExp(`/my-data/correction/payments\\?row=${payment.id}$`))
+  await page.locator('#category-payments').getByRole('link', { name: 'Correct' }).click()
+  await expect(page).toHaveURL(/\/my-data\/correction\/payments$/)
+  await page.getByLabel('Which item is wrong?').fill(String(payment.id))
   await page.getByRole('button', { name: 'Send the correction request' }).click()
-  await expect(page.locator('#field-details-error')).toHaveText(/Please fill in this field/)
+  await expect(page.locator('#field-details-error')).toHaveText(/Enter what is wrong/)
   await page.getByLabel('What is wrong, and what would be right?').fill('The transaction number is PP-RIGHT-7.')
   await page.getByRole('button', { name: 'Send the correction request' }).click()
-  await expect(page).toHaveURL(/\/my-data\?correction=DSR-/)
+  await expect(page).toHaveURL(/\/my-data\/payments$/)
+  await expect(page.getByRole('status')).toContainText(/Your correction request DSR-\d{4}-\d+ was sent/)
   await expect(page.locator(`#item-payments-${payment.id}`)).toContainText('Restricted while your correction request is reviewed')
 
   const [request] = await db.select().from(dataSubjectRequests).where(and(eq(dataSubjectRequests.userId, user.id), eq(dataSubjectRequests.type, 'rectification')))
@@ -93,7 +95,7 @@ test('a payment the customer cannot edit: a correction request restricts it on M
   // the DPO's side, until the DPO console calls it
   await decideRectification({ requestId: request.id, actorId: dpo.id, outcome: 'corrected', note: 'Confirmed by PayPal.', correction: { values: { transactionNumber: 'PP-RIGHT-7' } } })
 
-  await page.goto('/my-data')
+  await page.goto('/my-data/payments')
   const row = page.locator(`#item-payments-${payment.id}`)
   await expect(row).toContainText('PP-RIGHT-7')
   await expect(row).not.toContainText('Restricted while')
@@ -112,7 +114,8 @@ test('a supplementary statement is shown beside the data', async ({ page, contex
   const statement = 'The sessions from 192.0.2.99 were made with my stolen laptop, not by me.'
   await page.getByLabel('Your statement').fill(statement)
   await page.getByRole('button', { name: 'Add the statement' }).click()
-  await expect(page).toHaveURL(/\/my-data\?statement=DSR-/)
+  await expect(page).toHaveURL(/\/my-data#category-vpn_sessions$/)
+  await expect(page.getByRole('status')).toContainText('Your statement was added')
   await expect(page.locator('#category-vpn_sessions')).toContainText(`Your statement: ${statement}`)
 })
 
@@ -126,13 +129,13 @@ test('settings, forum posts and contact details are edited in place, the history
   await page.goto('/my-data/edit/settings')
   await page.getByLabel('VPN protocol').selectOption('openvpn-tcp')
   await page.getByRole('button', { name: 'Save settings' }).click()
-  await expect(page).toHaveURL(/\/my-data\/history\?corrected=/)
+  await expect(page).toHaveURL(/\/my-data\/history$/)
 
-  await page.goto('/my-data')
+  await page.goto('/my-data/forum_posts')
   await page.locator(`#item-forum_posts-${post.id}`).getByRole('link', { name: 'Edit' }).click()
   await page.getByLabel('Text').fill('Does it work on Linux and macOS?')
   await page.getByRole('button', { name: 'Save' }).click()
-  await expect(page).toHaveURL(/\/my-data\/history\?corrected=/)
+  await expect(page).toHaveURL(/\/my-data\/history$/)
 
   await page.goto('/my-data/edit/forum-name')
   await setValue(page, 'Display name', 'x'.repeat(61))
@@ -144,7 +147,7 @@ test('settings, forum posts and contact details are edited in place, the history
   await page.goto(`/my-data/edit/contact/${message.id}`)
   await page.getByLabel('Name').fill('Typo Name')
   await page.getByRole('button', { name: 'Save' }).click()
-  await expect(page).toHaveURL(/\/my-data\/history\?corrected=/)
+  await expect(page).toHaveURL(/\/my-data\/history$/)
 
   const table = page.locator('table.history')
   await expect(table).toContainText('Typo Nmae')
@@ -153,7 +156,7 @@ test('settings, forum posts and contact details are edited in place, the history
   await expect(table).toContainText('Old Name')
   await expect(table).not.toContainText('Typo Nmae')
   await page.goto('/my-data/history?category=settings')
-  const setting = table.locator('tbody tr').filter({ hasText: 'Setting “protocol”' })
+  const setting = table.locator('tbody tr').filter({ hasText: 'Setting “VPN protocol”' })
   await expect(setting.locator('td').nth(1)).toHaveText('wireguard')
   await expect(setting.locator('td').nth(2)).toHaveText('openvpn-tcp')
 })

@@ -53,7 +53,8 @@ async function fileAndConfirm(page: Page, { email, type, details = '' }: { email
   await page.goto('/requests/new')
   await page.getByLabel('Confirmation code').fill(code)
   await page.getByRole('button', { name: 'Confirm' }).click()
-  await expect(page).toHaveURL(/\/requests\/status\/[A-Za-z0-9_-]{43}\?confirmed=1$/)
+  await expect(page).toHaveURL(/\/requests\/status\/[A-Za-z0-9_-]{43}$/)
+  await expect(page.getByRole('status')).toContainText('your email address is confirmed')
   return pending
 }
 
@@ -120,6 +121,9 @@ test('bad input on the request form is answered next to the field and files noth
   await page.goto('/requests/new')
   await page.getByLabel('What would you like us to do?').selectOption({ label: 'Correction (Art. 16)' })
   await page.getByLabel('Your email address').fill('not-an-address')
+  // leaving the field shows its message at once (and moves the button down); then send
+  await page.getByLabel('Your email address').blur()
+  await expect(page.locator('#field-email-error')).toContainText('valid email')
   await page.getByRole('button', { name: 'Send the request' }).click()
   await expect(page.locator('#field-email-error')).toContainText('valid email')
   await expect(page.locator('#field-details-error')).toContainText('what is wrong')
@@ -142,7 +146,7 @@ test('the person withdraws the open request from the status link; forged links o
   const email = `${uniqueName('withdraw')}@example.test`
   const request = await fileAndConfirm(page, { email, type: 'Other request or question to the data protection officer', details: 'Do you keep my IP address?' })
   await page.getByRole('button', { name: 'Withdraw the request' }).click()
-  await expect(page.locator('.notice-ok')).toContainText('withdrew')
+  await expect(page.getByRole('status')).toContainText('withdrew')
   await expect(page.getByTestId('request-status')).toHaveText('Withdrawn')
   const [row] = await db.select().from(dataSubjectRequests).where(eq(dataSubjectRequests.id, request.id))
   expect(row.status).toBe('withdrawn')

@@ -6,7 +6,9 @@ import { dataSubjectRequests, dsrEvents, restrictions, supplementaryStatements, 
 import { openAccessPackage } from '~/lib/access/access-package.server'
 import { csvCell, csvRow } from '~/lib/domain/csv'
 import { formatDateTime } from '~/lib/domain/format'
-import { CATEGORY_SPECS, decodeCursor, encodeCursor, formatDateTimeFast, loadMyData, loadSectionPage } from '~/lib/access/my-data.server'
+import { CATEGORY_SPECS, decodeCursor, encodeCursor, formatDateTimeFast, loadSectionPage } from '~/lib/access/my-data.server'
+import { loadMyDataSummary } from '~/lib/access/my-data-view.server'
+import type { TFunction } from 'i18next'
 import { markBodyDelivered, zipStream } from '~/lib/access/zip-stream.server'
 import { adminDb } from '../support/admin-db'
 import { createUser } from '../support/fixtures'
@@ -69,6 +71,8 @@ test('the fast date formatting says exactly what formatDateTime says, across bot
   const differing = instants.filter((iso) => formatDateTimeFast(iso) !== formatDateTime(iso))
   expect(instants.length).toBeGreaterThan(14_000)
   expect(differing).toEqual([])
+  // and the same in German, as /my-data shows a German reader
+  expect(instants.filter((iso) => formatDateTimeFast(iso, 'de') !== formatDateTime(iso, 'de'))).toEqual([])
 })
 
 test('page links carry a cursor that is checked, and keyset pages list every session once, newest first', async () => {
@@ -151,7 +155,7 @@ test('the package has every row in JSON and CSV, validates against its schema, a
   expect(delivered.data).toMatchObject({ items: { vpn_sessions: 2_345 } })
 
   // My data shows the restriction on the category
-  const myData = await loadMyData({ userId: user.id, cursors: {} })
+  const myData = await loadMyDataSummary({ userId: user.id, t: ((key: string) => key) as TFunction })
   expect(myData.find((c) => c.slug === 'vpn_sessions')!.restrictions).toHaveLength(1)
 })
 

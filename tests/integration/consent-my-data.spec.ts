@@ -1,10 +1,11 @@
 import { expect, test } from '@playwright/test'
+import type { TFunction } from 'i18next'
 import { eq } from 'drizzle-orm'
 import { db } from '#db/client.server'
 import { consents } from '#db/schema'
 import { openAccessPackage } from '~/lib/access/access-package.server'
 import { giveCustomerConsent, recordConsents, withdrawCustomerConsent } from '~/lib/consent/consent.server'
-import { loadMyData } from '~/lib/access/my-data.server'
+import { loadCategoryPage } from '~/lib/access/my-data-view.server'
 import { createUser } from '../support/fixtures'
 import { parseCsv } from '../support/csv'
 import { unzipText } from '../support/unzip'
@@ -25,8 +26,7 @@ test("every ledger entry of a customer appears in My data and in the access pack
   expect(ledger).toHaveLength(4)
   const ids = ledger.map((r) => String(r.id)).sort()
 
-  const myData = await loadMyData({ userId: customer.id, cursors: {} })
-  const section = myData.find((c) => c.slug === 'consents')!
+  const section = (await loadCategoryPage({ userId: customer.id, slug: 'consents', after: null, language: 'en', t: ((key: string) => key) as TFunction, consents: [] }))!
   expect(section.total).toBe(4)
   expect(section.items.map((i) => i.rowId).sort()).toEqual(ids)
 

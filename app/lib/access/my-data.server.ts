@@ -725,11 +725,12 @@ export function rowCells(fields: FieldSpec[], values: JsonValue[], retentionName
   return cells
 }
 
-export function itemCells(fields: FieldSpec[], item: Item, retentionName?: string) {
+export function itemCells(fields: FieldSpec[], item: Item, retentionName?: string, language: Language = 'en') {
   return rowCells(
     fields,
     fields.map((f) => item.values[f.key]),
     retentionName,
+    language,
   )
 }
 
@@ -766,79 +767,6 @@ export async function getCategoryRegistry() {
     )
     .filter((c) => c.slug in CATEGORY_SPECS)
     .sort((a, b) => a.sortOrder - b.sortOrder)
-}
-
-export interface Annotation {
-  id: number
-  rowId: string | null
-  text: string
-  since: string
-}
-
-// Active restrictions and supplementary statements of the person, per category slug.
-async function loadAnnotations(userId: string) {
-  const [restrictionRows, statementRows] = await Promise.all([
-    db.execute(sql`
-      select x.id::int as id, x.category_slug, x.row_id, x.reason::text as reason, x.note, x.created_at as since
-      from restrictions x
-      where x.user_id = ${userId} and x.lifted_at is null and (x.ends_at is null or x.ends_at > now())
-      order by x.created_at`) as unknown as Promise<{ id: number; category_slug: string; row_id: string | null; reason: string; note: string | null; since: string }[]>,
-    db.execute(sql`
-      select st.id::int as id, st.category_slug, st.row_id, st.statement, st.created_at as since
-      from supplementary_statements st where st.user_id = ${userId} order by st.created_at`) as unknown as Promise<
-      { id: number; category_slug: string; row_id: string | null; statement: string; since: string }[]
-    >,
-  ])
-  const group = <T extends { category_slug: string }>(rows: T[], toAnnotation: (row: T) => Annotation) => {
-    const bySlug = new Map<string, Annotation[]>()
-    for (const row of rows) bySlug.set(row.category_slug, [...(bySlug.get(row.category_slug) ?? []), toAnnotation(row)])
-    return bySlug
-  }
-  return {
-    restrictions: group(restrictionRows, (r) => ({ id: r.id, rowId: r.row_id, text: RESTRICTION_REASONS[r.reason] ?? r.reason, since: isoTime(r.since) })),
-    statements: group(statementRows, (s) => ({ id: s.id, rowId: s.row_id, text: s.statement, since: isoTime(s.since) })),
-  }
-}
-
-export const RESTRICTION_REASONS: Record<string, string> = {
-  accuracy_contested: 'Restricted while your correction request is reviewed (Art. 18(1)(a) GDPR)',
-  legal_hold: 'Kept only because the law requires it, and used for nothing else',
-  objection: 'Restricted while your objection is assessed (Art. 18(1)(d) GDPR)',
-  unlawful_processing: 'Restricted instead of erased, at your request (Art. 18(1)(b) GDPR)',
-  data_subject_request: 'Restricted at your request (Art. 18 GDPR)',
-}
-
-export type CategoryView = Awaited<ReturnType<typeof loadMyData>>[number]
-
-/** Everything /my-data shows: each category with its registry texts and one page of its items. */
-export async function loadMyData({ userId, cursors }: { userId: string; cursors: Partial<Record<DataCategorySlug, Cursor>> }) {
-  const [categories, annotations] = await Promise.all([getCategoryRegistry(), loadAnnotations(userId)])
-  return Promise.all(
-    categories.map(async (meta) => {
-      const spec = CATEGORY_SPECS[meta.slug]
-      const after = cursors[meta.slug] ?? null
-      const [page, total] = await Promise.all([loadSectionPage({ spec, userId, after }), countSection({ spec, userId })])
-      const fields = sectionFields(spec)
-      const restrictions = annotations.restrictions.get(meta.slug) ?? []
-      const statements = annotations.statements.get(meta.slug) ?? []
-      return {
-        ...meta,
-        total,
-        paginated: spec.order.kind === 'keyset',
-        isFirstPage: after === null,
-        nextCursor: page.nextCursor ? encodeCursor(page.nextCursor) : null,
-        columns: fields.map((f) => ({ key: f.key, label: f.label })),
-        restrictions: restrictions.filter((r) => r.rowId === null),
-        statements: statements.filter((s) => s.rowId === null),
-        items: page.items.map((item) => ({
-          rowId: item.rowId,
-          cells: itemCells(fields, item, meta.retention.name),
-          restrictions: restrictions.filter((r) => r.rowId === item.rowId),
-          statements: statements.filter((s) => s.rowId === item.rowId),
-        })),
-      }
-    }),
-  )
 }
 
 export function isPaginatedCategory(slug: string): slug is DataCategorySlug {

@@ -23,3 +23,13 @@ export function formatDateTime(value: Date | string, language: Language = 'en') 
 export function formatDate(value: Date | string, language: Language = 'en') {
   return formatter(language, true).format(new Date(value))
 }
+
+export function formatNumber(value: number, language: Language = 'en') {
+  return new Intl.NumberFormat(LOCALES[language] ?? LOCALES.en).format(value)
+}
+
+// "53.94 EUR" / "53,94 EUR": the currency code as the records hold it
+export function formatMoney(cents: number, currency: string | null, language: Language = 'en') {
+  const amount = new Intl.NumberFormat(LOCALES[language] ?? LOCALES.en, { minimumFractionDigits: 2, maximumFractionDigits: 2, useGrouping: false }).format(cents / 100)
+  return currency ? `${amount} ${currency}` : amount
+}

@@ -38,8 +38,10 @@ import { CORRECTION_CATEGORIES, type CorrectionCategory } from '../requests/pers
 import { forumPostOwnedBy } from '../requests/ownership.server'
 import { liftRestriction, restrict } from '../requests/restriction.server'
 import { signToken, verifyToken } from '../platform/tokens.server'
-import { checkVerificationCode, CODE_MESSAGES, CODE_TTL_MINUTES, createVerificationCode } from '../platform/verification.server'
+import { redirectWithToast } from '../platform/toast.server'
+import { checkVerificationCode, CODE_TTL_MINUTES, createVerificationCode } from '../platform/verification.server'
 import type { Language } from '~/i18n/config'
+import { msg } from '~/i18n/translate'
 
 export type CorrectionResult = { ok: true; requestNumber: string; requestId: number } | { ok: false; field: string; message: string }
 
@@ -90,13 +92,20 @@ async function correctAsCustomer(
 
 // --- Account: username and email ------------------------------------------------------------------
 
-const USERNAME_TAKEN = 'This username is taken. Choose another one.'
+// Field messages are keys, put into words in the reader's language next to the field.
+const EMAIL_CODE_MESSAGES = {
+  wrong: msg('mydata:errors.code.wrong'),
+  expired: msg('mydata:errors.code.expired'),
+  exhausted: msg('mydata:errors.code.exhausted'),
+} as const
+
+const USERNAME_TAKEN = msg('mydata:errors.username.taken')
 
 export async function changeUsername({ userId, username }: { userId: string; username: string }): Promise<CorrectionResult> {
   return correctAsCustomer(userId, { categorySlug: 'account', subject: 'Username corrected', action: 'username_changed' }, async (tx) => {
     const [current] = await tx.select({ username: users.username }).from(users).where(eq(users.id, userId))
-    if (!current) throw new FieldError('username', 'Your account was not found.')
-    if (current.username === username) throw new FieldError('username', 'This is already your username.')
+    if (!current) throw new FieldError('username', msg('mydata:errors.accountNotFound'))
+    if (current.username === username) throw new FieldError('username', msg('mydata:errors.username.same'))
     const [taken] = await tx
       .select({ id: users.id })
       .from(users)
@@ -127,7 +136,7 @@ export async function startEmailChange({ userId, newEmail }: { userId: string; n
   return db.transaction(async (tx) => {
     const [user] = await tx.select({ username: users.username, email: users.email, language: users.language }).from(users).where(eq(users.id, userId))
     if (!user) throw new Error('No such account')
-    if (user.email.toLowerCase() === newEmail.toLowerCase()) return { ok: false, field: 'email', message: 'This is already your email address.' } as const
+    if (user.email.toLowerCase() === newEmail.toLowerCase()) return { ok: false, field: 'email', message: msg('mydata:errors.email.same') } as const
     const verification = await createVerificationCode(tx, { userId, email: newEmail, purpose: 'email_change' })
     await sendEmail(tx, {
       to: newEmail,
@@ -157,16 +166,16 @@ export async function getPendingEmailChange({ userId, verificationId }: { userId
 }
 
 const REPORT_LINK_DAYS = 30
-const EMAIL_NOT_USABLE = 'This email address cannot be used for your account. Choose another one.'
+const EMAIL_NOT_USABLE = msg('mydata:errors.email.notUsable')
 
 /** Step 2: the code from the new mailbox. The old address gets a notice with a "this was not me" link. */
 export async function confirmEmailChange({ userId, verificationId, code }: { userId: string; verificationId: string; code: string }): Promise<CorrectionResult> {
   // scoped to the account first, so a code of someone else's pending change is never even tried
   if (!(await getPendingEmailChange({ userId, verificationId }))) {
-    return { ok: false, field: 'code', message: CODE_MESSAGES.expired }
+    return { ok: false, field: 'code', message: EMAIL_CODE_MESSAGES.expired }
   }
   const check = await checkVerificationCode({ id: verificationId, code, purpose: 'email_change' })
-  if (!check.ok) return { ok: false, field: 'code', message: CODE_MESSAGES[check.reason] }
+  if (!check.ok) return { ok: false, field: 'code', message: EMAIL_CODE_MESSAGES[check.reason] }
   const newEmail = check.email
   return correctAsCustomer(userId, { categorySlug: 'account', subject: 'Email address corrected', action: 'email_changed' }, async (tx, request) => {
     const [user] = await tx.select({ username: users.username, email: users.email, language: users.language }).from(users).where(eq(users.id, userId)).for('update')
@@ -361,9 +370,9 @@ export async function changeSettings({ userId, values }: { userId: string; value
     const changed: string[] = []
     for (const [key, value] of Object.entries(values)) {
       const choice = SETTING_CHOICES[key]
-      if (choice && !choice.options.includes(value)) throw new FieldError(`setting_${key}`, `Choose one of: ${choice.options.join(', ')}.`)
+      if (choice && !choice.options.includes(value)) throw new FieldError(`setting_${key}`, msg('mydata:errors.settings.choose', { options: choice.options.join(', ') }))
       const existing = current.find((s) => s.key === key)
-      if (!existing && !choice) throw new FieldError('form', 'This form tried to change a setting that does not exist.')
+      if (!existing && !choice) throw new FieldError('form', msg('mydata:errors.settings.unknown'))
       if (existing?.value === value) continue
       changed.push(key)
       await tx
@@ -371,7 +380,7 @@ export async function changeSettings({ userId, values }: { userId: string; value
         .values({ userId, key, value, updatedAt: new Date() })
         .onConflictDoUpdate({ target: [userSettings.userId, userSettings.key], set: { value, updatedAt: new Date() } })
     }
-    if (changed.length === 0) throw new FieldError('form', 'Nothing was changed: the settings are as you chose them already.')
+    if (changed.length === 0) throw new FieldError('form', msg('mydata:errors.settings.unchanged'))
     return { settings: changed }
   })
 }
@@ -411,7 +420,7 @@ export async function changeForumDisplayName({ userId, name }: { userId: string;
       .set({ authorName: name, updatedAt: new Date() })
       .where(and(forumPostOwnedBy({ userId }), sql`${forumPosts.authorName} <> ${name}`))
       .returning({ id: forumPosts.id })
-    if (updated.length === 0) throw new FieldError('name', 'Your posts already show this name.')
+    if (updated.length === 0) throw new FieldError('name', msg('mydata:errors.forumName.same'))
     await recordPublicCorrection(tx, { userId, requestId: request.id, subject: 'Forum display name corrected' })
     return { posts: updated.length }
   })
@@ -425,10 +434,10 @@ export async function getOwnForumPost({ userId, postId }: { userId: string; post
 export async function editForumPost({ userId, postId, title, body }: { userId: string; postId: number; title: string | null; body: string }): Promise<CorrectionResult> {
   return correctAsCustomer(userId, { categorySlug: 'forum_posts', subject: 'Forum post corrected', action: 'forum_post_edited' }, async (tx, request) => {
     const [post] = await tx.select().from(forumPosts).where(and(eq(forumPosts.id, postId), forumPostOwnedBy({ userId }))).for('update')
-    if (!post) throw new FieldError('form', 'This post was not found.')
+    if (!post) throw new FieldError('form', msg('mydata:errors.postNotFound'))
     // comments have no title
     const newTitle = post.parentId === null ? title : null
-    if (post.body === body && post.title === newTitle) throw new FieldError('body', 'Nothing was changed.')
+    if (post.body === body && post.title === newTitle) throw new FieldError('body', msg('mydata:errors.unchanged'))
     await tx.update(forumPosts).set({ title: newTitle, body, updatedAt: new Date() }).where(eq(forumPosts.id, postId))
     await recordPublicCorrection(tx, { userId, requestId: request.id, subject: 'Forum post corrected' })
     return { postId: String(postId) }
@@ -443,8 +452,8 @@ export async function getOwnContactMessage({ userId, messageId }: { userId: stri
 export async function editContactDetails({ userId, messageId, name, email }: { userId: string; messageId: number; name: string; email: string }): Promise<CorrectionResult> {
   return correctAsCustomer(userId, { categorySlug: 'contact_messages', subject: 'Contact details corrected', action: 'contact_details_changed' }, async (tx) => {
     const [message] = await tx.select().from(contactMessages).where(and(eq(contactMessages.id, messageId), eq(contactMessages.userId, userId))).for('update')
-    if (!message) throw new FieldError('form', 'This message was not found.')
-    if (message.name === name && message.email === email) throw new FieldError('name', 'Nothing was changed.')
+    if (!message) throw new FieldError('form', msg('mydata:errors.messageNotFound'))
+    if (message.name === name && message.email === email) throw new FieldError('name', msg('mydata:errors.unchanged'))
     await tx.update(contactMessages).set({ name, email }).where(eq(contactMessages.id, messageId))
     return { messageId: String(messageId) }
   })
@@ -498,7 +507,7 @@ export async function requestCorrection({
   details: string
 }): Promise<CorrectionResult> {
   const actor = customer(userId)
-  if (rowId && !(await ownsRow(db, { userId, categorySlug, rowId }))) return { ok: false, field: 'form', message: 'This record was not found.' }
+  if (rowId && !(await ownsRow(db, { userId, categorySlug, rowId }))) return { ok: false, field: 'row', message: msg('mydata:errors.recordNotFound') }
   const name = (await categoryName(db, categorySlug)) ?? categorySlug
   const request = await db.transaction(async (tx) => {
     const request = await createRequest(tx, {
@@ -742,8 +751,8 @@ async function notifyRecipientsOfDpoCorrection(
 
 export async function addStatement({ userId, categorySlug, rowId, statement }: { userId: string; categorySlug: string; rowId: string | null; statement: string }): Promise<CorrectionResult> {
   const name = await categoryName(db, categorySlug)
-  if (!name) return { ok: false, field: 'categorySlug', message: 'Choose the data your statement is about.' }
-  if (rowId && !(await ownsRow(db, { userId, categorySlug, rowId }))) return { ok: false, field: 'form', message: 'This record was not found.' }
+  if (!name) return { ok: false, field: 'category', message: msg('mydata:errors.statement.category') }
+  if (rowId && !(await ownsRow(db, { userId, categorySlug, rowId }))) return { ok: false, field: 'row', message: msg('mydata:errors.recordNotFound') }
   const request = await db.transaction(async (tx) => {
     await withChangeContext(tx, { actor: customer(userId), reason: `Supplementary statement on ${name}` })
     const [row] = await tx.insert(supplementaryStatements).values({ userId, categorySlug, rowId, statement }).returning({ id: supplementaryStatements.id })
@@ -763,8 +772,7 @@ export async function addStatement({ userId, categorySlug, rowId, statement }: {
 
 // --- Forms ------------------------------------------------------------------------------------------
 
-/** Where a finished correction lands: the history, which now shows the previous value. */
+/** Where a finished correction lands: the history, which now shows the previous value, and a toast naming the request. */
 export function afterCorrection(result: { requestNumber: string; requestId: number }) {
-  return `/my-data/history?corrected=${encodeURIComponent(result.requestNumber)}&request=${result.requestId}`
+  return redirectWithToast('/my-data/history', 'mydata:history.corrected', { number: result.requestNumber })
 }
-

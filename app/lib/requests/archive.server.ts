@@ -4,6 +4,7 @@ import { and, asc, desc, eq, inArray, lt, sql } from 'drizzle-orm'
 import { db, type Executor } from '#db/client.server'
 import { archivedChanges, dataCategories, retentionRules } from '#db/schema'
 import type { Actor } from './dsr.server'
+import type { Language } from '~/i18n/config'
 import { formatDateTime } from '../domain/format'
 import { PERSONAL_DATA_TABLES, personalDataTable } from './personal-data-tables'
 
@@ -29,9 +30,20 @@ export async function withChangeContext(executor: Executor, { actor, reason }: C
 export interface HistoryChange {
   field: string
   label: string
+  // for a setting (a row per key): which one
+  settingKey?: string
   oldValue: string
   newValue: string
 }
+
+// How values are written for the reader: dates in their language, yes and no in their words.
+export interface HistoryDisplay {
+  language: Language
+  yes: string
+  no: string
+}
+
+const ENGLISH: HistoryDisplay = { language: 'en', yes: 'yes', no: 'no' }
 
 export interface HistoryEntry {
   id: number
@@ -41,6 +53,8 @@ export interface HistoryEntry {
   operation: 'UPDATE' | 'DELETE'
   actorType: Actor['type']
   actorLabel: string
+  // the change was made by this person themselves
+  actorIsSelf: boolean
   reason: string | null
   changes: HistoryChange[]
 }
@@ -79,23 +93,30 @@ function labelOf(table: string, column: string, oldRow: Record<string, unknown>)
   return LABELS[table]?.[column] ?? humanise(column)
 }
 
-export function displayValue(value: unknown): string {
+export function displayValue(value: unknown, display: HistoryDisplay = ENGLISH): string {
   if (value === null || value === undefined) return ''
-  if (typeof value === 'boolean') return value ? 'yes' : 'no'
+  if (typeof value === 'boolean') return value ? display.yes : display.no
   if (typeof value === 'object') return JSON.stringify(value)
   // timestamps come out of jsonb as ISO text
-  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)) return formatDateTime(value)
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)) return formatDateTime(value, display.language)
   return String(value)
 }
 
-function changesOf(table: string, operation: 'UPDATE' | 'DELETE', oldRow: Record<string, unknown>, newRow: Record<string, unknown> | null): HistoryChange[] {
+function changesOf(
+  table: string,
+  operation: 'UPDATE' | 'DELETE',
+  oldRow: Record<string, unknown>,
+  newRow: Record<string, unknown> | null,
+  display: HistoryDisplay,
+): HistoryChange[] {
   const columns = Object.keys(oldRow).filter((c) => !HIDDEN_COLUMNS.has(c))
   const changed = operation === 'DELETE' || !newRow ? columns : columns.filter((c) => JSON.stringify(oldRow[c]) !== JSON.stringify(newRow[c]))
   return changed.map((field) => ({
     field,
     label: labelOf(table, field, oldRow),
-    oldValue: displayValue(oldRow[field]),
-    newValue: operation === 'DELETE' || !newRow ? '' : displayValue(newRow[field]),
+    ...(table === 'user_settings' && field === 'value' ? { settingKey: String(oldRow.key) } : {}),
+    oldValue: displayValue(oldRow[field], display),
+    newValue: operation === 'DELETE' || !newRow ? '' : displayValue(newRow[field], display),
   }))
 }
 
@@ -129,12 +150,14 @@ export async function listArchiveHistory({
   before,
   limit = HISTORY_PAGE_SIZE,
   executor = db,
+  display = ENGLISH,
 }: {
   userId: string
   categorySlug?: string | null
   before?: number | null
   limit?: number | null
   executor?: Executor
+  display?: HistoryDisplay
 }): Promise<HistoryEntry[]> {
   const conditions = [eq(archivedChanges.userId, userId)]
   if (before) conditions.push(lt(archivedChanges.id, before))
@@ -161,8 +184,9 @@ export async function listArchiveHistory({
       operation: row.operation,
       actorType: row.actorType,
       actorLabel: actorLabel(row.actorType, row.actorId, userId),
+      actorIsSelf: row.actorType === 'data_subject' || (row.actorType === 'customer' && row.actorId === userId),
       reason: row.reason,
-      changes: changesOf(row.tableName, row.operation, oldRow, newRow),
+      changes: changesOf(row.tableName, row.operation, oldRow, newRow, display),
     }
   })
 }

@@ -25,6 +25,7 @@ import { sendEmail } from '../platform/email.server'
 import { absoluteUrl, loadEnv } from '../platform/env.server'
 import { checkVerificationCode, CODE_TTL_MINUTES, createVerificationCode, type CodeCheck } from '../platform/verification.server'
 import { FALLBACK_LANGUAGE, type Language } from '~/i18n/config'
+import { msg } from '~/i18n/translate'
 
 // Pressing "send" twice, or sending the same form again soon after, gives one request.
 export const DUPLICATE_WINDOW_MINUTES = 10
@@ -308,11 +309,11 @@ export type ClarificationAnswer = { ok: true; request: DataSubjectRequest } | { 
 /** Records the answer and hands the request back to the DPO; the link stops working. The due date does not move. */
 export async function answerClarification({ token, answer, now = new Date() }: { token: string; answer: string; now?: Date }): Promise<ClarificationAnswer> {
   const found = await getRequestByClarificationToken(token)
-  if (!found) return { ok: false, message: 'This link is not valid or was already used.' }
+  if (!found) return { ok: false, message: msg('requests:clarify.invalid') }
   return db.transaction(async (tx) => {
     const request = await lockRequest(tx, found.id)
     if (!request || request.status !== 'awaiting_clarification' || request.clarificationTokenHash !== hashLinkToken(token)) {
-      return { ok: false, message: 'This link is not valid or was already used.' } as const
+      return { ok: false, message: msg('requests:clarify.invalid') } as const
     }
     await tx
       .update(dataSubjectRequests)
@@ -347,10 +348,7 @@ export async function takeClarificationAnswer({ token, cookieHeader }: { token: 
 
 // --- The form's choices --------------------------------------------------------------------------
 
-// What /requests/new offers (Art. 15-21 and a question to the DPO); portability is part of access there.
-export const FILEABLE_TYPES = ['access', 'rectification', 'erasure', 'restriction', 'objection', 'other'] as const satisfies readonly DsrType[]
-// these say nothing without the person's words: what is wrong, the grounds, the question
-export const TYPES_NEEDING_DETAILS: readonly DsrType[] = ['rectification', 'objection', 'other']
+export { FILEABLE_TYPES, TYPES_NEEDING_DETAILS } from './request-form'
 
 // People without an account can have left data only in these categories (erasure.server.ts COMMUNITY_CATEGORIES).
 const WITHOUT_ACCOUNT_CATEGORIES = ['contact_messages', 'forum_posts', 'feed_subscriptions']

@@ -6,6 +6,7 @@ import { dataSubjectRequests, dsrEvents, users } from '#db/schema'
 import { FALLBACK_LANGUAGE, type Language } from '~/i18n/config'
 import { DISPLAY_TIME_ZONE } from '../domain/format'
 import { wallTimeToUtc, zonedParts } from '../domain/time-zone'
+import { msg } from '~/i18n/translate'
 
 export type DsrType = (typeof dataSubjectRequests.$inferSelect)['type']
 export type DsrStatus = (typeof dataSubjectRequests.$inferSelect)['status']
@@ -357,7 +358,7 @@ export type WithdrawResult = { ok: true } | { ok: false; message: string }
 
 async function withdrawLocked(executor: Executor, request: DataSubjectRequest, actor: Actor): Promise<WithdrawResult> {
   if (!isOpenStatus(request.status) || request.status === 'identity_unverified') {
-    return { ok: false, message: 'This request is already closed, so there is nothing to withdraw.' }
+    return { ok: false, message: msg('requests:errors.alreadyClosed') }
   }
   await transitionRequest(executor, { requestId: request.id, to: 'withdrawn', actor, kind: 'withdrawn' })
   return { ok: true }
@@ -376,7 +377,7 @@ export async function withdrawOwnRequest({ requestId, userId }: { requestId: num
 export async function withdrawRequestOfDataSubject({ requestId }: { requestId: number }): Promise<WithdrawResult> {
   return db.transaction(async (tx) => {
     const request = await lockRequest(tx, requestId)
-    if (!request) return { ok: false, message: 'This request no longer exists.' }
+    if (!request) return { ok: false, message: msg('requests:errors.gone') }
     return withdrawLocked(tx, request, { type: 'data_subject', id: null })
   })
 }

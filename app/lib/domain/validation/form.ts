@@ -30,20 +30,21 @@ const CONTROL_SINGLE_LINE = /[\u0000-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202
 
 // Messages are keys of the "validation" catalogue, shown next to their field in the reader's language
 // (components/ui/field.tsx), so they need not repeat the field's label. `label` documents the call site.
-export function singleLine(_label: string, max: number) {
+// `required`: a message that says what to enter, where "Please fill in this field" would say too little.
+export function singleLine(_label: string, max: number, required = msg('validation:required')) {
   return z
-    .string({ required_error: msg('validation:required') })
+    .string({ required_error: required })
     .trim()
-    .min(1, msg('validation:required'))
+    .min(1, required)
     .max(max, msg('validation:tooLong', { max }))
     .refine((v) => !CONTROL_SINGLE_LINE.test(v), msg('validation:badCharacters'))
 }
 
-export function multiLine(_label: string, max: number) {
+export function multiLine(_label: string, max: number, required = msg('validation:required')) {
   return z
-    .string({ required_error: msg('validation:required') })
+    .string({ required_error: required })
     .trim()
-    .min(1, msg('validation:required'))
+    .min(1, required)
     .max(max, msg('validation:tooLong', { max }))
     .refine((v) => !CONTROL.test(v), msg('validation:badCharacters'))
 }
