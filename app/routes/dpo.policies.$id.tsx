@@ -49,9 +49,12 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     number: version.number,
     status: version.status,
     changeSummary: version.changeSummary,
+    changeSummaryDe: version.changeSummaryDe,
     significant: version.significant,
     baseNumber: base?.number ?? null,
     diff: base ? diffLines(base.text, version.text) : null,
+    // the authoritative German text's changes; a base from before German texts existed is compared with nothing
+    diffDe: base ? diffLines(base.textDe, version.textDe) : null,
     earliest: toLocalDateTimeInput(await earliestEffectiveAt({ significant: version.significant }), DISPLAY_TIME_ZONE),
     effectiveAt: version.effectiveAt ? formatDateTime(version.effectiveAt) : null,
     progress: published ? await campaignProgress(version.id) : null,
@@ -104,14 +107,17 @@ export default function PolicyVersionPage() {
       <h1>
         {v.name}, version {v.number} <span className="tag">{v.status}</span>
       </h1>
+      <p lang="de">{v.changeSummaryDe}</p>
       <p>
         {v.changeSummary} {v.significant ? <span className="tag">significant</span> : null}
       </p>
       <FormError error={errors.form} />
-      {v.diff ? (
+      {v.diff && v.diffDe ? (
         <>
-          <h2>Changes against version {v.baseNumber}</h2>
-          <PolicyDiff lines={v.diff} />
+          <h2>Changes to the German text (authoritative) against version {v.baseNumber}</h2>
+          <PolicyDiff lines={v.diffDe} lang="de" label="Changes to the German text" />
+          <h2>Changes to the English text against version {v.baseNumber}</h2>
+          <PolicyDiff lines={v.diff} lang="en" label="Changes to the English text" />
         </>
       ) : (
         <p className="muted">This is the first version of this document.</p>

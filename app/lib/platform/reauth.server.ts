@@ -13,15 +13,16 @@ export function hasRecentReauth(context: AppLoadContext) {
   return Boolean(at && Date.now() - new Date(at).getTime() < REAUTH_MINUTES * 60_000)
 }
 
-export type PasswordCheck = { ok: true } | { ok: false; message: string }
+// `reason` lets each page put the refusal into its own words; `message` is the English fallback
+export type PasswordCheck = { ok: true } | { ok: false; reason: 'logged_out' | 'locked' | 'wrong'; message: string }
 
 // Checks the password typed into a sensitive form; wrong tries are limited per account.
 export async function confirmPassword(context: AppLoadContext, password: string): Promise<PasswordCheck> {
-  if (!context.auth) return { ok: false, message: 'Log in again.' }
+  if (!context.auth) return { ok: false, reason: 'logged_out', message: 'Log in again.' }
   const key = keyed('reauth', context.auth.user.id)
   // the slot is taken before the check, so parallel tries cannot all pass a separate read
-  if (await hit(REAUTH_FAILURES, key)) return { ok: false, message: 'Too many wrong passwords. Wait 15 minutes and try again.' }
-  if (!(await verifyUserPassword({ userId: context.auth.user.id, password }))) return { ok: false, message: 'That password is not right.' }
+  if (await hit(REAUTH_FAILURES, key)) return { ok: false, reason: 'locked', message: 'Too many wrong passwords. Wait 15 minutes and try again.' }
+  if (!(await verifyUserPassword({ userId: context.auth.user.id, password }))) return { ok: false, reason: 'wrong', message: 'That password is not right.' }
   await refund(REAUTH_FAILURES, key)
   await markReauthenticated(context.auth.session.id)
   return { ok: true }
