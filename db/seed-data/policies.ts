@@ -141,7 +141,12 @@ export async function seedPolicies(tx: Transaction, now: Date) {
   return { versions, privacyLabelAt }
 }
 
-const sameTexts = (a: Record<string, string> | null, b: Record<string, string> | null | undefined) => JSON.stringify(a) === JSON.stringify(b ?? null)
+// jsonb keeps its keys in its own order: compare entry by entry
+function sameTexts(a: Record<string, string> | null, b: Record<string, string> | null | undefined) {
+  if (!a || !b) return a === (b ?? null)
+  const keys = Object.keys(a)
+  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k])
+}
 
 /**
  * A database seeded before versions had a German text: the seeded versions get theirs where their
