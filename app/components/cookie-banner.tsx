@@ -32,7 +32,7 @@ export function CookieCategoryList({ categories, checked = [] }: { categories: C
           <details>
             <summary>{t('consent:categories.details')}</summary>
             <p>{c.description}</p>
-            <dl className="facts">
+            <dl className="facts facts-stack">
               <dt>{t('consent:categories.legalBasis')}</dt>
               <dd>{c.legalBasis}</dd>
               <dt>{t('consent:categories.howLong')}</dt>

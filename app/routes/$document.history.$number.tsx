@@ -72,7 +72,7 @@ export default function DocumentVersion() {
   const { t } = useTranslation()
   const problem = actionData?.problem ?? (v.ack && 'problem' in v.ack ? v.ack.problem : null)
   return (
-    <article>
+    <article className="policy-page">
       <p>
         <Link to={`/${v.document}/history`}>{t('policy:version.allVersions')}</Link>
       </p>
@@ -83,7 +83,7 @@ export default function DocumentVersion() {
         </p>
       ) : null}
       <AuthoritativeNote textLanguage={v.textLanguage} />
-      <dl className="facts card">
+      <dl className="facts facts-stack card">
         <dt>{t('policy:version.published')}</dt>
         <dd>{v.publishedAt}</dd>
         <dt>{v.upcoming ? t('policy:version.takesEffect') : t('policy:version.inForceFrom')}</dt>

@@ -40,12 +40,12 @@ export default function DocumentHistory() {
   const { document, versions } = useLoaderData<typeof loader>()
   const { t } = useTranslation()
   return (
-    <section>
+    <section className="policy-page">
       <h1>{t(DOCUMENT_WORDS[document].history)}</h1>
       <p className="muted">{t('policy:history.intro')}</p>
       {/* a wide table scrolls inside its own region on a phone, and the keyboard can reach it */}
       <div className="table-scroll" role="region" aria-label={t('policy:history.tableLabel')} tabIndex={0}>
-        <table>
+        <table className="policy-history">
           <thead>
             <tr>
               <th>{t('policy:history.version')}</th>

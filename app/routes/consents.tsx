@@ -190,7 +190,7 @@ export default function Consents() {
     forum: t('consent:consents.effect.forum', { count: counts.forumPosts }),
   }
   return (
-    <section>
+    <section className="consent-page">
       <h1>{t('consent:consents.title')}</h1>
       <p>{t('consent:consents.intro')}</p>
       {gpc ? <GpcHonoured /> : null}
@@ -199,7 +199,7 @@ export default function Consents() {
         <section key={p.slug} className="card consent-purpose" aria-labelledby={`consent-${p.slug}`}>
           <h2 id={`consent-${p.slug}`}>{p.name}</h2>
           <p>{p.description}</p>
-          <dl className="facts">
+          <dl className="facts facts-stack">
             <dt>{t('consent:consents.whoReceives')}</dt>
             <dd>{p.recipients.length ? p.recipients.join(', ') : t('consent:consents.nobodyOutside')}</dd>
             <dt>{t('consent:consents.legalBasis')}</dt>

@@ -85,7 +85,7 @@ export default function Contact() {
   // the honeypot's own message is the form's: it is never shown next to the hidden field
   const formError = form.errors?.[0] ?? (fields.website.errors?.length ? msg('consent:contact.errors.honeypot') : undefined)
   return (
-    <section>
+    <section className="consent-page">
       <h1>{t('consent:contact.title')}</h1>
       <div className="card">
         <h2>{purpose.name}</h2>

@@ -102,7 +102,7 @@ export default function CookieSettings() {
   const actionData = useActionData<typeof action>()
   const { t } = useTranslation()
   return (
-    <section>
+    <section className="consent-page">
       <h1>{t('consent:cookies.title')}</h1>
       <p>{t('consent:cookies.intro')}</p>
       {decided ? (

@@ -78,7 +78,7 @@ export default function Feed() {
     ...topics.map((topic) => ({ value: String(topic.id), label: t('consent:feed.topicOption', { title: topic.title, count: topic.comments, date: topic.lastActivity }) })),
   ]
   return (
-    <section>
+    <section className="consent-page">
       <h1>{purpose.name}</h1>
       <p>{purpose.description}</p>
       <p className="muted">

@@ -29,7 +29,7 @@ export default function Privacy() {
   const { contacts, version, upcoming } = useLoaderData<typeof loader>()
   const { t } = useTranslation()
   return (
-    <article className="privacy-notice">
+    <article className="privacy-notice policy-page">
       <h1>{t('policy:documents.privacy.title')}</h1>
       {version ? (
         <p className="muted">

@@ -23,7 +23,7 @@ export default function Terms() {
   const { version, upcoming } = useLoaderData<typeof loader>()
   const { t } = useTranslation()
   return (
-    <article>
+    <article className="policy-page">
       <h1>{t('policy:documents.terms.title')}</h1>
       <p className="muted">
         {t('policy:versionLine', { number: version.number, date: version.effectiveAt })} <Link to="/terms/history">{t('policy:terms.allVersions')}</Link>
