@@ -17,10 +17,11 @@ import * as schema from '#db/schema'
 import { seedDatabase } from '#db/seed'
 import { DATA_CATEGORIES, LEGAL_BASES, PURPOSES, RECIPIENTS, RETENTION_RULES } from '#db/seed-data/registry'
 import { getPurposes, getRecipients } from '~/lib/registry/registry.server'
-import { generatePrivacyNotice, versionInForce } from '~/lib/policy/policy.server'
+import { createDraft, drainPolicyCampaign, earliestEffectiveAt, generatePrivacyNotice, publishVersion, versionInForce } from '~/lib/policy/policy.server'
 import { adminDb } from '../support/admin-db'
+import { createUser } from '../support/fixtures'
 
-const { dataCategories, legalBases, policyDocuments, policyVersions, purposes, recipients, retentionRules, archivedChanges } = schema
+const { dataCategories, legalBases, outboxMessages, policyDocuments, policyNotices, policyVersions, purposes, recipients, retentionRules, archivedChanges, users } = schema
 
 const blank = (v: string | null) => v === null || v.trim() === ''
 
@@ -177,5 +178,40 @@ test('an existing database seeded before the German columns: the migration keeps
     expect(again.counts).toEqual({})
   } finally {
     await scratch.drop()
+  }
+})
+
+test("a policy change's notice email carries the change summary in the customer's language", async () => {
+  const dpo = await createUser({ role: 'dpo' })
+  const [german, english] = [await createUser(), await createUser()]
+  await db.update(users).set({ language: 'de' }).where(eq(users.id, german.id))
+  const draft = await createDraft({
+    document: 'cookies',
+    text: 'Cookie notice changed for a language test.',
+    textDe: 'Cookie-Hinweis, für einen Sprachtest geändert.',
+    changeSummary: 'We changed the cookie notice for a test.',
+    changeSummaryDe: 'Wir haben den Cookie-Hinweis für einen Test geändert.',
+    significant: false,
+    actorId: dpo.id,
+  })
+  try {
+    const now = new Date()
+    expect((await publishVersion({ versionId: draft.id, effectiveAt: await earliestEffectiveAt({ significant: false, now }), now })).ok).toBe(true)
+    await drainPolicyCampaign({ versionId: draft.id })
+    const mailOf = async (userId: string) => {
+      const [row] = await db
+        .select({ text: outboxMessages.text })
+        .from(policyNotices)
+        .innerJoin(outboxMessages, eq(outboxMessages.id, policyNotices.outboxId))
+        .where(and(eq(policyNotices.versionId, draft.id), eq(policyNotices.userId, userId)))
+      return row.text
+    }
+    const [de, en] = [await mailOf(german.id), await mailOf(english.id)]
+    expect(de).toContain('Wir haben den Cookie-Hinweis für einen Test geändert.')
+    expect(de).not.toContain('We changed the cookie notice')
+    expect(en).toContain('We changed the cookie notice for a test.')
+  } finally {
+    // the published version would be upcoming for everyone else's tests: take it back out
+    await adminDb.delete(policyVersions).where(eq(policyVersions.id, draft.id))
   }
 })

@@ -339,7 +339,11 @@ export async function queuePolicyNoticeBatch({ versionId, batchSize = 10_000, af
     hasPrevious: Boolean(previous?.previous),
   }
   // once per language; each customer gets the one of their account (decision 015)
-  const [de, en] = await Promise.all([renderEmail(db, 'policy-change', props, 'de'), renderEmail(db, 'policy-change', props, 'en')])
+  // the summary of the change in the email's language too (decision 066)
+  const [de, en] = await Promise.all([
+    renderEmail(db, 'policy-change', { ...props, changeSummary: versionIn(row.version, 'de').changeSummary }, 'de'),
+    renderEmail(db, 'policy-change', props, 'en'),
+  ])
   const pick = (part: 'subject' | 'html' | 'text') => sql`(case when b.language = 'de' then ${de[part]} else ${en[part]} end)`
   const [result] = await db.execute<{ queued: number; last_user_id: string | null }>(sql`
     with batch as materialized (
