@@ -35,12 +35,12 @@ export const links: LinksFunction = () => [
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const contacts = await getRegistryContacts()
+  const language = await getLanguage(request)
   const user = context.auth ? { username: context.auth.user.username, role: context.auth.user.role } : null
   // a consent given under a purpose text that has since changed is asked again (issue 8)
-  const reconsent = context.auth?.user.role === 'customer' ? await purposesNeedingReconsent({ userId: context.auth.user.id }) : []
+  const reconsent = context.auth?.user.role === 'customer' ? await purposesNeedingReconsent({ userId: context.auth.user.id, language }) : []
   // the cookie banner until this browser chooses (issue 6); its headers record a GPC default and clear disallowed cookies
-  const { banner: cookieBanner, headers, csp } = await loadCookieBanner({ request, context })
-  const language = await getLanguage(request)
+  const { banner: cookieBanner, headers, csp } = await loadCookieBanner({ request, context, language })
   const { toast, clear } = await takeToast(request)
   const responseHeaders = new Headers()
   for (const cookie of headers) responseHeaders.append('Set-Cookie', cookie)
@@ -146,9 +146,13 @@ export function Layout({ children }: { children: ReactNode }) {
 function LanguageSwitch({ current }: { current: string }) {
   const location = useLocation()
   const { t } = useTranslation()
+  // a ?lng= in the address (the link to the authoritative German text) would outvote the choice made here
+  const search = new URLSearchParams(location.search)
+  search.delete('lng')
+  const query = search.toString()
   return (
     <Form method="post" action="/language" reloadDocument className="inline-form language-switch" aria-label={t('common:language.label')}>
-      <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
+      <input type="hidden" name="redirectTo" value={location.pathname + (query ? `?${query}` : '')} />
       {SUPPORTED_LANGUAGES.filter((l) => l !== current).map((l) => (
         <button key={l} type="submit" name="lng" value={l} className="link-button" lang={l}>
           {LANGUAGE_NAMES[l]}

@@ -40,7 +40,7 @@ export async function run() {
 
     const dpoId = 'bench-dpo'
     await adminDb.execute(sql`insert into users (id, username, email, password_hash, role, email_verified_at, age_confirmed_at) values (${dpoId}, 'benchdpo', 'dpo@bench.test', 'x', 'dpo', now(), now())`)
-    const draft = await policy.createDraft({ document: 'privacy', text: 'Benchmark version.', changeSummary: 'Bench change.', significant: true, actorId: dpoId })
+    const draft = await policy.createDraft({ document: 'privacy', text: 'Benchmark version.', textDe: 'Fassung für den Benchmark.', changeSummary: 'Bench change.', changeSummaryDe: 'Änderung für den Benchmark.', significant: true, actorId: dpoId })
     const effectiveAt = await policy.earliestEffectiveAt({ significant: true })
     const campaign = (async () => {
       const published = await timed(() => policy.publishVersion({ versionId: draft.id, effectiveAt }))

@@ -1,11 +1,12 @@
 // Fills the registry from the policies and adds demo people. `npm run db:seed` resets and reseeds;
 // `npm start` calls seedDatabase with reset: false, which seeds an empty database once.
 import { randomUUID } from 'node:crypto'
-import { getTableName, is, sql } from 'drizzle-orm'
+import { eq, getTableName, is, sql } from 'drizzle-orm'
 import { PgTable } from 'drizzle-orm/pg-core'
 import { drizzle } from 'drizzle-orm/postgres-js'
 import postgres from 'postgres'
 import { hashPassword } from '../app/lib/platform/password.server'
+import { withChangeContext } from '../app/lib/requests/archive.server'
 import type { Transaction } from './client.server'
 import { migrateDatabase } from './migrate'
 import { withDatabase } from './runtime'
@@ -26,7 +27,7 @@ import {
   type PersonKey,
 } from './seed-data/demo'
 import { seedDemoRequests } from './seed-data/demo-requests'
-import { seedPolicies } from './seed-data/policies'
+import { fillGermanPolicyTexts, seedPolicies } from './seed-data/policies'
 import { createRandom } from './seed-data/random'
 import {
   DATA_CATEGORIES,
@@ -80,7 +81,8 @@ export async function seedDatabase(url: string, { reset, demo = true }: { reset:
       if (reset) {
         await truncateApplicationTables(tx)
       } else if ((await tx.$count(registryContacts)) > 0) {
-        return { seeded: false, counts: {} }
+        // a database seeded before the German texts existed gets them now; every later start finds none missing
+        return { seeded: false, counts: await fillMissingGermanTexts(tx) }
       }
       const counts: Record<string, number> = {}
       const count = <T>(table: PgTable, rows: T[]) => {
@@ -129,7 +131,9 @@ async function seedRegistry(tx: Transaction, count: CountRows) {
   const purposeRows = PURPOSES.map((purpose, index) => ({
     slug: purpose.slug,
     name: purpose.name,
+    nameDe: purpose.nameDe,
     description: purpose.description,
+    descriptionDe: purpose.descriptionDe,
     legalBasisId: legalBasisId(purpose.legalBasis),
     retentionRuleId: retentionRuleId(purpose.retention),
     consentRequired: purpose.consentRequired,
@@ -146,8 +150,11 @@ async function seedRegistry(tx: Transaction, count: CountRows) {
   const categoryRows = DATA_CATEGORIES.map((category, index) => ({
     slug: category.slug,
     name: category.name,
+    nameDe: category.nameDe,
     description: category.description,
+    descriptionDe: category.descriptionDe,
     fields: category.fields,
+    fieldsDe: category.fieldsDe,
     purposeId: purposeId(category.purpose),
     retentionRuleId: retentionRuleId(category.retention),
     source: category.source,
@@ -156,6 +163,52 @@ async function seedRegistry(tx: Transaction, count: CountRows) {
   count(dataCategories, await tx.insert(dataCategories).values(categoryRows).returning())
 
   return { purposeId, recipientId }
+}
+
+/**
+ * German texts missing from registry rows and policy versions seeded before they existed, from the seed
+ * data, only where the German text is still empty: what the DPO wrote is never overwritten. The archive
+ * of registry changes records it as a change by the system. Returns how many rows got German text.
+ */
+async function fillMissingGermanTexts(tx: Transaction) {
+  const counts: Record<string, number> = {}
+  const empty = (v: string | null | undefined) => v === null || v === undefined || v === ''
+  // only the columns still empty, for rows whose English the German belongs to
+  function missing<R extends Record<string, unknown>>(row: R, seed: Record<string, unknown>, pairs: [keyof R & string, keyof R & string][]) {
+    const set: Record<string, unknown> = {}
+    for (const [english, german] of pairs) {
+      if (row[english] !== null && empty(row[german] as string | null) && !empty(seed[german] as string | null)) set[german] = seed[german]
+    }
+    return set
+  }
+  async function fill<T extends typeof legalBases | typeof retentionRules | typeof recipients | typeof purposes | typeof dataCategories>(
+    table: T,
+    seeds: readonly { slug: string }[],
+    pairs: [string, string][],
+  ) {
+    const rows = (await tx.select().from(table as PgTable)) as ({ id: number; slug: string } & Record<string, unknown>)[]
+    let n = 0
+    for (const row of rows) {
+      const seed = seeds.find((s) => s.slug === row.slug) as Record<string, unknown> | undefined
+      if (!seed) continue
+      const set = missing(row, seed, pairs)
+      if (row.fieldsDe !== undefined && (row.fieldsDe as string[]).length === 0 && (row.fields as string[]).length > 0 && Array.isArray(seed.fieldsDe)) set.fieldsDe = seed.fieldsDe
+      if (Object.keys(set).length === 0) continue
+      if (n === 0 && Object.keys(counts).length === 0) await withChangeContext(tx, { actor: { type: 'system', id: null }, reason: 'Registry: German texts added from the seed data' })
+      await tx.update(table).set(set as never).where(eq(table.id, row.id))
+      n++
+    }
+    if (n > 0) counts[getTableName(table)] = n
+  }
+  await fill(legalBases, LEGAL_BASES, [['article', 'articleDe'], ['description', 'descriptionDe']])
+  await fill(retentionRules, RETENTION_RULES, [['name', 'nameDe'], ['description', 'descriptionDe'], ['legalReason', 'legalReasonDe']])
+  await fill(recipients, RECIPIENTS, [['name', 'nameDe'], ['service', 'serviceDe'], ['country', 'countryDe'], ['safeguards', 'safeguardsDe']])
+  await fill(purposes, PURPOSES, [['name', 'nameDe'], ['description', 'descriptionDe']])
+  await fill(dataCategories, DATA_CATEGORIES, [['name', 'nameDe'], ['description', 'descriptionDe']])
+  // after the registry: the seeded privacy notices are generated from its German texts
+  const versions = await fillGermanPolicyTexts(tx)
+  if (versions > 0) counts[getTableName(policyVersions)] = versions
+  return counts
 }
 
 type Registry = Awaited<ReturnType<typeof seedRegistry>> & { privacyLabelAt(at: Date): string }

@@ -1,5 +1,7 @@
 import { Form, useLocation } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
 
+// What the banner and the settings page show of a category; names and texts come from the registry in the page's language.
 export interface CookieCategoryView {
   category: 'necessary' | 'analytics' | 'marketing' | 'external_media'
   name: string
@@ -12,13 +14,14 @@ export interface CookieCategoryView {
 // The categories with their services; the necessary one is explained and always on, the others start unticked
 // unless `checked` (the browser's own earlier choice, on the settings page) says otherwise.
 export function CookieCategoryList({ categories, checked = [] }: { categories: CookieCategoryView[]; checked?: readonly string[] }) {
+  const { t } = useTranslation()
   return (
     <ul className="cookie-categories">
       {categories.map((c) => (
         <li key={c.category} className="cookie-category">
           {c.category === 'necessary' ? (
             <p className="cookie-category-head">
-              <strong>{c.name}</strong> <span className="tag">Always on</span>
+              <strong>{c.name}</strong> <span className="tag">{t('consent:categories.alwaysOn')}</span>
             </p>
           ) : (
             <div className="field-check cookie-category-head">
@@ -27,17 +30,17 @@ export function CookieCategoryList({ categories, checked = [] }: { categories: C
             </div>
           )}
           <details>
-            <summary>What this is and who provides it</summary>
+            <summary>{t('consent:categories.details')}</summary>
             <p>{c.description}</p>
-            <dl className="facts">
-              <dt>Legal basis</dt>
+            <dl className="facts facts-stack">
+              <dt>{t('consent:categories.legalBasis')}</dt>
               <dd>{c.legalBasis}</dd>
-              <dt>How long</dt>
+              <dt>{t('consent:categories.howLong')}</dt>
               <dd>{c.retention}</dd>
-              <dt>Services</dt>
+              <dt>{t('consent:categories.services')}</dt>
               <dd>
                 {c.recipients.length === 0
-                  ? 'Our own, set by this site only.'
+                  ? t('consent:categories.ownOnly')
                   : c.recipients.map((r) => (
                       <span key={r.name} className="cookie-service">
                         {r.name}: {r.service}
@@ -46,7 +49,7 @@ export function CookieCategoryList({ categories, checked = [] }: { categories: C
                           <>
                             {' '}
                             <a href={r.privacyUrl} rel="noreferrer noopener" target="_blank">
-                              {r.name}'s privacy information
+                              {t('consent:categories.privacyInfo', { name: r.name })}
                             </a>
                           </>
                         ) : null}
@@ -63,28 +66,25 @@ export function CookieCategoryList({ categories, checked = [] }: { categories: C
 
 // "Reject all" and "Accept all" look alike on purpose: refusing must be as easy as agreeing.
 export function CookieChoiceButtons() {
+  const { t } = useTranslation()
   return (
     <div className="cookie-actions">
       <button type="submit" name="intent" value="accept-all" className="cookie-choice">
-        Accept all
+        {t('consent:choice.acceptAll')}
       </button>
       <button type="submit" name="intent" value="reject-all" className="cookie-choice">
-        Reject all
+        {t('consent:choice.rejectAll')}
       </button>
       <button type="submit" name="intent" value="save" className="cookie-choice">
-        Allow selection
+        {t('consent:choice.save')}
       </button>
     </div>
   )
 }
 
 export function GpcNotice() {
-  return (
-    <p className="notice">
-      Your browser sends a Global Privacy Control signal, so analytics and marketing are off and we recorded that as your
-      choice. "Accept all" leaves them off; tick them one by one below only if you want them anyway.
-    </p>
-  )
+  const { t } = useTranslation()
+  return <p className="notice">{t('consent:gpcNotice')}</p>
 }
 
 /**
@@ -94,13 +94,11 @@ export function GpcNotice() {
  */
 export function CookieBanner({ gpc, categories }: { gpc: boolean; categories: CookieCategoryView[] }) {
   const location = useLocation()
+  const { t } = useTranslation()
   return (
     <section className="cookie-banner" aria-labelledby="cookie-banner-title">
-      <h2 id="cookie-banner-title">Cookies on this site</h2>
-      <p>
-        We set only the cookies this site cannot work without, unless you allow more. Nothing below is switched on until you
-        choose, and you can change your mind at any time with the "Cookie settings" link at the bottom of every page.
-      </p>
+      <h2 id="cookie-banner-title">{t('consent:banner.title')}</h2>
+      <p>{t('consent:banner.intro')}</p>
       {gpc ? <GpcNotice /> : null}
       <Form method="post" action="/cookies" reloadDocument>
         <input type="hidden" name="redirectTo" value={location.pathname + location.search} />

@@ -1,4 +1,5 @@
 import { Form, Link, useLocation } from '@remix-run/react'
+import { Trans, useTranslation } from 'react-i18next'
 import { EMBED_PROVIDERS, type EmbedProvider } from '~/lib/domain/embeds'
 
 export interface EmbedPurpose {
@@ -14,9 +15,15 @@ interface EmbedProps {
   title: string
   /** allowedCookieCategories(request).has('external_media'), decided by the server */
   allowed: boolean
-  /** the external_media purpose from the registry: what loading tells whom */
+  /** the external_media purpose from the registry, in the page's language: what loading tells whom */
   purpose: EmbedPurpose
 }
+
+// Each kind of embed in words (German nouns have genders, so a sentence per kind).
+const WORDS = {
+  map: { comesFrom: 'consent:embed.map.comesFrom', allow: 'consent:embed.map.allow' },
+  video: { comesFrom: 'consent:embed.video.comesFrom', allow: 'consent:embed.video.allow' },
+} as const
 
 /**
  * External media (YouTube, Google Maps) loads only after the browser allowed it. Until then a placeholder
@@ -25,34 +32,35 @@ interface EmbedProps {
  */
 export function EmbedPlaceholder({ provider, target, title, allowed, purpose }: EmbedProps) {
   const location = useLocation()
+  const { t } = useTranslation()
   const { kind, src } = EMBED_PROVIDERS[provider]
   if (allowed) {
     return (
       <div className="embed">
         <iframe className="embed-frame" src={src(target)} title={title} loading="lazy" referrerPolicy="no-referrer" sandbox="allow-scripts allow-same-origin allow-popups" />
         <p className="muted">
-          Loaded because you allowed external media. <Link to="/cookies">Cookie settings</Link>
+          {t('consent:embed.loaded')} <Link to="/cookies">{t('consent:embed.settings')}</Link>
         </p>
       </div>
     )
   }
   const providers = purpose.recipients.map((r) => r.name).join(', ')
   return (
-    <div className="embed-placeholder" role="group" aria-label={`${title} (not loaded)`}>
+    <div className="embed-placeholder" role="group" aria-label={t('consent:embed.notLoaded', { title })}>
       <p>
         <strong>{title}</strong>
       </p>
       <p>
-        This {kind} comes from {providers} and is not loaded yet. {purpose.description}
+        {t(WORDS[kind].comesFrom, { providers })} {purpose.description}
       </p>
       <Form method="post" action="/cookies" reloadDocument>
         <input type="hidden" name="intent" value="allow-category" />
         <input type="hidden" name="category" value="external_media" />
         <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
-        <button type="submit">Allow external media and load the {kind}</button>
+        <button type="submit">{t(WORDS[kind].allow)}</button>
       </Form>
       <p className="muted">
-        You can withdraw this at any time in the <Link to="/cookies">cookie settings</Link>.
+        <Trans i18nKey="consent:embed.withdrawHint" components={{ a: <Link to="/cookies" /> }} />
       </p>
     </div>
   )

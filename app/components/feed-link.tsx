@@ -1,31 +1,34 @@
 import { Link } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
 
 // The token of a feed link, as sent; tokens.server.ts decides whether it is one of ours.
 export function feedTokenOf(request: Request) {
   return new URL(request.url).searchParams.get('token')
 }
 
+// What went wrong with a link from a feed email, in words (an explicit list, so the catalogue check sees the keys).
 const MESSAGES = {
   confirm: {
-    invalid: 'This confirmation link is not valid. Copy the whole link from the email, or subscribe again.',
-    expired: 'This confirmation link has expired. Subscribe again to get a new one.',
-    used: 'This link was already used, or the subscription no longer exists. Nothing more to do.',
+    invalid: 'consent:feedLink.confirm.invalid',
+    expired: 'consent:feedLink.confirm.expired',
+    used: 'consent:feedLink.confirm.used',
   },
   unsubscribe: {
-    invalid: 'This unsubscribe link is not valid. Copy the whole link from the email, or log in and withdraw your consent under “Your consents”.',
-    expired: 'This unsubscribe link has expired. Use the link in a newer email, or log in and withdraw your consent under “Your consents”.',
-    used: 'This link was already used: you are unsubscribed, and the subscription no longer exists. Nothing more to do.',
+    invalid: 'consent:feedLink.unsubscribe.invalid',
+    expired: 'consent:feedLink.unsubscribe.expired',
+    used: 'consent:feedLink.unsubscribe.used',
   },
 }
 
 export function FeedLinkProblem({ reason, purpose }: { reason: 'invalid' | 'expired' | 'used'; purpose: 'confirm' | 'unsubscribe' }) {
+  const { t } = useTranslation()
   return (
     <>
       <p className="notice notice-error" role="alert">
-        {MESSAGES[purpose][reason]}
+        {t(MESSAGES[purpose][reason])}
       </p>
       <p>
-        <Link to="/feed">Go to the comment feed</Link>
+        <Link to="/feed">{t('consent:feedLink.goToFeed')}</Link>
       </p>
     </>
   )

@@ -1,47 +1,58 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { data, redirect } from '@remix-run/node'
+import { data } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { PolicyDiff, PolicyText } from '~/components/policy-text'
+import { Trans, useTranslation } from 'react-i18next'
+import { AuthoritativeNote, DOCUMENT_WORDS, PolicyDiff, PolicyText } from '~/components/policy-text'
+import i18next from 'i18next'
+import { languageOf, msg, pageTitle } from '~/i18n/translate'
 import { formatDateTime } from '~/lib/domain/format'
-import { acknowledgeNotice, checkAckToken, getDocumentName, getPublishedVersion, isDocumentSlug, type AckTokenState } from '~/lib/policy/policy.server'
+import { getLanguage } from '~/lib/platform/i18n.server'
+import { redirectWithToast } from '~/lib/platform/toast.server'
+import { acknowledgeNotice, checkAckToken, getPublishedVersion, isDocumentSlug, versionIn, type AckTokenState } from '~/lib/policy/policy.server'
 import { diffLines, diffStats } from '~/lib/domain/text-diff'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.name ?? 'Document'}, version ${data?.number ?? ''} · Privacy Portal` }]
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  if (!data) return pageTitle(matches, 'common:errors.notFound.title')
+  const t = i18next.getFixedT(languageOf(matches))
+  return pageTitle(matches, 'policy:version.title', { document: t(DOCUMENT_WORDS[data.document].title), number: data.number })
+}
 
 async function requireVersion(params: { document?: string; number?: string }) {
-  if (!isDocumentSlug(params.document)) throw new Response('There is no page at this address.', { status: 404 })
-  if (!/^\d{1,6}$/.test(params.number ?? '')) throw new Response('A version number is a whole number, like /privacy/history/2.', { status: 400 })
+  if (!isDocumentSlug(params.document)) throw new Response(msg('policy:errors.noDocument'), { status: 404 })
+  if (!/^\d{1,6}$/.test(params.number ?? '')) throw new Response(msg('policy:errors.badNumber'), { status: 400 })
   const found = await getPublishedVersion({ document: params.document, number: Number(params.number) })
-  if (!found) throw new Response('There is no such version.', { status: 404 })
+  if (!found) throw new Response(msg('policy:errors.noVersion'), { status: 404 })
   return { document: params.document, ...found }
 }
 
 const ACK_MESSAGES: Record<Exclude<AckTokenState, 'valid'>, string> = {
-  used: 'This link was already used: we have noted that you read this change. Nothing more to do.',
-  invalid: 'This confirmation link is not valid for this version. Copy the whole link from the email; you can read the change here either way.',
+  used: 'policy:version.ack.used',
+  invalid: 'policy:version.ack.invalid',
 }
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const { document, version, previous } = await requireVersion(params)
+  const language = await getLanguage(request)
   // the link from the notice email only shows the page (mail scanners open links); the button acknowledges
-  const url = new URL(request.url)
-  const ack = url.searchParams.get('ack')
+  const ack = new URL(request.url).searchParams.get('ack')
   const ackState = ack === null ? null : await checkAckToken({ token: ack, versionId: version.id })
-  const diff = previous ? diffLines(previous.text, version.text) : null
+  const shown = versionIn(version, language)
+  // the change in the language shown; against an older version that exists in English only, in English
+  const before = previous ? versionIn(previous, shown.textLanguage) : null
+  const diffLanguage = before && before.textLanguage !== shown.textLanguage ? 'en' : shown.textLanguage
+  const diff = previous ? diffLines(versionIn(previous, diffLanguage).text, versionIn(version, diffLanguage).text) : null
   return {
     document,
-    name: await getDocumentName(document),
     number: version.number,
-    text: version.text,
-    changeSummary: version.changeSummary,
+    ...shown,
     significant: version.significant,
-    publishedAt: formatDateTime(version.publishedAt!),
-    effectiveAt: formatDateTime(version.effectiveAt!),
+    publishedAt: formatDateTime(version.publishedAt!, language),
+    effectiveAt: formatDateTime(version.effectiveAt!, language),
     upcoming: version.effectiveAt!.getTime() > Date.now(),
     previousNumber: previous?.number ?? null,
     diff,
+    diffLanguage,
     stats: diff ? diffStats(diff) : null,
-    acknowledged: url.searchParams.get('acknowledged') === '1',
     ack: ackState === null ? null : ackState === 'valid' ? { token: ack! } : { problem: ACK_MESSAGES[ackState] },
   }
 }
@@ -50,7 +61,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
   const { document, version } = await requireVersion(params)
   // a body that is no form is just a missing token
   const token = (await request.formData().catch(() => new FormData())).get('token')
-  if (await acknowledgeNotice(token, { versionId: version.id })) return redirect(`/${document}/history/${version.number}?acknowledged=1`)
+  if (await acknowledgeNotice(token, { versionId: version.id })) return redirectWithToast(`/${document}/history/${version.number}`, 'policy:version.acknowledged')
   const state = await checkAckToken({ token, versionId: version.id })
   return data({ problem: ACK_MESSAGES[state === 'used' ? 'used' : 'invalid'] }, { status: 400 })
 }
@@ -58,61 +69,54 @@ export async function action({ params, request }: ActionFunctionArgs) {
 export default function DocumentVersion() {
   const v = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
+  const { t } = useTranslation()
   const problem = actionData?.problem ?? (v.ack && 'problem' in v.ack ? v.ack.problem : null)
   return (
-    <article>
+    <article className="policy-page">
       <p>
-        <Link to={`/${v.document}/history`}>All versions</Link>
+        <Link to={`/${v.document}/history`}>{t('policy:version.allVersions')}</Link>
       </p>
-      <h1>
-        {v.name.charAt(0).toUpperCase() + v.name.slice(1)}, version {v.number}
-      </h1>
-      {v.acknowledged ? (
-        <p className="notice notice-ok" role="status">
-          Thank you: we noted that you have read this change.
-        </p>
-      ) : null}
+      <h1>{t('policy:version.title', { document: t(DOCUMENT_WORDS[v.document].title), number: v.number })}</h1>
       {problem ? (
         <p className="notice notice-error" role="alert">
-          {problem}
+          {t(problem)}
         </p>
       ) : null}
-      <dl className="facts card">
-        <dt>Published</dt>
+      <AuthoritativeNote textLanguage={v.textLanguage} />
+      <dl className="facts facts-stack card">
+        <dt>{t('policy:version.published')}</dt>
         <dd>{v.publishedAt}</dd>
-        <dt>{v.upcoming ? 'Takes effect' : 'In force from'}</dt>
-        <dd>{v.effectiveAt} (Berlin time)</dd>
-        <dt>What changed</dt>
+        <dt>{v.upcoming ? t('policy:version.takesEffect') : t('policy:version.inForceFrom')}</dt>
+        <dd>{t('policy:berlinTime', { date: v.effectiveAt })}</dd>
+        <dt>{t('policy:version.whatChanged')}</dt>
         <dd>
-          {v.changeSummary} {v.significant ? <span className="tag">significant</span> : null}
+          {v.changeSummary} {v.significant ? <span className="tag">{t('policy:history.significant')}</span> : null}
         </dd>
       </dl>
       {v.upcoming && v.significant && v.document !== 'cookies' ? (
         <p className="notice">
-          If you do not accept the new rules, you can <Link to="/account/cancel">cancel your account</Link> before they take effect.
+          <Trans i18nKey="policy:version.cancelNotice" components={{ a: <Link to="/account/cancel" /> }} />
         </p>
       ) : null}
       {v.diff ? (
         <>
           <h2>
-            Changes since version {v.previousNumber}{' '}
-            <span className="muted">
-              ({v.stats!.added} lines added or changed, {v.stats!.removed} removed or changed)
-            </span>
+            {t('policy:version.changesSince', { number: v.previousNumber })}{' '}
+            <span className="muted">{t('policy:version.stats', { added: v.stats!.added, removed: v.stats!.removed })}</span>
           </h2>
-          <PolicyDiff lines={v.diff} />
+          <PolicyDiff lines={v.diff} lang={v.diffLanguage} />
         </>
       ) : null}
       {v.ack && 'token' in v.ack && !actionData ? (
         <Form method="post" action={`/${v.document}/history/${v.number}`} className="card stack" aria-labelledby="acknowledge-title">
-          <h2 id="acknowledge-title">Have you read this change?</h2>
-          <p>Tell us with the button; you do not need to do anything else.</p>
+          <h2 id="acknowledge-title">{t('policy:version.ackTitle')}</h2>
+          <p>{t('policy:version.ackText')}</p>
           <input type="hidden" name="token" value={v.ack.token} />
-          <button type="submit">I have read it</button>
+          <button type="submit">{t('policy:version.ackButton')}</button>
         </Form>
       ) : null}
-      <h2>Full text of version {v.number}</h2>
-      <PolicyText text={v.text} />
+      <h2>{t('policy:version.fullText', { number: v.number })}</h2>
+      <PolicyText text={v.text} lang={v.textLanguage} />
     </article>
   )
 }

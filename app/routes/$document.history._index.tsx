@@ -1,60 +1,76 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { DOCUMENT_WORDS } from '~/components/policy-text'
+import { msg, pageTitle } from '~/i18n/translate'
 import { formatDateTime } from '~/lib/domain/format'
-import { getDocumentName, isDocumentSlug, listPublishedVersions, versionInForce } from '~/lib/policy/policy.server'
+import { getLanguage } from '~/lib/platform/i18n.server'
+import { isDocumentSlug, listPublishedVersions, versionIn, versionInForce } from '~/lib/policy/policy.server'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `History of the ${data?.name ?? 'document'} · Privacy Portal` }]
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, data ? DOCUMENT_WORDS[data.document].history : 'common:errors.notFound.title')
+
+// Each state in words (an explicit list, so the catalogue check sees the keys).
+const STATES = { inForce: 'policy:history.state.inForce', upcoming: 'policy:history.state.upcoming', superseded: 'policy:history.state.superseded' } as const
 
 // /privacy/history, /terms/history, /cookies/history: every published version with its dates.
-export async function loader({ params }: LoaderFunctionArgs) {
-  if (!isDocumentSlug(params.document)) throw new Response('There is no page at this address.', { status: 404 })
-  const [name, versions, inForce] = await Promise.all([getDocumentName(params.document), listPublishedVersions(params.document), versionInForce({ document: params.document })])
+export async function loader({ params, request }: LoaderFunctionArgs) {
+  if (!isDocumentSlug(params.document)) throw new Response(msg('policy:errors.noDocument'), { status: 404 })
+  const language = await getLanguage(request)
+  const [versions, inForce] = await Promise.all([listPublishedVersions(params.document), versionInForce({ document: params.document })])
   const now = Date.now()
   return {
     document: params.document,
-    name,
-    versions: versions.map((v) => ({
-      number: v.number,
-      changeSummary: v.changeSummary,
-      significant: v.significant,
-      publishedAt: formatDateTime(v.publishedAt!),
-      effectiveAt: formatDateTime(v.effectiveAt!),
-      state: v.id === inForce?.id ? 'in force' : v.effectiveAt!.getTime() > now ? 'upcoming' : 'superseded',
-    })),
+    versions: versions.map((v) => {
+      const { changeSummary, textLanguage } = versionIn(v, language)
+      return {
+        number: v.number,
+        changeSummary,
+        textLanguage,
+        significant: v.significant,
+        publishedAt: formatDateTime(v.publishedAt!, language),
+        effectiveAt: formatDateTime(v.effectiveAt!, language),
+        state: v.id === inForce?.id ? STATES.inForce : v.effectiveAt!.getTime() > now ? STATES.upcoming : STATES.superseded,
+      }
+    }),
   }
 }
 
 export default function DocumentHistory() {
-  const { document, name, versions } = useLoaderData<typeof loader>()
+  const { document, versions } = useLoaderData<typeof loader>()
+  const { t } = useTranslation()
   return (
-    <section>
-      <h1>History of the {name}</h1>
-      <p className="muted">Every version with the time it was published and the time it took effect (Berlin time).</p>
-      <table>
-        <thead>
-          <tr>
-            <th>Version</th>
-            <th>Published</th>
-            <th>In force from</th>
-            <th>What changed</th>
-          </tr>
-        </thead>
-        <tbody>
-          {versions.map((v) => (
-            <tr key={v.number}>
-              <td>
-                <Link to={`/${document}/history/${v.number}`}>Version {v.number}</Link> <span className="tag">{v.state}</span>
-              </td>
-              <td>{v.publishedAt}</td>
-              <td>{v.effectiveAt}</td>
-              <td>
-                {v.changeSummary}
-                {v.significant ? <span className="tag">significant</span> : null}
-              </td>
+    <section className="policy-page">
+      <h1>{t(DOCUMENT_WORDS[document].history)}</h1>
+      <p className="muted">{t('policy:history.intro')}</p>
+      {/* a wide table scrolls inside its own region on a phone, and the keyboard can reach it */}
+      <div className="table-scroll" role="region" aria-label={t('policy:history.tableLabel')} tabIndex={0}>
+        <table className="policy-history">
+          <thead>
+            <tr>
+              <th>{t('policy:history.version')}</th>
+              <th>{t('policy:history.published')}</th>
+              <th>{t('policy:history.inForceFrom')}</th>
+              <th>{t('policy:history.whatChanged')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {versions.map((v) => (
+              <tr key={v.number}>
+                <td>
+                  <Link to={`/${document}/history/${v.number}`}>{t('policy:history.versionLink', { number: v.number })}</Link> <span className="tag">{t(v.state)}</span>
+                </td>
+                <td>{v.publishedAt}</td>
+                <td>{v.effectiveAt}</td>
+                <td>
+                  {v.changeSummary}
+                  {v.significant ? <span className="tag">{t('policy:history.significant')}</span> : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </section>
   )
 }

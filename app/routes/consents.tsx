@@ -1,15 +1,22 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { data, redirect } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { data } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import { Trans, useTranslation } from 'react-i18next'
 import { z } from 'zod'
+import { constraintsOf } from '~/components/ui/conform'
 import { Field, FormError } from '~/components/ui/field'
 import { GpcHonoured } from '~/components/gpc-status'
+import { msg, pageTitle } from '~/i18n/translate'
 import { requireCustomer } from '~/lib/platform/auth.server'
+import { getLanguage } from '~/lib/platform/i18n.server'
+import { redirectWithToast } from '~/lib/platform/toast.server'
 import { countCommunityData } from '~/lib/erasure/community.server'
 import { previewCategoryErasure } from '~/lib/erasure/erasure.server'
 import { confirmPassword } from '~/lib/platform/reauth.server'
 import {
-  CONSENT_METHOD_LABELS,
+  CONSENT_METHOD_KEYS,
   giveCustomerConsent,
   isCookieCategory,
   latestConsents,
@@ -22,16 +29,17 @@ import { readCookieConsent, saveCookieChoice } from '~/lib/consent/cookie-consen
 import { ERASURE_MODES } from '~/lib/domain/erasure'
 import { formatDateTime } from '~/lib/domain/format'
 import { purposesNeedingReconsent } from '~/lib/policy/policy.server'
-import { currentPassword, intentOf, parseForm } from '~/lib/domain/validation/form'
+import { currentPassword, intentOf } from '~/lib/domain/validation/form'
 
-export const meta: MetaFunction = () => [{ title: 'Your consents · Privacy Portal' }]
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'consent:consents.title')
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = requireCustomer(context, request)
   const owner = { userId: user.id, email: user.email }
+  const language = await getLanguage(request)
   const cookieState = await readCookieConsent(request)
   const [purposes, latest, ofBrowser, counts, reconsent] = await Promise.all([
-    listConsentPurposes(),
+    listConsentPurposes({ language }),
     latestConsents(owner),
     cookieState.visitorId ? latestConsentsOfVisitor(cookieState.visitorId) : Promise.resolve(new Map<string, LatestConsent>()),
     countCommunityData(owner),
@@ -53,6 +61,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       const row = cookie ? ofBrowser.get(p.slug) : latest.get(p.slug)
       const given = category ? cookieState.allowed.has(category) : row?.action === 'given'
       const state: 'given' | 'withdrawn' | 'none' = given ? 'given' : row && (!cookie || cookieState.decided) ? 'withdrawn' : 'none'
+      const shown = row && state !== 'none' ? row : null
       return {
         slug: p.slug,
         name: p.name,
@@ -61,38 +70,59 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         recipients: p.recipients.map((r) => r.name),
         cookie,
         state,
-        since: row && state !== 'none' ? formatDateTime(row.createdAt) : null,
-        how: row && state !== 'none' ? CONSENT_METHOD_LABELS[row.method] : null,
-        version: row && state !== 'none' ? row.policyVersion : null,
+        since: shown ? formatDateTime(shown.createdAt, language) : null,
+        // a catalogue key: how the choice was made, in words
+        how: shown ? CONSENT_METHOD_KEYS[shown.method] : null,
+        version: shown?.policyVersion ?? null,
         needsReconsent: reconsent.some((r) => r.slug === p.slug),
       }
     }),
   }
 }
 
+// The buttons of each purpose: which purpose, give or withdraw, and for the forum what happens to the posts.
 const ConsentSchema = z.object({
   intent: z.enum(['withdraw', 'give']),
-  purpose: z.string().max(64),
-  forumChoice: z.enum(ERASURE_MODES, { errorMap: () => ({ message: 'Choose whether your posts are deleted or anonymised.' }) }).optional(),
+  purpose: z.string({ required_error: msg('consent:consents.errors.unknownPurpose') }).max(64, msg('consent:consents.errors.unknownPurpose')),
+  forumChoice: z.enum(ERASURE_MODES, { errorMap: () => ({ message: msg('consent:consents.errors.chooseForum') }) }).optional(),
+  password: z.string().max(128).optional(),
 })
 
-const PasswordSchema = z.object({ password: currentPassword })
+// The confirmation step of "withdraw and delete my posts": the password, as for an erasure.
+const ForumDeleteSchema = z.object({
+  intent: z.literal('withdraw'),
+  purpose: z.literal('forum'),
+  forumChoice: z.literal('delete'),
+  password: currentPassword,
+})
 
 // the query value that opens the confirmation step of "withdraw and delete my posts"
 const FORUM_DELETE_STEP = 'forum-delete'
 
-const UNKNOWN_PURPOSE = 'Unknown purpose: nothing was recorded.'
+// Why the password step refused, in words.
+const PASSWORD_PROBLEMS: Record<'logged_out' | 'locked' | 'wrong', string> = {
+  logged_out: 'consent:consents.password.logged_out',
+  locked: 'consent:consents.password.locked',
+  wrong: 'consent:consents.password.wrong',
+}
+
+type ActionData = { error?: string; result?: SubmissionResult<string[]> }
+
+const refuse = (error: string) => data<ActionData>({ error: msg(error) }, { status: 400 })
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = requireCustomer(context, request)
   const formData = await request.formData()
-  if (!['withdraw', 'give'].includes(intentOf(formData))) return data({ error: 'Unknown action.' } as ActionData, { status: 400 })
-  const form = parseForm(ConsentSchema, formData)
-  if (!form.ok) return data({ error: form.errors.forumChoice ?? UNKNOWN_PURPOSE } as ActionData, { status: 400 })
-  const { intent, purpose, forumChoice } = form.data
-  const purposes = await listConsentPurposes()
-  const target = purposes.find((p) => p.slug === purpose)
-  if (!target) return data({ error: UNKNOWN_PURPOSE } as ActionData, { status: 400 })
+  if (!['withdraw', 'give'].includes(intentOf(formData))) return refuse('consent:consents.errors.unknownAction')
+  const submission = parseWithZod(formData, { schema: ConsentSchema })
+  if (submission.status !== 'success') {
+    return refuse(submission.error?.forumChoice ? 'consent:consents.errors.chooseForum' : 'consent:consents.errors.unknownPurpose')
+  }
+  const { intent, purpose, forumChoice } = submission.value
+  const language = await getLanguage(request)
+  const target = (await listConsentPurposes({ language })).find((p) => p.slug === purpose)
+  if (!target) return refuse('consent:consents.errors.unknownPurpose')
+  const outcome = intent === 'give' ? 'consent:consents.given' : 'consent:consents.withdrawn'
 
   if (isCookieCategory(target.cookieCategory)) {
     const setCookies = await saveCookieChoice({
@@ -104,97 +134,85 @@ export async function action({ request, context }: ActionFunctionArgs) {
     })
     const headers = new Headers()
     for (const cookie of setCookies) headers.append('Set-Cookie', cookie)
-    return redirect(`/consents?${intent === 'give' ? 'given' : 'withdrawn'}=${target.slug}`, { headers })
+    return redirectWithToast('/consents', outcome, { purpose: target.name }, { headers })
   }
 
   switch (intent) {
     case 'withdraw': {
-      if (target.slug === 'forum' && !forumChoice) return data({ error: 'Choose whether your posts are deleted or anonymised.' } as ActionData, { status: 400 })
+      if (target.slug === 'forum' && !forumChoice) return refuse('consent:consents.errors.chooseForum')
       if (target.slug === 'forum' && forumChoice === 'delete') {
         // deleting every post is not undone by giving consent again: the password first, as for an erasure
-        const password = parseForm(PasswordSchema, formData)
-        if (!password.ok) return data({ errors: password.errors } as ActionData, { status: 400 })
-        const check = await confirmPassword(context, password.data.password)
-        if (!check.ok) return data({ errors: { password: check.message } } as ActionData, { status: 400 })
+        const confirmation = parseWithZod(formData, { schema: ForumDeleteSchema })
+        if (confirmation.status !== 'success') return data<ActionData>({ result: confirmation.reply({ hideFields: ['password'] }) }, { status: 400 })
+        const check = await confirmPassword(context, confirmation.value.password)
+        if (!check.ok) {
+          return data<ActionData>({ result: confirmation.reply({ fieldErrors: { password: [msg(PASSWORD_PROBLEMS[check.reason])] }, hideFields: ['password'] }) }, { status: 400 })
+        }
       }
       await withdrawCustomerConsent({ userId: user.id, email: user.email, purpose: target.slug, forumChoice })
-      return redirect(`/consents?withdrawn=${target.slug}`)
+      return redirectWithToast('/consents', outcome, { purpose: target.name })
     }
     case 'give': {
       // a subscription is consented to by the confirmation link, never by a toggle (double opt-in)
-      if (target.slug === 'comment_feed') return data({ error: 'Subscribe to a comment feed on the feed page; the email we send confirms it.' } as ActionData, { status: 400 })
+      if (target.slug === 'comment_feed') return refuse('consent:consents.errors.feedByLink')
       await giveCustomerConsent({ userId: user.id, purpose: target.slug })
-      return redirect(`/consents?given=${target.slug}`)
+      return redirectWithToast('/consents', outcome, { purpose: target.name })
     }
-    default:
-      return data({ error: 'Unknown action.' } as ActionData, { status: 400 })
   }
 }
 
-type ActionData = { error?: string; errors?: Record<string, string> }
-
-function Notice({ purposes }: { purposes: { slug: string; name: string }[] }) {
-  const [params] = useSearchParams()
-  const withdrawn = purposes.find((p) => p.slug === params.get('withdrawn'))
-  const given = purposes.find((p) => p.slug === params.get('given'))
-  if (withdrawn) {
-    return (
-      <p className="notice notice-ok" role="status">
-        You withdrew your consent to “{withdrawn.name}”. It took effect at once; the withdrawal is in your{' '}
-        <Link to="/requests">request history</Link>.
-      </p>
-    )
-  }
-  if (given) {
-    return (
-      <p className="notice notice-ok" role="status">
-        You gave your consent to “{given.name}”.
-      </p>
-    )
-  }
-  return null
+function ConsentState({ p }: { p: { state: string; since: string | null; how: string | null; version: string | null; cookie: boolean } }) {
+  const { t } = useTranslation()
+  const state =
+    p.state === 'given'
+      ? p.since
+        ? t('consent:consents.state.givenOn', { date: p.since })
+        : t('consent:consents.state.given')
+      : p.state === 'withdrawn'
+        ? t('consent:consents.state.withdrawnOn', { date: p.since })
+        : t('consent:consents.state.none')
+  const parts = [state, p.how ? t('consent:consents.state.how', { method: t(p.how), version: p.version }) : null].filter(Boolean).join(' ')
+  return (
+    <>
+      {parts}
+      {p.cookie ? ` · ${t('consent:consents.state.inThisBrowser')}` : null}
+    </>
+  )
 }
 
 export default function Consents() {
   const { purposes, counts, forumDelete, gpc } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>() as ActionData | undefined
+  const { t } = useTranslation()
   const effect: Record<string, string> = {
-    contact_form: `Withdrawing deletes your ${counts.contactMessages} stored contact message(s).`,
-    comment_feed: `Withdrawing deletes your ${counts.feedSubscriptions} feed subscription(s).`,
-    forum: `You have ${counts.forumPosts} forum post(s) and comment(s). Withdrawing deletes them, or keeps them under the name “deleted user” without your account or email, as you choose.`,
+    contact_form: t('consent:consents.effect.contactForm', { count: counts.contactMessages }),
+    comment_feed: t('consent:consents.effect.commentFeed', { count: counts.feedSubscriptions }),
+    forum: t('consent:consents.effect.forum', { count: counts.forumPosts }),
   }
   return (
-    <section>
-      <h1>Your consents</h1>
-      <p>
-        Each use of your data below happens only with your consent. Withdrawing is as easy as giving it and takes effect at once;
-        what was done before stays lawful. Every choice is recorded as proof, and you find the full record under My data.
-      </p>
+    <section className="consent-page">
+      <h1>{t('consent:consents.title')}</h1>
+      <p>{t('consent:consents.intro')}</p>
       {gpc ? <GpcHonoured /> : null}
-      <Notice purposes={purposes} />
       <FormError error={actionData?.error} />
       {purposes.map((p) => (
         <section key={p.slug} className="card consent-purpose" aria-labelledby={`consent-${p.slug}`}>
           <h2 id={`consent-${p.slug}`}>{p.name}</h2>
           <p>{p.description}</p>
-          <dl className="facts">
-            <dt>Who receives it</dt>
-            <dd>{p.recipients.length ? p.recipients.join(', ') : 'Nobody outside our company.'}</dd>
-            <dt>Legal basis</dt>
+          <dl className="facts facts-stack">
+            <dt>{t('consent:consents.whoReceives')}</dt>
+            <dd>{p.recipients.length ? p.recipients.join(', ') : t('consent:consents.nobodyOutside')}</dd>
+            <dt>{t('consent:consents.legalBasis')}</dt>
             <dd>{p.legalBasis}</dd>
-            <dt>Status</dt>
+            <dt>{t('consent:consents.status')}</dt>
             <dd className="consent-state">
-              {p.state === 'given' ? `Given${p.since ? ` on ${p.since}` : ''}` : p.state === 'withdrawn' ? `Withdrawn on ${p.since}` : 'Not given'}
-              {p.how ? ` (${p.how}, notice version ${p.version})` : null}
-              {p.cookie ? ' · in this browser' : null}
+              <ConsentState p={p} />
             </dd>
           </dl>
           {p.slug === 'forum' && p.state === 'given' && forumDelete ? (
-            <ForumDeleteConfirmation posts={forumDelete.posts} othersComments={forumDelete.othersComments} error={actionData?.errors?.password} />
+            <ForumDeleteConfirmation posts={forumDelete.posts} othersComments={forumDelete.othersComments} lastResult={actionData?.result} />
           ) : null}
-          {p.needsReconsent && p.state === 'given' ? (
-            <p className="notice">The privacy notice now describes this differently from when you consented. Give your consent again to keep it, or withdraw it.</p>
-          ) : null}
+          {p.needsReconsent && p.state === 'given' ? <p className="notice">{t('consent:consents.reconsent')}</p> : null}
           {p.state === 'given' && effect[p.slug] ? <p className="muted">{effect[p.slug]}</p> : null}
           <div className="consent-actions">
             {p.state === 'given' ? (
@@ -203,10 +221,10 @@ export default function Consents() {
                 <input type="hidden" name="intent" value="withdraw" />
                 {p.slug === 'forum' ? (
                   <button type="submit" name="forumChoice" value="anonymise">
-                    Withdraw and anonymise my posts
+                    {t('consent:consents.withdrawAnonymise')}
                   </button>
                 ) : (
-                  <button type="submit">Withdraw consent</button>
+                  <button type="submit">{t('consent:consents.withdraw')}</button>
                 )}
               </Form>
             ) : null}
@@ -214,18 +232,18 @@ export default function Consents() {
               // only shows the confirmation step below: nothing is deleted by this button
               <Form method="get" action="/consents#confirm-forum-delete">
                 <input type="hidden" name="withdraw" value={FORUM_DELETE_STEP} />
-                <button type="submit">Withdraw and delete my posts</button>
+                <button type="submit">{t('consent:consents.withdrawDelete')}</button>
               </Form>
             ) : null}
             {p.state !== 'given' || p.needsReconsent ? (
               p.slug === 'comment_feed' ? (
-                <Link to="/feed">Subscribe to a comment feed</Link>
+                <Link to="/feed">{t('consent:consents.subscribeFeed')}</Link>
               ) : (
                 <Form method="post" reloadDocument={p.cookie}>
                   <input type="hidden" name="purpose" value={p.slug} />
                   <input type="hidden" name="intent" value="give" />
                   <button type="submit" className={p.state === 'given' ? 'button-secondary' : undefined}>
-                    {p.state === 'given' ? 'Give consent again' : 'Give consent'}
+                    {p.state === 'given' ? t('consent:consents.giveAgain') : t('consent:consents.give')}
                   </button>
                 </Form>
               )
@@ -238,33 +256,42 @@ export default function Consents() {
 }
 
 // The step between "withdraw and delete my posts" and the deletion: what goes, that it is final, the password.
-function ForumDeleteConfirmation({ posts, othersComments, error }: { posts: number; othersComments: number; error?: string }) {
+function ForumDeleteConfirmation({ posts, othersComments, lastResult }: { posts: number; othersComments: number; lastResult?: SubmissionResult<string[]> }) {
+  const { t } = useTranslation()
+  const [form, fields] = useForm({
+    id: 'confirm-forum-delete',
+    lastResult,
+    constraint: getZodConstraint(ForumDeleteSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ForumDeleteSchema }),
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+  })
   return (
-    <Form method="post" action={`/consents?withdraw=${FORUM_DELETE_STEP}`} className="stack card" id="confirm-forum-delete" aria-labelledby="confirm-forum-delete-title" noValidate>
-      <h3 id="confirm-forum-delete-title">Withdraw your consent and delete your forum posts</h3>
+    <Form method="post" action={`/consents?withdraw=${FORUM_DELETE_STEP}`} className="stack card" aria-labelledby="confirm-forum-delete-title" {...getFormProps(form)}>
+      <h3 id="confirm-forum-delete-title">{t('consent:consents.forumDelete.title')}</h3>
+      <FormError error={form.errors?.[0]} />
       <p id="forum-delete-summary">
-        This deletes your <strong>{posts} {posts === 1 ? 'forum post or comment' : 'forum posts and comments'}</strong>
-        {othersComments > 0 ? `, together with ${othersComments} ${othersComments === 1 ? 'comment' : 'comments'} of other people under your threads` : ''}.{' '}
-        <strong>It cannot be undone</strong>: giving your consent again does not bring them back, and no copy is kept.
+        <Trans i18nKey="consent:consents.forumDelete.deletes" count={posts} components={{ strong: <strong /> }} />
+        {othersComments > 0 ? t('consent:consents.forumDelete.others', { count: othersComments }) : null}.{' '}
+        <Trans i18nKey="consent:consents.forumDelete.final" components={{ strong: <strong /> }} />
       </p>
       <input type="hidden" name="purpose" value="forum" />
       <input type="hidden" name="intent" value="withdraw" />
       <input type="hidden" name="forumChoice" value="delete" />
       <Field
-        label="Your password"
-        name="password"
+        label={t('consent:consents.forumDelete.password')}
+        name={fields.password.name}
         type="password"
         autoComplete="current-password"
-        required
-        maxLength={128}
-        error={error}
-        hint="For your protection we ask for it again before anything is deleted."
+        {...constraintsOf(fields.password)}
+        error={fields.password.errors?.[0]}
+        hint={t('consent:consents.forumDelete.passwordHint')}
       />
       <div className="consent-actions">
         <button type="submit" className="button-danger">
-          Withdraw and delete {posts} {posts === 1 ? 'post' : 'posts'}
+          {t('consent:consents.forumDelete.confirm', { count: posts })}
         </button>
-        <Link to="/consents">Keep my posts</Link>
+        <Link to="/consents">{t('consent:consents.forumDelete.keep')}</Link>
       </div>
     </Form>
   )

@@ -1,16 +1,23 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { data, redirect } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { data } from '@remix-run/node'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { getFormProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
+import { constraintsOf } from '~/components/ui/conform'
 import { EmbedPlaceholder } from '~/components/embed-placeholder'
-import { Field, FormError, FieldErrorText } from '~/components/ui/field'
+import { Field, FormError, TextAreaField } from '~/components/ui/field'
+import { msg, pageTitle } from '~/i18n/translate'
 import { createContactMessage } from '~/lib/consent/contact.server'
 import { allowedCookieCategories } from '~/lib/consent/cookie-consent.server'
+import { getLanguage } from '~/lib/platform/i18n.server'
 import { hit, keyed, type Limit } from '~/lib/platform/rate-limit.server'
+import { redirectWithToast } from '~/lib/platform/toast.server'
 import { getPurposes, getRegistryContacts } from '~/lib/registry/registry.server'
-import { email, multiLine, parseForm, singleLine } from '~/lib/domain/validation/form'
+import { email, multiLine, singleLine } from '~/lib/domain/validation/form'
 
-export const meta: MetaFunction = () => [{ title: 'Contact form · Privacy Portal' }]
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'consent:contact.metaTitle')
 
 const MESSAGE_MAX = 5000
 const CONTACT_PER_CLIENT: Limit = { bucket: 'contact-client', max: 20, windowSeconds: 3600 }
@@ -18,13 +25,13 @@ const CONTACT_PER_EMAIL: Limit = { bucket: 'contact-email', max: 5, windowSecond
 
 // Public: people without an account write to us too.
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const [purposes, contacts, allowed] = await Promise.all([getPurposes(), getRegistryContacts(), allowedCookieCategories(request)])
+  const language = await getLanguage(request)
+  const [purposes, contacts, allowed] = await Promise.all([getPurposes({ language }), getRegistryContacts(), allowedCookieCategories(request)])
   const contactPurpose = purposes.find((p) => p.slug === 'contact_form')
   const externalMedia = purposes.find((p) => p.slug === 'external_media')
   if (!contactPurpose || !externalMedia) throw new Error('The registry lacks the contact_form or external_media purpose: run the seed.')
   const { controller } = contacts
   return {
-    loggedIn: context.auth?.user.role === 'customer',
     accountEmail: context.auth?.user.email ?? null,
     purpose: { name: contactPurpose.name, description: contactPurpose.description, retention: `${contactPurpose.retention.name}. ${contactPurpose.retention.description}` },
     map: {
@@ -39,105 +46,98 @@ const ContactSchema = z.object({
   name: singleLine('your name', 100),
   email,
   message: multiLine('your message', MESSAGE_MAX),
-  consent: z.literal('on', { errorMap: () => ({ message: 'Tick the box to let us store your message, or we cannot answer it.' }) }),
+  consent: z.literal('on', { errorMap: () => ({ message: msg('consent:contact.errors.consent') }) }),
   // the honeypot: hidden from people, filled in by bots
-  website: z.string().max(0, 'honeypot').optional(),
+  website: z.string().max(0, msg('consent:contact.errors.honeypot')).optional(),
 })
-
-const HONEYPOT_MESSAGE =
-  'Your message was not sent: a field that must stay empty was filled in, which is what automated spam does. If you used autofill, send the form again without it.'
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData()
   const user = context.auth?.user.role === 'customer' ? context.auth.user : null
-  const form = parseForm(ContactSchema, formData)
-  if (!form.ok) {
-    const { website, ...errors } = form.errors
-    return data({ errors: website ? { form: HONEYPOT_MESSAGE } : errors, values: form.values }, { status: 400 })
+  const submission = parseWithZod(formData, { schema: ContactSchema })
+  if (submission.status !== 'success') {
+    // a filled honeypot is said once, above the form, not next to a field no person sees
+    const honeypot = Boolean(submission.error?.website)
+    return data({ result: submission.reply(honeypot ? { formErrors: [msg('consent:contact.errors.honeypot')] } : undefined) }, { status: 400 })
   }
-  const { name, email: address, message } = form.data
+  const { name, email: address, message } = submission.value
   if ((await hit(CONTACT_PER_CLIENT, context.clientKey)) || (await hit(CONTACT_PER_EMAIL, keyed('contact-email', address)))) {
-    return data({ errors: { form: 'Too many messages in a short time. Please try again in an hour.' }, values: { name, email: address, message } }, { status: 429 })
+    return data({ result: submission.reply({ formErrors: [msg('consent:contact.errors.tooMany')] }) }, { status: 429 })
   }
   await createContactMessage({ userId: user?.id ?? null, name, email: address, message })
-  return redirect('/contact?sent=1')
+  // a customer can take the consent back on /consents, which deletes the messages
+  return redirectWithToast('/contact', user ? 'consent:contact.sentCustomer' : 'consent:contact.sent')
 }
 
 export default function Contact() {
-  const { loggedIn, accountEmail, purpose, map } = useLoaderData<typeof loader>()
+  const { accountEmail, purpose, map } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
-  const [params] = useSearchParams()
-  const errors: Record<string, string | undefined> = actionData?.errors ?? {}
-  const values: Record<string, string | undefined> = actionData?.values ?? {}
+  const { t } = useTranslation()
+  const [form, fields] = useForm({
+    id: 'contact',
+    lastResult: actionData?.result,
+    defaultValue: { email: accountEmail ?? '' },
+    constraint: getZodConstraint(ContactSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ContactSchema }),
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+  })
+  // the honeypot's own message is the form's: it is never shown next to the hidden field
+  const formError = form.errors?.[0] ?? (fields.website.errors?.length ? msg('consent:contact.errors.honeypot') : undefined)
   return (
-    <section>
-      <h1>Write to us</h1>
-      {params.get('sent') === '1' ? (
-        <p className="notice notice-ok" role="status">
-          Thank you, we received your message and will answer by email.
-          {loggedIn ? (
-            <>
-              {' '}
-              You can withdraw your consent, which deletes your messages, on <Link to="/consents">your consents</Link>.
-            </>
-          ) : null}
-        </p>
-      ) : null}
+    <section className="consent-page">
+      <h1>{t('consent:contact.title')}</h1>
       <div className="card">
         <h2>{purpose.name}</h2>
         <p>{purpose.description}</p>
         <p>
-          <strong>How long:</strong> {purpose.retention}
+          <strong>{t('consent:contact.howLong')}</strong> {purpose.retention}
         </p>
       </div>
-      <Form method="post" className="stack card" noValidate>
-        <FormError error={errors.form} />
-        <Field label="Your name" name="name" autoComplete="name" defaultValue={values.name} error={errors.name} maxLength={100} required />
+      <Form method="post" className="stack card" {...getFormProps(form)}>
+        <FormError error={formError} />
         <Field
-          label="Email address"
-          name="email"
+          label={t('consent:contact.name')}
+          name={fields.name.name}
+          autoComplete="name"
+          defaultValue={fields.name.initialValue}
+          {...constraintsOf(fields.name)}
+          error={fields.name.errors?.[0]}
+        />
+        <Field
+          label={t('consent:contact.email')}
+          name={fields.email.name}
           type="email"
           autoComplete="email"
-          defaultValue={values.email ?? accountEmail ?? undefined}
-          error={errors.email}
-          hint="We answer to this address."
-          maxLength={254}
-          required
+          defaultValue={fields.email.initialValue}
+          {...constraintsOf(fields.email)}
+          error={fields.email.errors?.[0]}
+          hint={t('consent:contact.emailHint')}
         />
-        <div className="field">
-          <label htmlFor="field-message">Message</label>
-          <textarea
-            id="field-message"
-            name="message"
-            rows={8}
-            maxLength={MESSAGE_MAX}
-            defaultValue={values.message}
-            aria-invalid={errors.message ? true : undefined}
-            aria-describedby={errors.message ? 'field-message-error' : undefined}
-            required
-          />
-          {errors.message ? <FieldErrorText id="field-message-error" message={errors.message} /> : null}
-        </div>
+        <TextAreaField
+          label={t('consent:contact.message')}
+          name={fields.message.name}
+          rows={8}
+          defaultValue={fields.message.initialValue}
+          {...constraintsOf(fields.message)}
+          error={fields.message.errors?.[0]}
+        />
         <div className="honeypot" aria-hidden="true">
-          <label htmlFor="field-website">Website (leave empty)</label>
-          <input id="field-website" name="website" type="text" tabIndex={-1} autoComplete="off" />
+          <label htmlFor="field-website">{t('consent:contact.honeypot')}</label>
+          <input id="field-website" name={fields.website.name} type="text" tabIndex={-1} autoComplete="off" />
         </div>
         <Field
-          label={
-            <>
-              I agree that my message and contact details are stored and used to answer me ({purpose.name}). I can withdraw
-              this consent at any time; my messages are then deleted.
-            </>
-          }
-          name="consent"
+          label={t('consent:contact.consent', { purpose: purpose.name })}
+          name={fields.consent.name}
           type="checkbox"
-          error={errors.consent}
+          {...constraintsOf(fields.consent)}
+          error={fields.consent.errors?.[0]}
         />
-        <button type="submit">Send message</button>
+        <button type="submit">{t('consent:contact.send')}</button>
       </Form>
-      <h2>Where we are</h2>
+      <h2>{t('consent:contact.whereWeAre')}</h2>
       <p>{map.address}</p>
-      <EmbedPlaceholder provider="maps" target={map.address} title={`Map: ${map.address}`} allowed={map.allowed} purpose={map.purpose} />
+      <EmbedPlaceholder provider="maps" target={map.address} title={t('consent:contact.mapTitle', { address: map.address })} allowed={map.allowed} purpose={map.purpose} />
     </section>
   )
 }

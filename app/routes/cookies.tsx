@@ -1,37 +1,43 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { parseWithZod } from '@conform-to/zod'
+import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { CookieCategoryList, CookieChoiceButtons, GpcNotice } from '~/components/cookie-banner'
 import { GpcHonoured } from '~/components/gpc-status'
-import { PolicyText } from '~/components/policy-text'
+import { AuthoritativeNote, PolicyText } from '~/components/policy-text'
 import { FormError } from '~/components/ui/field'
+import { msg, pageTitle } from '~/i18n/translate'
 import { listCookieCategories, OPTIONAL_COOKIE_CATEGORIES, readCookieConsent, saveCookieChoice, type CookieCategory } from '~/lib/consent/cookie-consent.server'
 import type { ConsentMethod } from '~/lib/consent/consent.server'
 import { formatDateTime } from '~/lib/domain/format'
 import { safeRedirectPath } from '~/lib/domain/safe-redirect'
-import { versionInForce } from '~/lib/policy/policy.server'
-import { intentOf, parseForm } from '~/lib/domain/validation/form'
+import { getLanguage } from '~/lib/platform/i18n.server'
+import { versionIn, versionInForce } from '~/lib/policy/policy.server'
+import { intentOf } from '~/lib/domain/validation/form'
 
-export const meta: MetaFunction = () => [{ title: 'Cookie settings · Privacy Portal' }]
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'consent:cookies.title')
 
 // Public: every visitor decides about cookies, with or without an account.
 export async function loader({ request }: LoaderFunctionArgs) {
-  const [state, categories, notice] = await Promise.all([readCookieConsent(request), listCookieCategories(), versionInForce({ document: 'cookies' })])
+  const language = await getLanguage(request)
+  const [state, categories, notice] = await Promise.all([readCookieConsent(request), listCookieCategories(language), versionInForce({ document: 'cookies' })])
   return {
     categories,
     checked: [...state.allowed],
     decided: state.decided,
-    decidedAt: state.decidedAt && state.decided ? formatDateTime(state.decidedAt) : null,
+    decidedAt: state.decidedAt && state.decided ? formatDateTime(state.decidedAt, language) : null,
     gpc: state.gpc,
     noticeVersion: state.noticeVersion,
-    notice: notice ? { number: notice.number, text: notice.text } : null,
+    notice: notice ? { number: notice.number, ...versionIn(notice, language) } : null,
   }
 }
 
-const UNKNOWN_CATEGORY = 'Unknown cookie category: nothing was recorded.'
+const UNKNOWN_CATEGORY = msg('consent:cookies.errors.unknownCategory')
 const ticked = z.literal('on', { errorMap: () => ({ message: UNKNOWN_CATEGORY }) }).optional()
 
+// One schema for the banner, the settings page and the embeds' "allow" button, which all post here.
 const ChoiceSchema = z
   .object({
     intent: z.enum(['accept-all', 'reject-all', 'save', 'allow-category']),
@@ -54,12 +60,13 @@ const METHODS: Record<z.infer<typeof ChoiceSchema>['intent'], ConsentMethod> = {
 export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData()
   const user = context.auth?.user
-  const form = parseForm(ChoiceSchema, formData)
-  if (!form.ok) {
-    const message = intentOf(formData) && !form.errors.intent ? Object.values(form.errors)[0] : 'Choose "Accept all", "Reject all" or "Allow selection".'
-    return data({ error: message }, { status: 400 })
+  const submission = parseWithZod(formData, { schema: ChoiceSchema })
+  if (submission.status !== 'success') {
+    const errors = submission.error ?? {}
+    const message = intentOf(formData) && !errors.intent ? Object.values(errors).flat()[0] : null
+    return data({ error: message ?? msg('consent:cookies.errors.chooseAction') }, { status: 400 })
   }
-  const { intent, redirectTo, category } = form.data
+  const { intent, redirectTo, category } = submission.value
   let allowed: readonly CookieCategory[]
   let covers: readonly CookieCategory[] = OPTIONAL_COOKIE_CATEGORIES
   switch (intent) {
@@ -70,15 +77,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
       allowed = []
       break
     case 'save':
-      allowed = OPTIONAL_COOKIE_CATEGORIES.filter((c) => form.data[c] === 'on')
+      allowed = OPTIONAL_COOKIE_CATEGORIES.filter((c) => submission.value[c] === 'on')
       break
     case 'allow-category':
       if (!category) return data({ error: UNKNOWN_CATEGORY }, { status: 400 })
       allowed = [category]
       covers = [category]
       break
-    default:
-      return data({ error: 'Unknown action.' }, { status: 400 })
   }
   const setCookies = await saveCookieChoice({
     request,
@@ -95,19 +100,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function CookieSettings() {
   const { categories, checked, decided, decidedAt, gpc, noticeVersion, notice } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
+  const { t } = useTranslation()
   return (
-    <section>
-      <h1>Cookie settings</h1>
-      <p>
-        Choose which cookies this site may use in this browser. The necessary ones are always on; everything else stays off
-        until you allow it, and you can withdraw at any time here with the same effort.
-      </p>
+    <section className="consent-page">
+      <h1>{t('consent:cookies.title')}</h1>
+      <p>{t('consent:cookies.intro')}</p>
       {decided ? (
-        <p className="notice notice-ok">
-          Your current choice was recorded on {decidedAt} under version {noticeVersion} of the cookie notice.
-        </p>
+        <p className="notice notice-ok">{t('consent:cookies.decided', { date: decidedAt, version: noticeVersion })}</p>
       ) : (
-        <p className="notice">You have not made a choice under the current cookie notice yet, so only necessary cookies are used.</p>
+        <p className="notice">{t('consent:cookies.undecided')}</p>
       )}
       {gpc ? <GpcHonoured brief /> : null}
       {gpc ? <GpcNotice /> : null}
@@ -119,10 +120,11 @@ export default function CookieSettings() {
       </Form>
       {notice ? (
         <>
-          <h2>The cookie notice (version {notice.number})</h2>
-          <PolicyText text={notice.text} />
+          <h2>{t('consent:cookies.noticeHeading', { number: notice.number })}</h2>
+          <AuthoritativeNote textLanguage={notice.textLanguage} />
+          <PolicyText text={notice.text} lang={notice.textLanguage} />
           <p>
-            <Link to="/cookies/history">Earlier versions of the cookie notice</Link>
+            <Link to="/cookies/history">{t('consent:cookies.earlierVersions')}</Link>
           </p>
         </>
       ) : null}

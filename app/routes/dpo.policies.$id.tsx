@@ -54,9 +54,12 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     number: version.number,
     status: version.status,
     changeSummary: version.changeSummary,
+    changeSummaryDe: version.changeSummaryDe,
     significant: version.significant,
     baseNumber: base?.number ?? null,
     diff: base ? diffLines(base.text, version.text) : null,
+    // the authoritative German text's changes; a base from before German texts existed is compared with nothing
+    diffDe: base ? diffLines(base.textDe, version.textDe) : null,
     earliest: toLocalDateTimeInput(await earliestEffectiveAt({ significant: version.significant }), DISPLAY_TIME_ZONE),
     effectiveAt: version.effectiveAt ? formatDateTime(version.effectiveAt, language) : null,
     progress: published ? await campaignProgress(version.id) : null,
@@ -111,14 +114,17 @@ export default function PolicyVersionPage() {
         {t('dpo:policies.versionOf', { document: v.name, number: v.number })}{' '}
         <span className="tag">{v.status === 'draft' ? t('dpo:policy.statusDraft') : t('dpo:policy.statusPublished')}</span>
       </h1>
+      <p lang="de">{v.changeSummaryDe}</p>
       <p>
         {v.changeSummary} {v.significant ? <span className="tag">{t('dpo:policy.significant')}</span> : null}
       </p>
       <FormError error={errors.form} />
-      {v.diff ? (
+      {v.diff && v.diffDe ? (
         <>
-          <h2>{t('dpo:policy.changesAgainst', { number: v.baseNumber })}</h2>
-          <PolicyDiff lines={v.diff} />
+          <h2>{t('dpo:policy.changesDeAgainst', { number: v.baseNumber })}</h2>
+          <PolicyDiff lines={v.diffDe} lang="de" label={t('dpo:policy.changesDe')} />
+          <h2>{t('dpo:policy.changesEnAgainst', { number: v.baseNumber })}</h2>
+          <PolicyDiff lines={v.diff} lang="en" label={t('dpo:policy.changesEn')} />
         </>
       ) : (
         <p className="muted">{t('dpo:policy.firstVersion')}</p>

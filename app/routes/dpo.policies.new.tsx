@@ -1,11 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
-import { Form, useLoaderData } from '@remix-run/react'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { getFormProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import { z } from 'zod'
-import { Field, FormError, useFormFeedback, FieldErrorText } from '~/components/ui/field'
+import { constraintsOf } from '~/components/ui/conform'
+import { Field, FormError, TextAreaField } from '~/components/ui/field'
 import { requireDpo } from '~/lib/platform/auth.server'
 import { createDraft, generatePrivacyNotice, getDocumentName, isDocumentSlug, latestVersion } from '~/lib/policy/policy.server'
-import { multiLine, parseForm, singleLine } from '~/lib/domain/validation/form'
+import { multiLine, singleLine } from '~/lib/domain/validation/form'
 
 export const meta: MetaFunction = () => [{ title: 'New policy version · DPO workspace' }]
 
@@ -16,17 +19,22 @@ function documentParam(request: Request) {
 }
 
 // The privacy notice's draft starts from what the registry says today; the others from the last version.
+// Both languages are written here: the German text is authoritative, the English one a translation (decision 066).
 export async function loader({ request, context }: LoaderFunctionArgs) {
   requireDpo(context, request)
   const document = documentParam(request)
   const latest = await latestVersion(document)
-  const text = document === 'privacy' ? (await generatePrivacyNotice()).text : (latest?.text ?? '')
-  return { document, name: await getDocumentName(document), text, unchanged: latest?.text === text }
+  const generated = document === 'privacy' ? await generatePrivacyNotice() : null
+  const text = generated?.text ?? latest?.text ?? ''
+  const textDe = generated?.textDe ?? latest?.textDe ?? ''
+  return { document, name: await getDocumentName(document), text, textDe, unchanged: latest?.text === text && latest?.textDe === textDe }
 }
 
 const DraftSchema = z.object({
-  text: multiLine('the text', 200_000),
-  changeSummary: singleLine('a summary of the change', 1000),
+  textDe: multiLine('the German text', 200_000),
+  text: multiLine('the English text', 200_000),
+  changeSummaryDe: singleLine('a summary of the change in German', 1000),
+  changeSummary: singleLine('a summary of the change in English', 1000),
   significant: z.literal('on').optional(),
 })
 
@@ -34,29 +42,75 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const dpo = requireDpo(context, request)
   const formData = await request.formData()
   const document = documentParam(request)
-  const form = parseForm(DraftSchema, formData)
-  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 })
-  const version = await createDraft({ document, text: form.data.text, changeSummary: form.data.changeSummary, significant: form.data.significant === 'on', actorId: dpo.id })
+  const submission = parseWithZod(formData, { schema: DraftSchema })
+  if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+  const { significant, ...texts } = submission.value
+  const version = await createDraft({ document, ...texts, significant: significant === 'on', actorId: dpo.id })
   return redirect(`/dpo/policies/${version.id}`)
 }
 
 export default function NewPolicyVersion() {
-  const { name, text, unchanged } = useLoaderData<typeof loader>()
-  const { errors, values } = useFormFeedback()
+  const { name, text, textDe, unchanged } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const [form, fields] = useForm({
+    id: 'new-policy-version',
+    lastResult: actionData?.result,
+    defaultValue: { text, textDe },
+    constraint: getZodConstraint(DraftSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: DraftSchema }),
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+  })
+  const markup = 'Lines starting with “## ” and “### ” are headings, “- ” list items.'
   return (
     <section>
       <h1>New version of the {name}</h1>
       {unchanged ? <p className="notice">The text is the same as the latest version: change it, or there is nothing to publish.</p> : null}
-      <Form method="post" className="stack card" noValidate>
-        <FormError error={errors.form} />
-        <div className="field">
-          <label htmlFor="field-text">Text</label>
-          <span className="hint">Lines starting with “## ” and “### ” are headings, “- ” list items.</span>
-          <textarea id="field-text" name="text" rows={24} defaultValue={values.text ?? text} aria-invalid={errors.text ? true : undefined} aria-describedby={errors.text ? 'field-text-error' : undefined} />
-          {errors.text ? <FieldErrorText id="field-text-error" message={errors.text} /> : null}
-        </div>
-        <Field label="What changes, in one or two sentences (sent to every customer)" name="changeSummary" defaultValue={values.changeSummary} error={errors.changeSummary} maxLength={1000} />
-        <Field label="This is a significant change (14 days' notice; customers are told how to cancel)" name="significant" type="checkbox" defaultChecked={values.significant === 'on'} error={errors.significant} />
+      <Form method="post" className="stack card" {...getFormProps(form)}>
+        <FormError error={form.errors?.[0]} />
+        <TextAreaField
+          label="Text in German (authoritative)"
+          hint={markup}
+          name={fields.textDe.name}
+          rows={20}
+          lang="de"
+          defaultValue={fields.textDe.initialValue}
+          {...constraintsOf(fields.textDe)}
+          error={fields.textDe.errors?.[0]}
+        />
+        <TextAreaField
+          label="Text in English"
+          hint={markup}
+          name={fields.text.name}
+          rows={20}
+          lang="en"
+          defaultValue={fields.text.initialValue}
+          {...constraintsOf(fields.text)}
+          error={fields.text.errors?.[0]}
+        />
+        <Field
+          label="What changes, in German, in one or two sentences (sent to customers who read German)"
+          name={fields.changeSummaryDe.name}
+          lang="de"
+          defaultValue={fields.changeSummaryDe.initialValue}
+          {...constraintsOf(fields.changeSummaryDe)}
+          error={fields.changeSummaryDe.errors?.[0]}
+        />
+        <Field
+          label="What changes, in English, in one or two sentences (sent to customers who read English)"
+          name={fields.changeSummary.name}
+          lang="en"
+          defaultValue={fields.changeSummary.initialValue}
+          {...constraintsOf(fields.changeSummary)}
+          error={fields.changeSummary.errors?.[0]}
+        />
+        <Field
+          label="This is a significant change (14 days' notice; customers are told how to cancel)"
+          name={fields.significant.name}
+          type="checkbox"
+          defaultChecked={fields.significant.initialValue === 'on'}
+          error={fields.significant.errors?.[0]}
+        />
         <button type="submit">Save draft and preview the changes</button>
       </Form>
     </section>

@@ -26,6 +26,21 @@ interface FieldSpec {
   hint?: string
   options?: { value: string; label: string }[]
   optional?: boolean
+  // the language the text is written in: German (authoritative) and English side by side (decision 065)
+  lang?: 'de' | 'en'
+}
+
+// A text a person reads, as a German and an English field.
+function bilingual(spec: Omit<FieldSpec, 'name' | 'label' | 'lang'> & { name: string; label: string }): FieldSpec[] {
+  return [
+    { ...spec, name: `${spec.name}De`, label: `${spec.label} (German, authoritative)`, lang: 'de' },
+    { ...spec, label: `${spec.label} (English)`, lang: 'en' },
+  ]
+}
+
+// Rows seeded or added before the German columns existed, until the DPO writes their German.
+function germanMissing(values: Record<string, unknown>, fields: FieldSpec[]) {
+  return fields.some((f) => f.lang === 'de' && !f.optional && str(values[f.name]).trim() === '')
 }
 
 function sectionOf(params: { section?: string }): RegistrySection {
@@ -61,54 +76,77 @@ async function viewOf(section: RegistrySection) {
       }
     case 'legal-bases':
       return {
-        fields: [
-          { name: 'article', label: 'Article', kind: 'text' },
-          { name: 'description', label: 'Description', kind: 'textarea' },
-        ] satisfies FieldSpec[],
-        rows: loaded.rows.map((r) => ({ key: String(r.id), title: r.article, note: r.slug, values: { article: r.article, description: r.description } as Record<string, unknown> })),
+        fields: [...bilingual({ name: 'article', label: 'Article', kind: 'text' }), ...bilingual({ name: 'description', label: 'Description', kind: 'textarea' })] satisfies FieldSpec[],
+        rows: loaded.rows.map((r) => ({
+          key: String(r.id),
+          title: r.article,
+          note: r.slug,
+          values: { article: r.article, articleDe: r.articleDe, description: r.description, descriptionDe: r.descriptionDe } as Record<string, unknown>,
+        })),
         canCreate: false,
       }
     case 'retention-rules':
       return {
         fields: [
-          { name: 'name', label: 'Name', kind: 'text' },
-          { name: 'description', label: 'Description', kind: 'textarea' },
+          ...bilingual({ name: 'name', label: 'Name', kind: 'text' }),
+          ...bilingual({ name: 'description', label: 'Description', kind: 'textarea' }),
           { name: 'period', label: 'Period', kind: 'text', hint: 'Like "90 days", "6 months" or "8 years"; empty when an event ends it.', optional: true },
-          { name: 'legalReason', label: 'Legal reason', kind: 'textarea', hint: 'The law that requires keeping the data (required for a legal hold).', optional: true },
+          ...bilingual({ name: 'legalReason', label: 'Legal reason', kind: 'textarea', hint: 'The law that requires keeping the data (required for a legal hold).', optional: true }),
           { name: 'isLegalHold', label: 'Legal hold: kept because the law requires it, blocked for anything else', kind: 'checkbox' },
         ] satisfies FieldSpec[],
         rows: loaded.rows.map((r) => ({
           key: String(r.id),
           title: r.name,
           note: r.isLegalHold ? `${r.slug} · legal hold` : r.slug,
-          values: { name: r.name, description: r.description, period: str(r.period), legalReason: str(r.legalReason), isLegalHold: r.isLegalHold } as Record<string, unknown>,
+          values: {
+            name: r.name,
+            nameDe: r.nameDe,
+            description: r.description,
+            descriptionDe: r.descriptionDe,
+            period: str(r.period),
+            legalReason: str(r.legalReason),
+            legalReasonDe: str(r.legalReasonDe),
+            isLegalHold: r.isLegalHold,
+          } as Record<string, unknown>,
         })),
         canCreate: true,
       }
     case 'recipients':
       return {
         fields: [
-          { name: 'name', label: 'Name', kind: 'text' },
+          ...bilingual({ name: 'name', label: 'Name', kind: 'text' }),
           { name: 'kind', label: 'Kind', kind: 'select', options: RECIPIENT_KINDS.map((k) => ({ value: k, label: k.replace('_', ' ') })) },
-          { name: 'service', label: 'Service', kind: 'textarea' },
+          ...bilingual({ name: 'service', label: 'Service', kind: 'textarea' }),
           { name: 'address', label: 'Address', kind: 'text', optional: true },
-          { name: 'country', label: 'Country', kind: 'text', optional: true },
-          { name: 'safeguards', label: 'Safeguards for transfers', kind: 'textarea', optional: true },
+          ...bilingual({ name: 'country', label: 'Country', kind: 'text', optional: true }),
+          ...bilingual({ name: 'safeguards', label: 'Safeguards for transfers', kind: 'textarea', optional: true }),
           { name: 'privacyUrl', label: 'Privacy policy', kind: 'url', optional: true },
         ] satisfies FieldSpec[],
         rows: loaded.rows.map((r) => ({
           key: String(r.id),
           title: r.name,
           note: r.slug,
-          values: { name: r.name, kind: r.kind, service: r.service, address: str(r.address), country: str(r.country), safeguards: str(r.safeguards), privacyUrl: str(r.privacyUrl) } as Record<string, unknown>,
+          values: {
+            name: r.name,
+            nameDe: r.nameDe,
+            kind: r.kind,
+            service: r.service,
+            serviceDe: r.serviceDe,
+            address: str(r.address),
+            country: str(r.country),
+            countryDe: str(r.countryDe),
+            safeguards: str(r.safeguards),
+            safeguardsDe: str(r.safeguardsDe),
+            privacyUrl: str(r.privacyUrl),
+          } as Record<string, unknown>,
         })),
         canCreate: true,
       }
     case 'purposes':
       return {
         fields: [
-          { name: 'name', label: 'Name', kind: 'text' },
-          { name: 'description', label: 'Description', kind: 'textarea' },
+          ...bilingual({ name: 'name', label: 'Name', kind: 'text' }),
+          ...bilingual({ name: 'description', label: 'Description', kind: 'textarea' }),
           { name: 'legalBasisId', label: 'Legal basis', kind: 'select', options: loaded.options.legalBases.map((o) => ({ value: String(o.id), label: o.label })) },
           { name: 'retentionRuleId', label: 'Retention', kind: 'select', options: loaded.options.retentionRules.map((o) => ({ value: String(o.id), label: o.label })) },
           { name: 'recipientIds', label: 'Recipients', kind: 'checkboxes', options: loaded.options.recipients.map((o) => ({ value: String(o.id), label: o.label })) },
@@ -117,7 +155,7 @@ async function viewOf(section: RegistrySection) {
           key: String(r.id),
           title: r.name,
           note: r.slug,
-          values: { name: r.name, description: r.description, legalBasisId: String(r.legalBasisId), retentionRuleId: String(r.retentionRuleId), recipientIds: r.recipientIds.map(String) } as Record<string, unknown>,
+          values: { name: r.name, nameDe: r.nameDe, description: r.description, descriptionDe: r.descriptionDe, legalBasisId: String(r.legalBasisId), retentionRuleId: String(r.retentionRuleId), recipientIds: r.recipientIds.map(String) } as Record<string, unknown>,
         })),
         canCreate: false,
       }
@@ -171,7 +209,7 @@ function Control({ spec, rowKey, value, error }: { spec: FieldSpec; rowKey: stri
   const label = spec.optional ? `${spec.label} (optional)` : spec.label
   switch (spec.kind) {
     case 'textarea':
-      return <TextAreaField id={id} label={label} name={spec.name} hint={spec.hint} defaultValue={str(value)} error={error} rows={3} maxLength={4000} />
+      return <TextAreaField id={id} label={label} name={spec.name} hint={spec.hint} defaultValue={str(value)} error={error} rows={3} maxLength={4000} lang={spec.lang} />
     case 'select':
       return <SelectField id={id} label={label} name={spec.name} options={spec.options ?? []} defaultValue={str(value)} error={error} />
     case 'checkbox':
@@ -189,7 +227,19 @@ function Control({ spec, rowKey, value, error }: { spec: FieldSpec; rowKey: stri
         </fieldset>
       )
     default:
-      return <Field id={id} label={label} name={spec.name} type={spec.kind === 'email' ? 'email' : spec.kind === 'url' ? 'url' : 'text'} hint={spec.hint} defaultValue={str(value)} error={error} maxLength={500} />
+      return (
+        <Field
+          id={id}
+          label={label}
+          name={spec.name}
+          type={spec.kind === 'email' ? 'email' : spec.kind === 'url' ? 'url' : 'text'}
+          hint={spec.hint}
+          defaultValue={str(value)}
+          error={error}
+          maxLength={500}
+          lang={spec.lang}
+        />
+      )
   }
 }
 
@@ -213,6 +263,7 @@ export default function DpoRegistrySection() {
           <Form key={row.key} method="post" className="stack card registry-entry" id={`entry-${row.key}`} aria-label={row.title} noValidate>
             <h2>{row.title}</h2>
             {row.note ? <p className="muted">{row.note}</p> : null}
+            {row.key !== 'new' && germanMissing(row.values, fields) ? <p className="notice">The German text is missing: the German pages show the English one until you write it.</p> : null}
             <FormError error={mine?.errors.form} />
             {row.key !== 'new' ? <input type="hidden" name="key" value={row.key} /> : null}
             {fields.map((spec) => (

@@ -1,104 +1,116 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { data, redirect } from '@remix-run/node'
-import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { data } from '@remix-run/node'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { getFormProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { Field, FormError, FieldErrorText } from '~/components/ui/field'
+import { constraintsOf } from '~/components/ui/conform'
+import { Field, FormError, SelectField } from '~/components/ui/field'
+import { msg, pageTitle } from '~/i18n/translate'
 import { FEED_CONFIRM_TTL_HOURS, listFeedTopics, requestFeedSubscription } from '~/lib/consent/feed.server'
 import { formatDate } from '~/lib/domain/format'
 import { getLanguage } from '~/lib/platform/i18n.server'
 import { hit, keyed, type Limit } from '~/lib/platform/rate-limit.server'
+import { redirectWithToast } from '~/lib/platform/toast.server'
 import { getPurposes } from '~/lib/registry/registry.server'
-import { email, parseForm } from '~/lib/domain/validation/form'
+import { email } from '~/lib/domain/validation/form'
 
-export const meta: MetaFunction = () => [{ title: 'Comment feed · Privacy Portal' }]
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'consent:feed.metaTitle')
 
 // Each request sends an email: limited per connection and per address so the form cannot be used to flood an inbox.
 const SUBSCRIBE_PER_CLIENT: Limit = { bucket: 'feed-subscribe-client', max: 20, windowSeconds: 3600 }
 const SUBSCRIBE_PER_EMAIL: Limit = { bucket: 'feed-subscribe-email', max: 5, windowSeconds: 3600 }
 
 // Public: people without an account subscribe too.
-export async function loader({ context }: LoaderFunctionArgs) {
-  const [topics, purposes] = await Promise.all([listFeedTopics(), getPurposes()])
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const language = await getLanguage(request)
+  const [topics, purposes] = await Promise.all([listFeedTopics(), getPurposes({ language })])
   const purpose = purposes.find((p) => p.slug === 'comment_feed')
   if (!purpose) throw new Error('The registry lacks the comment_feed purpose: run the seed.')
   return {
     accountEmail: context.auth?.user.email ?? null,
     purpose: { name: purpose.name, description: purpose.description, retention: `${purpose.retention.name}. ${purpose.retention.description}` },
-    topics: topics.map((t) => ({ id: t.id, title: t.title ?? '', comments: t.comments, lastActivity: formatDate(t.lastActivityAt) })),
-    confirmHours: FEED_CONFIRM_TTL_HOURS,
+    topics: topics.map((t) => ({ id: t.id, title: t.title ?? '', comments: t.comments, lastActivity: formatDate(t.lastActivityAt, language) })),
   }
 }
 
+const CHOOSE_TOPIC = msg('consent:feed.errors.chooseTopic')
+
 const SubscribeSchema = z.object({
-  thread: z.string({ required_error: 'Choose a topic.' }).regex(/^[1-9]\d{0,15}$/, 'Choose a topic from the list.').transform(Number),
+  thread: z.string({ required_error: CHOOSE_TOPIC }).regex(/^[1-9]\d{0,15}$/, CHOOSE_TOPIC).transform(Number),
   email,
-  consent: z.literal('on', { errorMap: () => ({ message: 'Tick the box to agree to receiving the comments by email.' }) }),
+  consent: z.literal('on', { errorMap: () => ({ message: msg('consent:feed.errors.consent') }) }),
 })
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData()
-  const form = parseForm(SubscribeSchema, formData)
-  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 })
-  if ((await hit(SUBSCRIBE_PER_CLIENT, context.clientKey)) || (await hit(SUBSCRIBE_PER_EMAIL, keyed('feed-email', form.data.email)))) {
-    return data({ errors: { form: 'Too many subscription requests in a short time. Please try again in an hour.' }, values: { email: form.data.email, thread: String(form.data.thread) } }, { status: 429 })
+  const submission = parseWithZod(formData, { schema: SubscribeSchema })
+  if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+  const { thread, email: address } = submission.value
+  if ((await hit(SUBSCRIBE_PER_CLIENT, context.clientKey)) || (await hit(SUBSCRIBE_PER_EMAIL, keyed('feed-email', address)))) {
+    return data({ result: submission.reply({ formErrors: [msg('consent:feed.errors.tooMany')] }) }, { status: 429 })
   }
   const user = context.auth?.user.role === 'customer' ? context.auth.user : null
   // the account is linked only when the subscription goes to the account's own address
-  const userId = user && user.email.toLowerCase() === form.data.email ? user.id : null
-  const result = await requestFeedSubscription({ threadId: form.data.thread, email: form.data.email, userId, language: await getLanguage(request) })
-  if (!result.ok) return data({ errors: { thread: 'Choose a topic from the list.' }, values: { email: form.data.email } }, { status: 400 })
-  return redirect('/feed?requested=1')
+  const userId = user && user.email.toLowerCase() === address ? user.id : null
+  // every email of this subscription is written in the page's language
+  const result = await requestFeedSubscription({ threadId: thread, email: address, userId, language: await getLanguage(request) })
+  if (!result.ok) return data({ result: submission.reply({ fieldErrors: { thread: [CHOOSE_TOPIC] } }) }, { status: 400 })
+  return redirectWithToast('/feed', 'consent:feed.requested', { count: FEED_CONFIRM_TTL_HOURS })
 }
 
 export default function Feed() {
-  const { accountEmail, purpose, topics, confirmHours } = useLoaderData<typeof loader>()
+  const { accountEmail, purpose, topics } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
-  const [params] = useSearchParams()
-  const errors: Record<string, string | undefined> = actionData?.errors ?? {}
-  const values: Record<string, string | undefined> = actionData?.values ?? {}
+  const { t } = useTranslation()
+  const [form, fields] = useForm({
+    id: 'feed-subscribe',
+    lastResult: actionData?.result,
+    defaultValue: { email: accountEmail ?? '', thread: '' },
+    constraint: getZodConstraint(SubscribeSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: SubscribeSchema }),
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+  })
+  const options = [
+    { value: '', label: t('consent:feed.chooseThread') },
+    ...topics.map((topic) => ({ value: String(topic.id), label: t('consent:feed.topicOption', { title: topic.title, count: topic.comments, date: topic.lastActivity }) })),
+  ]
   return (
-    <section>
+    <section className="consent-page">
       <h1>{purpose.name}</h1>
       <p>{purpose.description}</p>
       <p className="muted">
-        <strong>How long:</strong> {purpose.retention}
+        <strong>{t('consent:feed.howLong')}</strong> {purpose.retention}
       </p>
-      {params.get('requested') === '1' ? (
-        <p className="notice notice-ok" role="status">
-          Check your inbox: we sent a link to confirm the subscription. It works for {confirmHours} hours; until you follow it we
-          send you nothing else.
-        </p>
-      ) : null}
-      <Form method="post" className="stack card" noValidate>
-        <FormError error={errors.form} />
-        <div className="field">
-          <label htmlFor="field-thread">Topic</label>
-          <select
-            id="field-thread"
-            name="thread"
-            defaultValue={values.thread ?? ''}
-            aria-invalid={errors.thread ? true : undefined}
-            aria-describedby={errors.thread ? 'field-thread-error' : undefined}
-          >
-            <option value="" disabled>
-              Choose a forum thread
-            </option>
-            {topics.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.title} ({t.comments} comments, last {t.lastActivity})
-              </option>
-            ))}
-          </select>
-          {errors.thread ? <FieldErrorText id="field-thread-error" message={errors.thread} /> : null}
-        </div>
-        <Field label="Email address" name="email" type="email" autoComplete="email" defaultValue={values.email ?? accountEmail ?? undefined} error={errors.email} maxLength={254} required />
-        <Field
-          label={<>I agree to receive new comments on this topic by email ({purpose.name}). I can unsubscribe with one click from every email.</>}
-          name="consent"
-          type="checkbox"
-          error={errors.consent}
+      <Form method="post" className="stack card" {...getFormProps(form)}>
+        <FormError error={form.errors?.[0]} />
+        <SelectField
+          label={t('consent:feed.topic')}
+          name={fields.thread.name}
+          options={options}
+          defaultValue={typeof fields.thread.initialValue === 'string' ? fields.thread.initialValue : ''}
+          required={fields.thread.required}
+          error={fields.thread.errors?.[0]}
         />
-        <button type="submit">Subscribe</button>
+        <Field
+          label={t('consent:feed.email')}
+          name={fields.email.name}
+          type="email"
+          autoComplete="email"
+          defaultValue={fields.email.initialValue}
+          {...constraintsOf(fields.email)}
+          error={fields.email.errors?.[0]}
+        />
+        <Field
+          label={t('consent:feed.consent', { purpose: purpose.name })}
+          name={fields.consent.name}
+          type="checkbox"
+          {...constraintsOf(fields.consent)}
+          error={fields.consent.errors?.[0]}
+        />
+        <button type="submit">{t('consent:feed.subscribe')}</button>
       </Form>
     </section>
   )

@@ -1,11 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
 import { FeedLinkProblem, feedTokenOf } from '~/components/feed-link'
+import { pageTitle } from '~/i18n/translate'
 import { confirmFeedSubscription } from '~/lib/consent/feed.server'
 import { verifyToken } from '~/lib/platform/tokens.server'
 
-export const meta: MetaFunction = () => [{ title: 'Confirm your subscription · Privacy Portal' }]
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'consent:feedConfirm.title')
 
 // Public: the link in the email works without an account. Opening it changes nothing (mail scanners open
 // links too); the button does.
@@ -26,15 +28,16 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function ConfirmSubscription() {
   const { problem, token } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
+  const { t } = useTranslation()
   if (actionData?.topic) {
     return (
       <section>
-        <h1>Subscription confirmed</h1>
+        <h1>{t('consent:feedConfirm.confirmedTitle')}</h1>
         <p className="notice notice-ok" role="status">
-          You now receive new comments on “{actionData.topic}” by email. Every email has a link to unsubscribe with one click.
+          {t('consent:feedConfirm.confirmed', { topic: actionData.topic })}
         </p>
         <p>
-          <Link to="/feed">Back to the comment feed</Link>
+          <Link to="/feed">{t('consent:feedConfirm.back')}</Link>
         </p>
       </section>
     )
@@ -42,13 +45,13 @@ export default function ConfirmSubscription() {
   const shown = actionData?.problem ?? problem
   return (
     <section>
-      <h1>Confirm your subscription</h1>
+      <h1>{t('consent:feedConfirm.title')}</h1>
       {shown ? (
         <FeedLinkProblem reason={shown} purpose="confirm" />
       ) : (
         <Form method="post" action={`?token=${encodeURIComponent(token ?? '')}`} className="card">
-          <p>Confirm that you want new comments on this topic sent to your email address.</p>
-          <button type="submit">Confirm the subscription</button>
+          <p>{t('consent:feedConfirm.prompt')}</p>
+          <button type="submit">{t('consent:feedConfirm.button')}</button>
         </Form>
       )}
     </section>

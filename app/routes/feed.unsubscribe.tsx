@@ -1,11 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
 import { FeedLinkProblem, feedTokenOf } from '~/components/feed-link'
+import { pageTitle } from '~/i18n/translate'
 import { unsubscribeFromFeed } from '~/lib/consent/feed.server'
 import { verifyToken } from '~/lib/platform/tokens.server'
 
-export const meta: MetaFunction = () => [{ title: 'Unsubscribe · Privacy Portal' }]
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'consent:unsubscribe.metaTitle')
 
 // Public: works without logging in; the signed token in the URL is the only credential. Opening the link
 // changes nothing (mail scanners open links too); the button, or a mail client's RFC 8058 one-click POST
@@ -27,13 +29,13 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function Unsubscribe() {
   const { problem, token } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
+  const { t } = useTranslation()
   if (actionData?.topic) {
     return (
       <section>
-        <h1>You are unsubscribed</h1>
+        <h1>{t('consent:unsubscribe.doneTitle')}</h1>
         <p className="notice notice-ok" role="status">
-          We deleted the comment feed subscriptions of your email address and recorded that you withdrew your consent. You will
-          receive no more comment emails from us.
+          {t('consent:unsubscribe.done')}
         </p>
       </section>
     )
@@ -41,13 +43,13 @@ export default function Unsubscribe() {
   const shown = actionData?.problem ?? problem
   return (
     <section>
-      <h1>Unsubscribe from the comment feed</h1>
+      <h1>{t('consent:unsubscribe.title')}</h1>
       {shown ? (
         <FeedLinkProblem reason={shown} purpose="unsubscribe" />
       ) : (
         <Form method="post" action={`?token=${encodeURIComponent(token ?? '')}`} className="card">
-          <p>Stop all comment feed emails to your address and delete your subscriptions.</p>
-          <button type="submit">Unsubscribe</button>
+          <p>{t('consent:unsubscribe.prompt')}</p>
+          <button type="submit">{t('consent:unsubscribe.button')}</button>
         </Form>
       )}
     </section>

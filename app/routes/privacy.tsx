@@ -1,62 +1,70 @@
-import type { MetaFunction } from '@remix-run/node'
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
+import { Trans, useTranslation } from 'react-i18next'
 import { ContactCard } from '~/components/contact-card'
-import { PolicyText } from '~/components/policy-text'
+import { AuthoritativeNote, PolicyText } from '~/components/policy-text'
+import { pageTitle } from '~/i18n/translate'
 import { formatDateTime } from '~/lib/domain/format'
-import { upcomingVersion, versionInForce } from '~/lib/policy/policy.server'
+import { getLanguage } from '~/lib/platform/i18n.server'
+import { upcomingVersion, versionIn, versionInForce } from '~/lib/policy/policy.server'
 import { getRegistryContacts } from '~/lib/registry/registry.server'
 
-export const meta: MetaFunction = () => [{ title: 'Privacy notice · Privacy Portal' }]
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'policy:documents.privacy.title')
 
-// The notice's content is the published version in force (frozen from the registry when published);
-// who is responsible and where to complain are always today's registry rows.
-export async function loader() {
+// The notice's content is the published version in force (frozen from the registry when published), in
+// the page's language; who is responsible and where to complain are always today's registry rows.
+export async function loader({ request }: LoaderFunctionArgs) {
+  const language = await getLanguage(request)
   const [contacts, inForce, upcoming] = await Promise.all([getRegistryContacts(), versionInForce({ document: 'privacy' }), upcomingVersion({ document: 'privacy' })])
   return {
     contacts,
-    version: inForce ? { number: inForce.number, text: inForce.text, effectiveAt: formatDateTime(inForce.effectiveAt!) } : null,
-    upcoming: upcoming ? { number: upcoming.number, changeSummary: upcoming.changeSummary, effectiveAt: formatDateTime(upcoming.effectiveAt!), significant: upcoming.significant } : null,
+    version: inForce ? { number: inForce.number, ...versionIn(inForce, language), effectiveAt: formatDateTime(inForce.effectiveAt!, language) } : null,
+    upcoming: upcoming
+      ? { number: upcoming.number, changeSummary: versionIn(upcoming, language).changeSummary, effectiveAt: formatDateTime(upcoming.effectiveAt!, language), significant: upcoming.significant }
+      : null,
   }
 }
 
 export default function Privacy() {
   const { contacts, version, upcoming } = useLoaderData<typeof loader>()
+  const { t } = useTranslation()
   return (
-    <article className="privacy-notice">
-      <h1>Privacy notice</h1>
+    <article className="privacy-notice policy-page">
+      <h1>{t('policy:documents.privacy.title')}</h1>
       {version ? (
         <p className="muted">
-          Version {version.number}, in force since {version.effectiveAt} (Berlin time). <Link to="/privacy/history">All versions and what changed</Link>
+          {t('policy:versionLine', { number: version.number, date: version.effectiveAt })} <Link to="/privacy/history">{t('policy:privacy.allVersions')}</Link>
         </p>
       ) : null}
+      {version ? <AuthoritativeNote textLanguage={version.textLanguage} /> : null}
       {upcoming ? (
         <p className="notice">
-          Version {upcoming.number} takes effect on {upcoming.effectiveAt}
-          {upcoming.significant ? ' (a significant change)' : ''}: {upcoming.changeSummary}{' '}
-          <Link to={`/privacy/history/${upcoming.number}`}>See what changes</Link>
+          {t('policy:upcoming', { number: upcoming.number, date: upcoming.effectiveAt })}
+          {upcoming.significant ? ` ${t('policy:upcomingSignificant')}` : ''}: {upcoming.changeSummary}{' '}
+          <Link to={`/privacy/history/${upcoming.number}`}>{t('policy:seeChanges')}</Link>
         </p>
       ) : null}
-      <p>
-        This notice tells you which personal data {contacts.controller.name} processes, why, on which legal basis, for how long,
-        who receives it, and what your rights are (Art. 13 and 14 GDPR).
-      </p>
+      <p>{t('policy:privacy.intro', { controller: contacts.controller.name })}</p>
 
-      <h2 id="who">Who is responsible</h2>
+      <h2 id="who">{t('policy:privacy.who')}</h2>
       <div className="contacts">
-        <ContactCard title="Controller" contact={contacts.controller} />
-        <ContactCard title="Data protection officer" contact={contacts.dpo} />
+        <ContactCard title={t('policy:privacy.controller')} contact={contacts.controller} />
+        <ContactCard title={t('policy:privacy.dpo')} contact={contacts.dpo} />
       </div>
 
-      {version ? <PolicyText text={version.text} /> : <p>No version of this notice has been published yet.</p>}
+      {version ? <PolicyText text={version.text} lang={version.textLanguage} /> : <p>{t('policy:privacy.noVersion')}</p>}
 
       <p>
-        Customers exercise most rights themselves after <Link to="/login">logging in</Link>. Anyone can write to our data
-        protection officer at <a href={`mailto:${contacts.dpo.email}`}>{contacts.dpo.email}</a>.
+        <Trans
+          i18nKey="policy:privacy.selfService"
+          values={{ email: contacts.dpo.email }}
+          components={{ login: <Link to="/login" />, mail: <a href={`mailto:${contacts.dpo.email}`} /> }}
+        />
       </p>
 
-      <h2 id="complaint">How to complain</h2>
-      <p>You can complain to the supervisory authority responsible for us, or to the one where you live or work:</p>
-      <ContactCard title="Supervisory authority" contact={contacts.supervisoryAuthority} />
+      <h2 id="complaint">{t('policy:privacy.complaintHeading')}</h2>
+      <p>{t('policy:privacy.complaintText')}</p>
+      <ContactCard title={t('policy:privacy.authority')} contact={contacts.supervisoryAuthority} />
     </article>
   )
 }

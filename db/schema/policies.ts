@@ -22,10 +22,15 @@ export const policyVersions = pgTable(
     number: integer('number').notNull(),
     status: policyVersionStatus('status').notNull().default('draft'),
     text: text('text').notNull(),
+    // the German text is authoritative (decision 066); both are written by the DPO
+    textDe: text('text_de').notNull(),
     changeSummary: text('change_summary').notNull(),
+    changeSummaryDe: text('change_summary_de').notNull(),
     significant: boolean('significant').notNull().default(false),
     // the text of each consent purpose in this version, keyed by purpose slug, to know whom to ask again
     purposeTexts: jsonb('purpose_texts').$type<Record<string, string>>(),
+    // the same in German; null in versions published before the German text existed
+    purposeTextsDe: jsonb('purpose_texts_de').$type<Record<string, string>>(),
     createdById: text('created_by_id').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     publishedAt: timestamp('published_at', { withTimezone: true }),

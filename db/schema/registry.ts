@@ -1,5 +1,7 @@
 // The registry: who processes what, why, on which legal basis, for how long, shared with whom.
 // Every page, export and email reads these rows; nothing here is ever a constant in a component.
+// Texts a person reads exist in German (*_de, the controller's authoritative language) and English; the
+// DPO edits both (decision 065). Required German columns have no default: whoever adds a row writes it.
 import { sql } from 'drizzle-orm'
 import {
   boolean,
@@ -34,18 +36,23 @@ export const legalBases = pgTable('legal_bases', {
   id: serial('id').primaryKey(),
   slug: text('slug').notNull().unique(),
   article: text('article').notNull(),
+  articleDe: text('article_de').notNull(),
   description: text('description').notNull(),
+  descriptionDe: text('description_de').notNull(),
 })
 
 export const retentionRules = pgTable('retention_rules', {
   id: serial('id').primaryKey(),
   slug: text('slug').notNull().unique(),
   name: text('name').notNull(),
+  nameDe: text('name_de').notNull(),
   description: text('description').notNull(),
+  descriptionDe: text('description_de').notNull(),
   // null: no fixed period (e.g. "while registered"); the description says what ends it
   period: interval('period'),
   // the law or reason that requires keeping data this long (legal holds), null for plain purpose limits
   legalReason: text('legal_reason'),
+  legalReasonDe: text('legal_reason_de'),
   isLegalHold: boolean('is_legal_hold').notNull().default(false),
 })
 
@@ -55,11 +62,15 @@ export const recipients = pgTable('recipients', {
   id: serial('id').primaryKey(),
   slug: text('slug').notNull().unique(),
   name: text('name').notNull(),
+  nameDe: text('name_de').notNull(),
   kind: recipientKind('kind').notNull(),
   service: text('service').notNull(),
+  serviceDe: text('service_de').notNull(),
   address: text('address'),
   country: text('country'),
+  countryDe: text('country_de'),
   safeguards: text('safeguards'),
+  safeguardsDe: text('safeguards_de'),
   privacyUrl: text('privacy_url'),
 })
 
@@ -71,7 +82,9 @@ export const purposes = pgTable(
     id: serial('id').primaryKey(),
     slug: text('slug').notNull().unique(),
     name: text('name').notNull(),
+    nameDe: text('name_de').notNull(),
     description: text('description').notNull(),
+    descriptionDe: text('description_de').notNull(),
     legalBasisId: integer('legal_basis_id').notNull().references(() => legalBases.id),
     retentionRuleId: integer('retention_rule_id').notNull().references(() => retentionRules.id),
     consentRequired: boolean('consent_required').notNull().default(false),
@@ -101,8 +114,11 @@ export const dataCategories = pgTable(
     id: serial('id').primaryKey(),
     slug: text('slug').notNull().unique(),
     name: text('name').notNull(),
+    nameDe: text('name_de').notNull(),
     description: text('description').notNull(),
+    descriptionDe: text('description_de').notNull(),
     fields: text('fields').array().notNull().default(sql`'{}'::text[]`),
+    fieldsDe: text('fields_de').array().notNull().default(sql`'{}'::text[]`),
     purposeId: integer('purpose_id').notNull().references(() => purposes.id),
     retentionRuleId: integer('retention_rule_id').notNull().references(() => retentionRules.id),
     source: dataSource('source').notNull(),

@@ -1,5 +1,7 @@
 // The registry as the policies in /work/shared/seeds describe it (001/002 Perfect Privacy, 003 CloudVPN,
 // 004 archive, no minors, notice periods). These are starting values: the DPO edits the rows afterwards.
+// Every text a person reads is here in German (*De, the authoritative original, seed 001: "the original
+// German version applies") and in English; db/seed.ts also fills German texts missing in an older database.
 import { DATA_CATEGORY_SLUGS, type DataCategorySlug, type RetentionRuleSlug } from '../schema/slugs'
 import type {
   dataSource,
@@ -50,6 +52,13 @@ export const REGISTRY_CONTACTS = [
 export const LEGAL_BASES = [
   {
     slug: 'art6_1_a',
+    articleDe: 'Art. 6 Abs. 1 lit. a DSGVO',
+    descriptionDe:
+      'Einwilligung. Sie haben in diese Verarbeitung für einen bestimmten Zweck eingewilligt. Sie können Ihre Einwilligung ' +
+      'jederzeit mit Wirkung für die Zukunft widerrufen, und zwar so einfach, wie Sie sie erteilt haben; die ' +
+      'Rechtmäßigkeit der bis zum Widerruf erfolgten Verarbeitung bleibt unberührt. Soweit Cookies oder ähnliche ' +
+      'Technologien Informationen auf Ihrem Endgerät speichern oder auslesen, ist nach § 25 Abs. 1 TDDDG ebenfalls Ihre ' +
+      'Einwilligung erforderlich.',
     article: 'Art. 6(1)(a) GDPR',
     description:
       'Consent. You agreed to this processing for a specific purpose. You can withdraw your consent at any time, ' +
@@ -58,6 +67,10 @@ export const LEGAL_BASES = [
   },
   {
     slug: 'art6_1_b',
+    articleDe: 'Art. 6 Abs. 1 lit. b DSGVO',
+    descriptionDe:
+      'Vertrag. Die Verarbeitung ist erforderlich, um den von Ihnen bestellten VPN-Dienst zu erbringen oder um auf Ihre ' +
+      'Anfrage Maßnahmen vor Abschluss des Vertrags durchzuführen.',
     article: 'Art. 6(1)(b) GDPR',
     description:
       'Contract. The processing is necessary to provide the VPN service you ordered, ' +
@@ -65,6 +78,11 @@ export const LEGAL_BASES = [
   },
   {
     slug: 'art6_1_c',
+    articleDe: 'Art. 6 Abs. 1 lit. c DSGVO',
+    descriptionDe:
+      'Rechtliche Verpflichtung. Das Gesetz verpflichtet uns zur Verarbeitung der Daten, zum Beispiel um Buchungsbelege ' +
+      'für die Finanzbehörden aufzubewahren, um Ihre Einwilligung nachweisen zu können oder um zu dokumentieren, wie wir ' +
+      'Ihre Datenschutzanfragen bearbeitet haben.',
     article: 'Art. 6(1)(c) GDPR',
     description:
       'Legal obligation. The law requires us to process the data, for example to keep accounting records for the tax ' +
@@ -72,6 +90,12 @@ export const LEGAL_BASES = [
   },
   {
     slug: 'art6_1_f',
+    articleDe: 'Art. 6 Abs. 1 lit. f DSGVO',
+    descriptionDe:
+      'Berechtigte Interessen. Die Verarbeitung ist zur Wahrung eines berechtigten Interesses von uns erforderlich, etwa ' +
+      'um unsere Server frei von Missbrauch zu halten; dieses Interesse haben wir gegen Ihre Interessen und Grundrechte ' +
+      'abgewogen. Sie können aus Gründen, die sich aus Ihrer besonderen Situation ergeben, jederzeit widersprechen (Art. ' +
+      '21 DSGVO).',
     article: 'Art. 6(1)(f) GDPR',
     description:
       'Legitimate interests. The processing is necessary for an interest of ours, such as keeping our servers free of ' +
@@ -81,6 +105,12 @@ export const LEGAL_BASES = [
   {
     // Kept apart from art6_1_f so that strictly necessary cookies are not offered for objection like real 6(1)(f) processing.
     slug: 'tdddg_25_2',
+    articleDe: '§ 25 Abs. 2 Nr. 2 TDDDG i. V. m. Art. 6 Abs. 1 lit. f DSGVO',
+    descriptionDe:
+      'Unbedingt erforderliche Speicherung. Cookies, die unbedingt erforderlich sind, um einen von Ihnen ausdrücklich ' +
+      'gewünschten Dienst bereitzustellen – etwa damit Sie angemeldet bleiben oder Ihre Cookie-Auswahl gespeichert wird –, ' +
+      'benötigen keine Einwilligung. Die wenigen Daten, die sie enthalten, verarbeiten wir in unserem berechtigten ' +
+      'Interesse an einer funktionierenden und sicheren Website.',
     article: '§ 25(2) no. 2 TDDDG with Art. 6(1)(f) GDPR',
     description:
       'Strictly necessary storage. Cookies that are strictly necessary to provide a service you explicitly asked for, ' +
@@ -92,6 +122,11 @@ export const LEGAL_BASES = [
 export const RETENTION_RULES = [
   {
     slug: 'while_registered',
+    nameDe: 'Solange Ihr Konto besteht',
+    descriptionDe:
+      'Die Daten werden gespeichert, solange Sie ein Konto bei uns haben. Endet das Konto, werden sie gelöscht, soweit ' +
+      'nicht eine gesetzliche Aufbewahrungsfrist verlangt, Teile davon aufzubewahren (zum Beispiel Zahlungsbelege).',
+    legalReasonDe: null,
     name: 'While your account exists',
     description:
       'Kept for as long as you have an account with us. When the account ends, the data is deleted, ' +
@@ -102,6 +137,15 @@ export const RETENTION_RULES = [
   },
   {
     slug: 'statutory_tax',
+    nameDe: 'Gesetzliche Aufbewahrung von Steuer- und Handelsunterlagen',
+    descriptionDe:
+      'Zahlungsbelege sind Buchungsbelege. Wir bewahren sie acht Jahre lang auf, auch nachdem Sie Ihr Konto gekündigt oder ' +
+      'die Löschung verlangt haben. Während dieser Zeit sind sie gesperrt: Sie werden ausschließlich für die Steuer- und ' +
+      'Handelsunterlagen verwendet.',
+    legalReasonDe:
+      '§ 147 Abs. 3 AO (Abgabenordnung) und § 257 Abs. 4 HGB (Handelsgesetzbuch) in der ab 2025 geltenden Fassung: ' +
+      'Buchungsbelege werden acht Jahre aufbewahrt (Handelsbücher und Jahresabschlüsse zehn Jahre); die Frist beginnt mit ' +
+      'dem Schluss des Kalenderjahres, in dem der Beleg entstanden ist.',
     name: 'Statutory retention of tax and commercial records',
     description:
       'Payment records are accounting vouchers. We keep them for eight years, also after you close your account or ask ' +
@@ -115,6 +159,9 @@ export const RETENTION_RULES = [
   },
   {
     slug: 'vpn_sessions_90_days',
+    nameDe: '90 Tage',
+    descriptionDe: 'Aufzeichnungen über VPN-Sitzungen werden 90 Tage nach Beginn der Sitzung automatisch gelöscht.',
+    legalReasonDe: null,
     name: '90 days',
     description: 'VPN session records are deleted automatically 90 days after the session started.',
     period: '90 days',
@@ -123,6 +170,11 @@ export const RETENTION_RULES = [
   },
   {
     slug: 'current_month',
+    nameDe: 'Nur der laufende Monat',
+    descriptionDe:
+      'Gespeichert wird nur die Summe für den laufenden Kalendermonat. Sie wird am Ende jedes Monats zurückgesetzt; ein ' +
+      'Verlauf wird nicht gespeichert.',
+    legalReasonDe: null,
     name: 'Current month only',
     description:
       'Only the running total for the current calendar month is kept. It is reset at the end of each month; no history is kept.',
@@ -132,6 +184,11 @@ export const RETENTION_RULES = [
   },
   {
     slug: 'permanent_in_record',
+    nameDe: 'Im Kundendatensatz gespeichert',
+    descriptionDe:
+      'Der Affiliate-Partner, der Sie geworben hat, wird bei Vertragsschluss in Ihrem Kundendatensatz gespeichert und ' +
+      'bleibt dort, solange der Kundendatensatz besteht. Er wird zusammen mit Ihrem Konto gelöscht.',
+    legalReasonDe: null,
     name: 'Kept in the customer record',
     description:
       'The affiliate partner who referred you is stored in your customer record when the contract is concluded and stays ' +
@@ -142,6 +199,12 @@ export const RETENTION_RULES = [
   },
   {
     slug: 'contact_messages_after_answer',
+    nameDe: 'Sechs Monate nach Beantwortung Ihrer Anfrage',
+    descriptionDe:
+      'Ihre Nachricht und die von Ihnen angegebenen Kontaktdaten werden sechs Monate nach unserer Antwort gelöscht, damit ' +
+      'wir Anschlussfragen noch bearbeiten können. Widerrufen Sie Ihre Einwilligung oder verlangen Sie die Löschung, ' +
+      'werden sie früher gelöscht.',
+    legalReasonDe: null,
     name: 'Six months after your question was answered',
     description:
       'Your message and the contact details you gave are deleted six months after we answered, so that we can still handle ' +
@@ -152,6 +215,12 @@ export const RETENTION_RULES = [
   },
   {
     slug: 'forum_until_removed',
+    nameDe: 'Bis der Beitrag entfernt wird',
+    descriptionDe:
+      'Beiträge und Kommentare bleiben im Forum, bis Sie sie löschen oder Ihre Einwilligung widerrufen, bis der ' +
+      'kommentierte Inhalt vollständig gelöscht wurde oder bis sie aus rechtlichen Gründen entfernt werden müssen (zum ' +
+      'Beispiel wegen Verleumdung).',
+    legalReasonDe: null,
     name: 'Until the post is removed',
     description:
       'Posts and comments stay on the forum until you delete them or withdraw your consent, until the content they comment ' +
@@ -162,6 +231,11 @@ export const RETENTION_RULES = [
   },
   {
     slug: 'until_consent_withdrawn',
+    nameDe: 'Bis zum Widerruf Ihrer Einwilligung',
+    descriptionDe:
+      'Die Daten werden gespeichert, bis Sie Ihre Einwilligung widerrufen, zum Beispiel über den Abmeldelink in jeder ' +
+      'E-Mail. Danach werden sie sofort gelöscht, es sei denn, Sie haben sie uns auch für einen anderen Zweck überlassen.',
+    legalReasonDe: null,
     name: 'Until you withdraw your consent',
     description:
       'Kept until you withdraw your consent, for example with the unsubscribe link contained in every email. ' +
@@ -172,6 +246,15 @@ export const RETENTION_RULES = [
   },
   {
     slug: 'consent_proof',
+    nameDe: 'Drei Jahre nach Ende der Einwilligung',
+    descriptionDe:
+      'Jeder Nachweis einer von Ihnen erteilten oder widerrufenen Einwilligung wird drei Jahre nach dem Ende der ' +
+      'Einwilligung (durch Widerruf oder weil Ihr Konto endete) aufbewahrt, weil wir nachweisen können müssen, dass uns ' +
+      'Ihre Einwilligung vorlag, solange wir uns auf sie gestützt haben.',
+    legalReasonDe:
+      'Nach Art. 7 Abs. 1 DSGVO müssen wir die Einwilligung nachweisen können. Drei Jahre umfassen die regelmäßige ' +
+      'Verjährungsfrist für Ansprüche (§ 195 BGB) und die Frist für die Verfolgung von Ordnungswidrigkeiten (§ 31 Abs. 2 ' +
+      'Nr. 1 OWiG), in denen dieser Nachweis verlangt werden kann.',
     name: 'Three years after the consent ended',
     description:
       'Each record of a consent you gave or withdrew is kept for three years after the consent ended (by withdrawal or ' +
@@ -184,6 +267,14 @@ export const RETENTION_RULES = [
   },
   {
     slug: 'archive_conflict_resolution',
+    nameDe: 'Drei Jahre nach der Änderung',
+    descriptionDe:
+      'Werden Daten geändert oder gelöscht, werden die ursprünglichen Werte archiviert und drei Jahre nach der Änderung ' +
+      'aufbewahrt, auch nach der Kündigung Ihres Kontos, damit Streitigkeiten (zum Beispiel über Zahlungen oder darüber, ' +
+      'wem ein Konto gehörte) geklärt werden können. Das Archiv ist für jede andere Verwendung gesperrt.',
+    legalReasonDe:
+      'Klärung von Streitigkeiten: Die regelmäßige Verjährungsfrist für zivilrechtliche Ansprüche beträgt drei Jahre (§ ' +
+      '195 BGB).',
     name: 'Three years after the change',
     description:
       'When data is changed or deleted, the original values are archived and kept for three years after the change, ' +
@@ -195,6 +286,13 @@ export const RETENTION_RULES = [
   },
   {
     slug: 'requests_records',
+    nameDe: 'Drei Jahre nach Abschluss der Anfrage',
+    descriptionDe:
+      'Ihre Datenschutzanfragen, unsere Antworten und jeder Schritt dazwischen werden drei Jahre nach Abschluss der ' +
+      'Anfrage aufbewahrt, als Nachweis, dass wir sie richtig und fristgerecht bearbeitet haben.',
+    legalReasonDe:
+      'Rechenschaftspflicht (Art. 5 Abs. 2 DSGVO) und die regelmäßige Verjährungsfrist von drei Jahren (§ 195 BGB) für ' +
+      'Ansprüche aus der Bearbeitung einer Anfrage (Art. 82 DSGVO).',
     name: 'Three years after the request was closed',
     description:
       'Your privacy requests, our answers and every step in between are kept for three years after the request was closed, ' +
@@ -207,6 +305,11 @@ export const RETENTION_RULES = [
   },
   {
     slug: 'server_logs',
+    nameDe: 'Sieben Tage',
+    descriptionDe:
+      'Server-Logfiles werden nach sieben Tagen gelöscht. Aufzeichnungen über einen Angriff auf unsere Systeme bewahren ' +
+      'wir auf, solange sie für die Analyse und Abwehr des Angriffs und als Beweismittel benötigt werden.',
+    legalReasonDe: null,
     name: 'Seven days',
     description:
       'Web server log files are deleted after seven days. Records of an attack on our systems are kept as long as they are ' +
@@ -217,6 +320,13 @@ export const RETENTION_RULES = [
   },
   {
     slug: 'per_cookie',
+    nameDe: 'Laufzeit des jeweiligen Cookies',
+    descriptionDe:
+      'Jedes Cookie hat seine eigene Laufzeit: Das Anmelde-Cookie endet, wenn Sie sich abmelden oder Ihre Sitzung abläuft; ' +
+      'Ihre Cookie-Auswahl wird zwölf Monate lang gespeichert; Cookies von Google Analytics bestehen bis zu zwei Jahre ' +
+      '(_ga) bzw. 24 Stunden (_gid); das Conversion-Cookie von Google AdWords verfällt nach 30 Tagen. Sie können Cookies ' +
+      'jederzeit in Ihrem Browser löschen.',
+    legalReasonDe: null,
     name: 'Lifetime of each cookie',
     description:
       'Each cookie has its own lifetime: the sign-in cookie ends when you sign out or your session expires; your cookie ' +
@@ -229,6 +339,11 @@ export const RETENTION_RULES = [
   // The three below are run by the retention job (app/lib/retention.server.ts) on records outside the data categories.
   {
     slug: 'unconfirmed_signups',
+    nameDe: 'Sieben Tage bei unbestätigter Registrierung',
+    descriptionDe:
+      'Eine Registrierung, deren E-Mail-Adresse nie bestätigt wurde, wird mit allem, was dazu gespeichert ist, sieben Tage ' +
+      'nach der Registrierung gelöscht.',
+    legalReasonDe: null,
     name: 'Seven days for an unconfirmed sign-up',
     description:
       'A sign-up whose email address was never confirmed is deleted, with everything stored for it, seven days after it was made.',
@@ -238,6 +353,11 @@ export const RETENTION_RULES = [
   },
   {
     slug: 'expired_credentials',
+    nameDe: 'Bis zum Ablauf',
+    descriptionDe:
+      'Anmeldesitzungen, Bestätigungscodes und Zähler zur Begrenzung von Anfragen werden gelöscht, sobald sie abgelaufen ' +
+      'sind oder ihr Zeitfenster verstrichen ist.',
+    legalReasonDe: null,
     name: 'Until it expires',
     description:
       'Sign-in sessions, confirmation codes and rate-limit counters are deleted as soon as they have expired or their ' +
@@ -248,6 +368,12 @@ export const RETENTION_RULES = [
   },
   {
     slug: 'sent_emails',
+    nameDe: '30 Tage nach dem Versand',
+    descriptionDe:
+      'Die Kopie einer E-Mail, die wir Ihnen gesendet haben, wird 30 Tage nach der Zustellung (oder dem endgültigen ' +
+      'Scheitern) aufbewahrt, um Fragen dazu beantworten zu können, und dann gelöscht; nach der Kündigung Ihres Kontos, ' +
+      'sobald die letzte E-Mail versandt ist.',
+    legalReasonDe: null,
     name: '30 days after sending',
     description:
       'The copy of an email we sent you is kept 30 days after it was delivered (or finally failed), to answer questions about it, ' +
@@ -261,6 +387,14 @@ export const RETENTION_RULES = [
 export const RECIPIENTS = [
   {
     slug: 'paymentwall',
+    nameDe: 'Paymentwall',
+    serviceDe:
+      'Zahlungsabwicklung. Die Zahlungsdaten, die Sie eingeben, gehen direkt an Paymentwall; wir erfahren nur das ' +
+      'Ergebnis.',
+    countryDe: 'Vereinigte Staaten',
+    safeguardsDe:
+      'Übermittlung in die USA auf Grundlage der EU-Standardvertragsklauseln (Art. 46 Abs. 2 lit. c DSGVO). Übermittelt ' +
+      'werden nur die für die Zahlung erforderlichen Daten, über eine verschlüsselte TLS-Verbindung.',
     name: 'Paymentwall',
     kind: 'processor',
     service: 'Payment processing. The payment details you enter go directly to Paymentwall; we only learn the result.',
@@ -273,6 +407,11 @@ export const RECIPIENTS = [
   },
   {
     slug: 'paypal',
+    nameDe: 'PayPal',
+    serviceDe:
+      'Zahlungen für Abonnements (wiederkehrende Zahlungen). Ein PayPal-Abonnement können Sie jederzeit kündigen.',
+    countryDe: 'Luxemburg',
+    safeguardsDe: 'Verarbeitung innerhalb der Europäischen Union; wir übermitteln nichts in ein Drittland.',
     name: 'PayPal',
     kind: 'processor',
     service: 'Subscription payments (recurring billing). You can cancel a PayPal subscription at any time.',
@@ -283,6 +422,16 @@ export const RECIPIENTS = [
   },
   {
     slug: 'google',
+    nameDe: 'Google',
+    serviceDe:
+      'Google Analytics, Conversion-Tracking von Google AdWords, Google Analytics Remarketing, YouTube-Videos und Google ' +
+      'Maps',
+    countryDe: 'Irland; Daten können in die Vereinigten Staaten übermittelt werden',
+    safeguardsDe:
+      'Google LLC ist nach dem EU-US-Datenschutzrahmen (EU-U.S. Data Privacy Framework) zertifiziert ' +
+      '(Angemessenheitsbeschluss der Europäischen Kommission, Art. 45 DSGVO); zusätzlich gelten Standardvertragsklauseln ' +
+      '(Art. 46 Abs. 2 lit. c DSGVO). Die IP-Anonymisierung ist aktiv: Ihre IP-Adresse wird innerhalb der EU bzw. des EWR ' +
+      'gekürzt, bevor sie übermittelt wird. Vor Ihrer Einwilligung wird nichts geladen.',
     name: 'Google',
     kind: 'third_party',
     service: 'Google Analytics, Google AdWords conversion tracking, Google Analytics Remarketing, YouTube videos and Google Maps',
@@ -298,6 +447,13 @@ export const RECIPIENTS = [
   },
   {
     slug: 'affiliate_partners',
+    nameDe: 'Affiliate-Partner',
+    serviceDe:
+      'Partner, die unseren Dienst empfehlen und dafür eine Provision erhalten. Ein Partner erfährt, dass ein von ihm ' +
+      'vermittelter Vertrag zustande gekommen ist, damit seine Provision gezahlt werden kann; wir setzen dafür keine ' +
+      'Tracking-Software Dritter ein.',
+    countryDe: null,
+    safeguardsDe: null,
     name: 'Affiliate partners',
     kind: 'partner',
     service:
@@ -310,6 +466,12 @@ export const RECIPIENTS = [
   },
   {
     slug: 'forum_public',
+    nameDe: 'Die Öffentlichkeit (Leserinnen und Leser des Forums)',
+    serviceDe:
+      'Forenbeiträge und Kommentare können mit Ihrem Benutzernamen und dem Zeitpunkt, zu dem sie geschrieben wurden, von ' +
+      'jeder Person im Internet gelesen werden.',
+    countryDe: null,
+    safeguardsDe: null,
     name: 'The public (forum readers)',
     kind: 'public',
     service: 'Forum posts and comments, with your user name and the time of writing, can be read by anyone on the internet.',
@@ -331,7 +493,9 @@ export type RecipientSlug = (typeof RECIPIENTS)[number]['slug']
 interface PurposeSeed {
   slug: string
   name: string
+  nameDe: string
   description: string
+  descriptionDe: string
   legalBasis: LegalBasisSlug
   retention: RetentionRuleSlug
   consentRequired: boolean
@@ -344,6 +508,12 @@ interface PurposeSeed {
 export const PURPOSES = [
   {
     slug: 'account_management',
+    nameDe: 'Kundenkonto und Vertrag',
+    descriptionDe:
+      'Um den von Ihnen bestellten VPN-Dienst zu erbringen, speichern wir Ihre Zugangsdaten, Ihre E-Mail-Adresse und das ' +
+      'Datum, an dem Ihr Konto abläuft. Die E-Mail-Adresse verwenden wir für wichtige Mitteilungen zu Ihrem Konto, zu ' +
+      'unserem Dienst und zu Änderungen dieser Datenschutzerklärung. Anonyme E-Mail-Anbieter sind willkommen. ' +
+      'Minderjährige registrieren wir nicht.',
     name: 'Customer account and contract',
     description:
       'To provide the VPN service you ordered we keep your login credentials, your email address and the date your account ' +
@@ -357,6 +527,12 @@ export const PURPOSES = [
   },
   {
     slug: 'payments',
+    nameDe: 'Zahlungen und Buchhaltung',
+    descriptionDe:
+      'Zahlungen werden von Paymentwall oder, bei Abonnements, von PayPal abgewickelt. Karten- und Bankdaten gehen direkt ' +
+      'an diese Anbieter und erreichen uns nie. Wir erhalten und speichern nur das Zahlungsdatum, die Transaktionsnummer, ' +
+      'den Anbieter und den Betrag, um Ihr Konto zu verlängern und die gesetzlich vorgeschriebenen Buchungsunterlagen zu ' +
+      'führen.',
     name: 'Payments and bookkeeping',
     description:
       'Payments are processed by Paymentwall or, for subscriptions, by PayPal. Card and bank details go directly to them and ' +
@@ -370,6 +546,12 @@ export const PURPOSES = [
   },
   {
     slug: 'abuse_prevention',
+    nameDe: 'Missbrauchsabwehr auf den VPN-Servern',
+    descriptionDe:
+      'Um Hackerangriffe und andere Verstöße gegen unsere Nutzungsbedingungen abzuwehren, speichern wir die IP-Adresse, ' +
+      'von der aus Sie sich verbinden, Beginn und Ende jeder VPN-Sitzung und den Server, den Sie genutzt haben. Wir ' +
+      'speichern nie, welche Websites Sie besuchen oder was Sie senden oder empfangen. Die Aufzeichnungen werden nach 90 ' +
+      'Tagen gelöscht.',
     name: 'Abuse prevention on the VPN servers',
     description:
       'To counter hacker attacks and other violations of our terms of service, we record the IP address you connect from, ' +
@@ -383,6 +565,10 @@ export const PURPOSES = [
   },
   {
     slug: 'fair_use',
+    nameDe: 'Erfassung des Datenvolumens (Fair Use)',
+    descriptionDe:
+      'Wir zählen, wie viele Daten Ihr Konto im laufenden Monat übertragen hat, damit der Grundsatz der fairen und ' +
+      'angemessenen Nutzung unserer Server angewendet werden kann. Der Zähler wird am Ende jedes Monats zurückgesetzt.',
     name: 'Traffic accounting (fair use)',
     description:
       'We count how much data your account has used in the current month, so that the principle of fair and reasonable use ' +
@@ -395,6 +581,10 @@ export const PURPOSES = [
   },
   {
     slug: 'configuration',
+    nameDe: 'Ihre VPN-Konfiguration',
+    descriptionDe:
+      'Wir speichern die Einstellungen, die Sie wählen, etwa das VPN-Protokoll, den Kill Switch oder die DNS-Server, damit ' +
+      'unsere Apps und Server sie auf Ihre Verbindungen anwenden.',
     name: 'Your VPN configuration',
     description:
       'We store the settings you choose, such as the VPN protocol, the kill switch or the DNS servers, so that our apps and ' +
@@ -407,6 +597,11 @@ export const PURPOSES = [
   },
   {
     slug: 'affiliate_commission',
+    nameDe: 'Affiliate-Programm',
+    descriptionDe:
+      'Sind Sie über einen Affiliate-Partner zu uns gekommen, zeigt uns ein Cookie, welcher Partner Sie geworben hat. Bei ' +
+      'Vertragsschluss speichern wir diesen Partner in Ihrem Kundendatensatz, damit ihm seine Provision gezahlt werden ' +
+      'kann.',
     name: 'Affiliate program',
     description:
       'If you reached us through an affiliate partner, a cookie tells us which partner referred you. When the contract is ' +
@@ -419,6 +614,11 @@ export const PURPOSES = [
   },
   {
     slug: 'contact_form',
+    nameDe: 'Kontaktformular',
+    descriptionDe:
+      'Wenn Sie uns über das Kontaktformular schreiben, verarbeiten wir Ihre Angaben einschließlich Ihrer Kontaktdaten, um ' +
+      'Ihre Anfrage und etwaige Anschlussfragen zu beantworten. Wir tun dies nur mit Ihrer Einwilligung und geben Ihre ' +
+      'Nachricht nicht ohne Ihre Erlaubnis weiter.',
     name: 'Contact form',
     description:
       'When you write to us through the contact form, we process what you enter, including your contact details, to answer ' +
@@ -432,6 +632,11 @@ export const PURPOSES = [
   },
   {
     slug: 'forum',
+    nameDe: 'Forum',
+    descriptionDe:
+      'Wenn Sie in unserem Forum schreiben, speichern wir Ihre Beiträge und Kommentare, den Zeitpunkt, zu dem sie ' +
+      'geschrieben wurden, Ihre E-Mail-Adresse und Ihren Benutzernamen. Beiträge und Kommentare sind öffentlich und zeigen ' +
+      'Ihren Benutzernamen; Ihre E-Mail-Adresse wird nie angezeigt.',
     name: 'Forum',
     description:
       'When you post in our forum we store your posts and comments, the time they were written, your email address and your ' +
@@ -444,6 +649,11 @@ export const PURPOSES = [
   },
   {
     slug: 'comment_feed',
+    nameDe: 'Kommentar-Feed',
+    descriptionDe:
+      'Wenn Sie den Kommentar-Feed abonnieren, senden wir Ihnen neue Kommentare per E-Mail. Zuvor bestätigen wir Ihre ' +
+      'E-Mail-Adresse mit einem Link (Double-Opt-in), und jede E-Mail enthält einen Link, mit dem Sie sich mit einem Klick ' +
+      'abmelden.',
     name: 'Comment feed',
     description:
       'If you subscribe to the comment feed, we email you new comments. We first confirm your email address with a link ' +
@@ -456,6 +666,11 @@ export const PURPOSES = [
   },
   {
     slug: 'consent_records',
+    nameDe: 'Nachweis von Einwilligungen',
+    descriptionDe:
+      'Wir speichern jede Einwilligung, die Sie erteilen oder widerrufen, wann und wie Sie das getan haben und welche ' +
+      'Fassung der Datenschutzerklärung Sie gesehen haben, weil wir Ihre Einwilligung nachweisen können müssen (Art. 7 ' +
+      'Abs. 1 DSGVO).',
     name: 'Proof of consent',
     description:
       'We record each consent you give or withdraw, when and how you did it, and the version of the privacy notice you saw, ' +
@@ -468,6 +683,11 @@ export const PURPOSES = [
   },
   {
     slug: 'change_archive',
+    nameDe: 'Archiv der Änderungen',
+    descriptionDe:
+      'Wenn Sie oder wir Ihre Daten ändern oder löschen, werden die ursprünglichen Werte archiviert, damit Berichtigungen ' +
+      'nachvollziehbar bleiben und Streitigkeiten geklärt werden können, auch nach der Kündigung Ihres Kontos. Das Archiv ' +
+      'ist für jede andere Verwendung gesperrt.',
     name: 'Archive of changes',
     description:
       'When you or we change or delete your data, the original values are archived, so that corrections can be traced and ' +
@@ -480,6 +700,10 @@ export const PURPOSES = [
   },
   {
     slug: 'privacy_requests',
+    nameDe: 'Bearbeitung Ihrer Datenschutzanfragen',
+    descriptionDe:
+      'Wenn Sie Ihre Rechte ausüben, speichern wir die Anfrage, wie wir bestätigt haben, dass sie von Ihnen stammt, unsere ' +
+      'Antwort und die Fristen, um die Artikel 12 bis 22 DSGVO einzuhalten und dies nachweisen zu können.',
     name: 'Handling your privacy requests',
     description:
       'When you exercise your rights, we record the request, how we confirmed that it came from you, our answer and the ' +
@@ -492,6 +716,13 @@ export const PURPOSES = [
   },
   {
     slug: 'website_operation',
+    nameDe: 'Betrieb und Sicherheit der Website',
+    descriptionDe:
+      'Ihr Browser übermittelt automatisch Browsertyp und -version, das Betriebssystem, die zuvor besuchte Seite ' +
+      '(Referrer-URL), den Hostnamen Ihres Rechners und die Uhrzeit der Anfrage. Wir speichern diese Angaben in ' +
+      'Server-Logfiles, um die Website auszuliefern und technische Fehler und Angriffe zu erkennen. Sie werden nicht mit ' +
+      'anderen Daten zusammengeführt und nicht mit Ihrem Konto verknüpft. Wird unser System angegriffen, speichern wir, ' +
+      'was wir über den Angriff erfassen können, zur Analyse, zur Abwehr und als Beweismittel.',
     name: 'Website operation and security',
     description:
       'Your browser automatically sends its type and version, the operating system, the referring page, the host name of ' +
@@ -506,6 +737,10 @@ export const PURPOSES = [
   },
   {
     slug: 'necessary_cookies',
+    nameDe: 'Unbedingt erforderliche Cookies',
+    descriptionDe:
+      'Ein Sitzungs-Cookie hält Sie angemeldet und schützt unsere Formulare vor Missbrauch; ein weiteres Cookie speichert ' +
+      'Ihre Cookie-Auswahl. Ohne sie funktioniert die Website nicht, daher benötigen sie keine Einwilligung.',
     name: 'Strictly necessary cookies',
     description:
       'A session cookie keeps you signed in and protects our forms against misuse; another cookie remembers your cookie ' +
@@ -518,6 +753,12 @@ export const PURPOSES = [
   },
   {
     slug: 'analytics',
+    nameDe: 'Webanalyse (Google Analytics)',
+    descriptionDe:
+      'Mit Ihrer Einwilligung verwendet Google Analytics Cookies, um zu analysieren, wie unsere Website genutzt wird, ' +
+      'damit wir ihre Inhalte verbessern und unsere Werbung steuern können. Die IP-Anonymisierung ist aktiv: Google kürzt ' +
+      'Ihre IP-Adresse innerhalb der EU bzw. des EWR, bevor sie in die USA übermittelt wird, und führt sie nicht mit ' +
+      'anderen Daten von Google zusammen.',
     name: 'Website analytics (Google Analytics)',
     description:
       'With your consent, Google Analytics uses cookies to analyse how our website is used, so that we can improve its ' +
@@ -531,6 +772,12 @@ export const PURPOSES = [
   },
   {
     slug: 'marketing',
+    nameDe: 'Werbung (Conversion-Tracking von Google AdWords und Remarketing)',
+    descriptionDe:
+      'Mit Ihrer Einwilligung setzt Google AdWords ein 30 Tage gültiges Conversion-Cookie, wenn Sie auf eine unserer ' +
+      'Anzeigen klicken, damit wir erfahren, wie viele Menschen über eine Anzeige zu uns gekommen sind; Werbetreibende ' +
+      'erfahren nie, wer Sie sind. Google Analytics Remarketing ermöglicht es Google, unsere Anzeigen auf Ihren anderen ' +
+      'Geräten zu zeigen, wenn Sie dies auch in Ihrem Google-Konto erlaubt haben.',
     name: 'Advertising (Google AdWords conversion tracking and Remarketing)',
     description:
       'With your consent, Google AdWords sets a conversion cookie, valid for 30 days, when you click one of our ads, so that ' +
@@ -544,6 +791,11 @@ export const PURPOSES = [
   },
   {
     slug: 'external_media',
+    nameDe: 'Externe Medien (YouTube und Google Maps)',
+    descriptionDe:
+      'Videos von YouTube und Karten von Google Maps werden erst nach Ihrer Einwilligung geladen, weil Google beim Laden ' +
+      'Ihre IP-Adresse erfährt und welche unserer Seiten Sie besuchen, oft auf Servern in den USA. Wenn Sie bei YouTube ' +
+      'angemeldet sind, kann Google dies Ihrem Profil zuordnen.',
     name: 'External media (YouTube and Google Maps)',
     description:
       'Videos from YouTube and maps from Google Maps are loaded only after your consent, because loading them tells Google ' +
@@ -564,8 +816,12 @@ export { DATA_CATEGORY_SLUGS, type DataCategorySlug }
 interface DataCategorySeed {
   slug: DataCategorySlug
   name: string
+  nameDe: string
   description: string
+  descriptionDe: string
   fields: string[]
+  // the same fields in German, in the same order
+  fieldsDe: string[]
   purpose: PurposeSlug
   retention: RetentionRuleSlug
   source: (typeof dataSource.enumValues)[number]
@@ -575,6 +831,9 @@ interface DataCategorySeed {
 export const DATA_CATEGORIES: DataCategorySeed[] = [
   {
     slug: 'account',
+    nameDe: 'Konto',
+    descriptionDe: 'Ihre Zugangsdaten, Ihre E-Mail-Adresse und der Stand Ihres Kontos.',
+    fieldsDe: ['Benutzername', 'E-Mail-Adresse', 'Passwort (nur als Hash gespeichert)', 'Kontostatus', 'Konto läuft ab am', 'Abonnement aktiv', 'E-Mail-Adresse bestätigt am', 'Volljährigkeit bestätigt am', 'Registriert am'],
     name: 'Account',
     description: 'Your login credentials, email address and the state of your account.',
     fields: ['Username', 'Email address', 'Password (stored only as a hash)', 'Account status', 'Account expires on', 'Subscription active', 'Email address confirmed on', 'Legal age confirmed on', 'Registered on'],
@@ -584,6 +843,10 @@ export const DATA_CATEGORIES: DataCategorySeed[] = [
   },
   {
     slug: 'payments',
+    nameDe: 'Zahlungen',
+    descriptionDe:
+      'Dass Sie bezahlt haben: Datum, Transaktionsnummer, Anbieter und Betrag. Niemals Karten- oder Bankdaten.',
+    fieldsDe: ['Zahlungsdatum', 'Transaktionsnummer', 'Zahlungsanbieter', 'Betrag', 'Währung'],
     name: 'Payments',
     description: 'The fact that you paid: date, transaction number, provider and amount. Never card or bank details.',
     fields: ['Payment date', 'Transaction number', 'Payment provider', 'Amount', 'Currency'],
@@ -593,6 +856,11 @@ export const DATA_CATEGORIES: DataCategorySeed[] = [
   },
   {
     slug: 'vpn_sessions',
+    nameDe: 'VPN-Sitzungen',
+    descriptionDe:
+      'Wann und von welcher IP-Adresse aus Sie sich mit welchem VPN-Server verbunden haben. Nicht, was Sie während der ' +
+      'Verbindung getan haben.',
+    fieldsDe: ['IP-Adresse', 'Beginn', 'Ende', 'VPN-Server'],
     name: 'VPN sessions',
     description: 'When and from which IP address you connected to which VPN server. Not what you did while connected.',
     fields: ['IP address', 'Start time', 'End time', 'VPN server'],
@@ -602,6 +870,9 @@ export const DATA_CATEGORIES: DataCategorySeed[] = [
   },
   {
     slug: 'traffic',
+    nameDe: 'Datenvolumen in diesem Monat',
+    descriptionDe: 'Wie viele Daten Ihr Konto im laufenden Monat übertragen hat.',
+    fieldsDe: ['Monat', 'Verbrauchtes Datenvolumen'],
     name: 'Traffic this month',
     description: 'How much data your account has used in the current month.',
     fields: ['Month', 'Data used'],
@@ -611,6 +882,9 @@ export const DATA_CATEGORIES: DataCategorySeed[] = [
   },
   {
     slug: 'settings',
+    nameDe: 'VPN-Konfiguration',
+    descriptionDe: 'Die Einstellungen, die Sie für Ihre VPN-Verbindungen gewählt haben.',
+    fieldsDe: ['Einstellung', 'Wert', 'Zuletzt geändert'],
     name: 'VPN configuration',
     description: 'The settings you chose for your VPN connections.',
     fields: ['Setting', 'Value', 'Last changed'],
@@ -620,6 +894,9 @@ export const DATA_CATEGORIES: DataCategorySeed[] = [
   },
   {
     slug: 'affiliate',
+    nameDe: 'Affiliate-Vermittlung',
+    descriptionDe: 'Der Affiliate-Partner, der Sie an uns vermittelt hat, falls es einen gibt.',
+    fieldsDe: ['Affiliate-Partner', 'Vermittelt am'],
     name: 'Affiliate referral',
     description: 'The affiliate partner who referred you to us, if any.',
     fields: ['Affiliate partner', 'Referred on'],
@@ -629,6 +906,11 @@ export const DATA_CATEGORIES: DataCategorySeed[] = [
   },
   {
     slug: 'contact_messages',
+    nameDe: 'Nachrichten aus dem Kontaktformular',
+    descriptionDe:
+      'Die Nachrichten, die Sie uns über das Kontaktformular gesendet haben, und die Kontaktdaten, die Sie angegeben ' +
+      'haben.',
+    fieldsDe: ['Name', 'E-Mail-Adresse', 'Nachricht', 'Gesendet am', 'Beantwortet am'],
     name: 'Contact form messages',
     description: 'The messages you sent us through the contact form and the contact details you gave.',
     fields: ['Name', 'Email address', 'Message', 'Sent on', 'Answered on'],
@@ -638,6 +920,9 @@ export const DATA_CATEGORIES: DataCategorySeed[] = [
   },
   {
     slug: 'forum_posts',
+    nameDe: 'Forenbeiträge und Kommentare',
+    descriptionDe: 'Was Sie in unserem Forum geschrieben haben, mit Ihrem Benutzernamen und Ihrer E-Mail-Adresse.',
+    fieldsDe: ['Benutzername', 'E-Mail-Adresse', 'Titel', 'Text', 'Geschrieben am', 'Bearbeitet am'],
     name: 'Forum posts and comments',
     description: 'What you wrote in our forum, with your user name and email address.',
     fields: ['User name', 'Email address', 'Title', 'Text', 'Written on', 'Edited on'],
@@ -647,6 +932,9 @@ export const DATA_CATEGORIES: DataCategorySeed[] = [
   },
   {
     slug: 'feed_subscriptions',
+    nameDe: 'Abonnements des Kommentar-Feeds',
+    descriptionDe: 'Die Kommentar-Feeds, die Sie abonniert haben, und die E-Mail-Adresse, an die sie gesendet werden.',
+    fieldsDe: ['E-Mail-Adresse', 'Thema', 'Abonniert am', 'Bestätigt am'],
     name: 'Comment feed subscriptions',
     description: 'The comment feeds you subscribed to and the email address they are sent to.',
     fields: ['Email address', 'Topic', 'Subscribed on', 'Confirmed on'],
@@ -656,6 +944,11 @@ export const DATA_CATEGORIES: DataCategorySeed[] = [
   },
   {
     slug: 'consents',
+    nameDe: 'Einwilligungen',
+    descriptionDe:
+      'Jede Einwilligung, die Sie erteilt oder widerrufen haben, auf welchem Weg und unter welcher Fassung der ' +
+      'Datenschutzerklärung.',
+    fieldsDe: ['Zweck', 'Erteilt oder widerrufen', 'Wie', 'Fassung der Datenschutzerklärung', 'Zeitpunkt'],
     name: 'Consents',
     description: 'Every consent you gave or withdrew, how, and under which version of the privacy notice.',
     fields: ['Purpose', 'Given or withdrawn', 'How', 'Privacy notice version', 'Time'],
@@ -665,6 +958,10 @@ export const DATA_CATEGORIES: DataCategorySeed[] = [
   },
   {
     slug: 'archive',
+    nameDe: 'Archiv der Änderungen',
+    descriptionDe:
+      'Die ursprünglichen Werte geänderter oder gelöschter Daten, mit Angaben dazu, wer sie wann und warum geändert hat.',
+    fieldsDe: ['Datensatz', 'Änderung', 'Bisherige Werte', 'Neue Werte', 'Geändert am', 'Geändert von', 'Grund'],
     name: 'Archive of changes',
     description: 'The original values of data that was changed or deleted, with who changed it, when and why.',
     fields: ['Record', 'Change', 'Previous values', 'New values', 'Changed on', 'Changed by', 'Reason'],
@@ -674,6 +971,11 @@ export const DATA_CATEGORIES: DataCategorySeed[] = [
   },
   {
     slug: 'cookies',
+    nameDe: 'Cookies',
+    descriptionDe:
+      'Cookies auf Ihrem Gerät: die Anmelde- und Auswahl-Cookies, die wir benötigen, und Analyse- und Werbe-Cookies nur ' +
+      'nach Ihrer Einwilligung.',
+    fieldsDe: ['Sitzungs-Cookie der Anmeldung', 'Cookie-Auswahl', 'Cookies von Google Analytics (_ga, _gid)', 'Conversion-Cookie von Google AdWords'],
     name: 'Cookies',
     description:
       'Cookies on your device: the sign-in and cookie-choice cookies we need, and analytics and advertising cookies only ' +

@@ -58,7 +58,7 @@ test('withdrawing the contact-form consent on /consents deletes the stored messa
   await page.goto('/consents')
   const contact = card(page, /Contact form/)
   await expect(contact).toContainText('Given on')
-  await expect(contact).toContainText('2 stored contact message(s)')
+  await expect(contact).toContainText('2 stored contact messages')
   await contact.getByRole('button', { name: 'Withdraw consent' }).click()
   await expect(page.getByRole('status')).toContainText('You withdrew your consent to “Contact form”')
   await expect(contact).toContainText('Withdrawn on')

@@ -28,11 +28,12 @@ test('the DPO publishes a significant change: every active customer is told, can
   await loginAs(dpoContext, await createUser({ role: 'dpo' }), baseURL!)
   const dpo = await dpoContext.newPage()
   await dpo.goto('/dpo/policies/new?document=privacy')
-  await expect(dpo.getByLabel('Text')).toHaveValue(new RegExp(addition.replace(/[().]/g, '\\$&')))
-  await dpo.getByLabel(/What changes/).fill('We now say how fast we answer contact-form messages.')
+  await expect(dpo.getByLabel('Text in English')).toHaveValue(new RegExp(addition.replace(/[().]/g, '\\$&')))
+  await dpo.getByLabel(/What changes, in German/).fill('Wir sagen jetzt, wie schnell wir Nachrichten aus dem Kontaktformular beantworten.')
+  await dpo.getByLabel(/What changes, in English/).fill('We now say how fast we answer contact-form messages.')
   await dpo.getByLabel(/significant change/).check()
   await dpo.getByRole('button', { name: /Save draft/ }).click()
-  await expect(dpo.getByRole('region', { name: 'Changes' }).locator('ins')).toContainText('two working days')
+  await expect(dpo.getByRole('region', { name: 'Changes to the English text' }).locator('ins')).toContainText('two working days')
 
   // effective time inside the 14-day notice period: refused next to the field
   await dpo.getByLabel(/Takes effect at/).fill('2020-01-01T10:00')

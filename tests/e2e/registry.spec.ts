@@ -43,7 +43,7 @@ test("renaming a purpose changes the DPO's next draft; the published notice keep
   try {
     await loginAs(context, await createUser({ role: 'dpo' }), baseURL!)
     await page.goto('/dpo/policies/new?document=privacy')
-    await expect(page.getByLabel('Text')).toHaveValue(new RegExp(`### ${renamed.replace(/[()]/g, '\\$&')}`))
+    await expect(page.getByLabel('Text in English')).toHaveValue(new RegExp(`### ${renamed.replace(/[()]/g, '\\$&')}`))
     await page.goto('/privacy')
     await expect(page.getByRole('heading', { name: first.name, exact: true })).toBeVisible()
     await expect(page.getByRole('heading', { name: renamed })).toHaveCount(0)

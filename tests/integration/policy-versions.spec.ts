@@ -25,7 +25,7 @@ async function scratchDocument() {
     (
       await db
         .insert(policyVersions)
-        .values({ documentId: doc.id, number, status: 'published', text: `v${number}`, changeSummary: `v${number}`, publishedAt: new Date(0), effectiveAt })
+        .values({ documentId: doc.id, number, status: 'published', text: `v${number}`, textDe: `F${number}`, changeSummary: `v${number}`, changeSummaryDe: `F${number}`, publishedAt: new Date(0), effectiveAt })
         .returning()
     )[0]
   return { slug: slug as DocumentSlug, doc, publish }
@@ -58,7 +58,7 @@ test('a wall time skipped by the clock change or a malformed one is refused', ()
 
 test('publishing inside the notice period is refused with the earliest allowed time, and publishes nothing', async () => {
   const dpo = await createUser({ role: 'dpo' })
-  const draft = await createDraft({ document: 'terms', text: 'Changed terms for a test.', changeSummary: 'test', significant: true, actorId: dpo.id })
+  const draft = await createDraft({ document: 'terms', text: 'Changed terms for a test.', textDe: 'Für einen Test geänderte Bedingungen.', changeSummary: 'test', changeSummaryDe: 'Test', significant: true, actorId: dpo.id })
   const now = new Date()
   const earliest = await earliestEffectiveAt({ significant: true, now })
   expect(earliest.getTime() - now.getTime()).toBeGreaterThanOrEqual(14 * 86_400_000)
@@ -74,7 +74,7 @@ test('publishing inside the notice period is refused with the earliest allowed t
 test('a published change reaches every active customer through the outbox, with their name and a link that acknowledges once', async () => {
   const dpo = await createUser({ role: 'dpo' })
   const customer = await createUser()
-  const draft = await createDraft({ document: 'cookies', text: 'Cookie notice changed for a test.', changeSummary: 'Test change.', significant: false, actorId: dpo.id })
+  const draft = await createDraft({ document: 'cookies', text: 'Cookie notice changed for a test.', textDe: 'Für einen Test geänderter Cookie-Hinweis.', changeSummary: 'Test change.', changeSummaryDe: 'Teständerung.', significant: false, actorId: dpo.id })
   const now = new Date()
   const result = await publishVersion({ versionId: draft.id, effectiveAt: await earliestEffectiveAt({ significant: false, now }), now })
   expect(result.ok).toBe(true)
@@ -109,8 +109,8 @@ test('only consents given under a purpose text that changed are asked again', as
   // a document of its own: version 1 described the contact form differently, the forum the same
   const { slug, doc } = await scratchDocument()
   await db.insert(policyVersions).values([
-    { documentId: doc.id, number: 1, status: 'published', text: 'v1', changeSummary: 'v1', purposeTexts: { ...texts, contact_form: 'an older description of the contact form' }, publishedAt: new Date(0), effectiveAt: new Date('2000-01-01T00:00:00Z') },
-    { documentId: doc.id, number: 2, status: 'published', text: 'v2', changeSummary: 'v2', purposeTexts: texts, publishedAt: new Date(0), effectiveAt: new Date('2001-01-01T00:00:00Z') },
+    { documentId: doc.id, number: 1, status: 'published', text: 'v1', textDe: 'F1', changeSummary: 'v1', changeSummaryDe: 'F1', purposeTexts: { ...texts, contact_form: 'an older description of the contact form' }, publishedAt: new Date(0), effectiveAt: new Date('2000-01-01T00:00:00Z') },
+    { documentId: doc.id, number: 2, status: 'published', text: 'v2', textDe: 'F2', changeSummary: 'v2', changeSummaryDe: 'F2', purposeTexts: texts, publishedAt: new Date(0), effectiveAt: new Date('2001-01-01T00:00:00Z') },
   ])
   const changed = await createUser()
   const unchanged = await createUser()

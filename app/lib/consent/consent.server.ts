@@ -10,6 +10,8 @@ import { createRequest, recordEvent, transitionRequest, type Actor } from '../re
 import { currentNoticeLabel } from '../policy/policy.server'
 import { getPurposes } from '../registry/registry.server'
 import type { ErasureMode } from '../domain/erasure'
+import { fixedT } from '../platform/i18n.server'
+import { FALLBACK_LANGUAGE, type Language } from '~/i18n/config'
 
 export type ConsentMethod = (typeof consentMethod.enumValues)[number]
 export type ConsentAction = 'given' | 'withdrawn'
@@ -22,17 +24,18 @@ export function isCookieCategory(value: unknown): value is CookieCategory {
   return OPTIONAL_COOKIE_CATEGORIES.includes(value as CookieCategory)
 }
 
-export const CONSENT_METHOD_LABELS: Record<ConsentMethod, string> = {
-  signup_checkbox: 'Checkbox when signing up',
-  banner_accept_all: 'Cookie banner: "Accept all"',
-  banner_reject_all: 'Cookie banner: "Reject all"',
-  banner_save: 'Cookie banner: chosen per category',
-  settings_toggle: 'Switched in your settings',
-  email_link: 'Link in an email',
-  global_privacy_control: 'Global Privacy Control signal of your browser',
-  contact_form: 'Checkbox in the contact form',
-  forum_signup: 'Checkbox when joining the forum',
-  feed_subscription: 'Confirmation link of the comment feed subscription',
+// How a choice was made, in words: catalogue keys, never the code itself (consent:method.*).
+export const CONSENT_METHOD_KEYS: Record<ConsentMethod, string> = {
+  signup_checkbox: 'consent:method.signup_checkbox',
+  banner_accept_all: 'consent:method.banner_accept_all',
+  banner_reject_all: 'consent:method.banner_reject_all',
+  banner_save: 'consent:method.banner_save',
+  settings_toggle: 'consent:method.settings_toggle',
+  email_link: 'consent:method.email_link',
+  global_privacy_control: 'consent:method.global_privacy_control',
+  contact_form: 'consent:method.contact_form',
+  forum_signup: 'consent:method.forum_signup',
+  feed_subscription: 'consent:method.feed_subscription',
 }
 
 // Who chose: an account, a pseudonymous browser (cookie), and/or the email address given in a form.
@@ -86,8 +89,8 @@ export async function recordConsents(
 }
 
 // The purposes a person can give or withdraw, with what they are for and who receives the data.
-export async function listConsentPurposes(executor: Executor = db) {
-  return (await getPurposes(executor)).filter((p) => p.consentRequired)
+export async function listConsentPurposes({ executor = db, language = FALLBACK_LANGUAGE }: { executor?: Executor; language?: Language } = {}) {
+  return (await getPurposes({ executor, language })).filter((p) => p.consentRequired)
 }
 
 // A customer's rows: their account's, and those of forms they filled in with their (verified) account
@@ -131,12 +134,13 @@ export function latestConsentsOfVisitor(visitorId: string) {
  * show as proof of what they agreed to. The visitor id is the pseudonym of the browser the choice was
  * made in.
  */
-export async function listConsentLedger(owner: DataOwner, executor: Executor = db) {
+export async function listConsentLedger(owner: DataOwner, { executor = db, language = FALLBACK_LANGUAGE }: { executor?: Executor; language?: Language } = {}) {
   const rows = await executor
     .select({
       id: consents.id,
       purposeSlug: purposes.slug,
       purposeName: purposes.name,
+      purposeNameDe: purposes.nameDe,
       action: consents.action,
       method: consents.method,
       policyVersion: consents.policyVersion,
@@ -148,7 +152,12 @@ export async function listConsentLedger(owner: DataOwner, executor: Executor = d
     .innerJoin(purposes, eq(purposes.id, consents.purposeId))
     .where(ownedBy(owner))
     .orderBy(desc(consents.createdAt), desc(consents.id))
-  return rows.map((r) => ({ ...r, methodLabel: CONSENT_METHOD_LABELS[r.method] }))
+  const t = fixedT(language)
+  return rows.map(({ purposeNameDe, ...r }) => ({
+    ...r,
+    purposeName: language === 'de' && purposeNameDe ? purposeNameDe : r.purposeName,
+    methodLabel: t(CONSENT_METHOD_KEYS[r.method]),
+  }))
 }
 
 export type ConsentLedgerEntry = Awaited<ReturnType<typeof listConsentLedger>>[number]

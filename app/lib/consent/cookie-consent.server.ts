@@ -21,6 +21,7 @@ import { loadEnv } from '../platform/env.server'
 import { currentNoticeLabel } from '../policy/policy.server'
 import { hit, type Limit } from '../platform/rate-limit.server'
 import { getPurposes, getRegistrySetting } from '../registry/registry.server'
+import { FALLBACK_LANGUAGE, type Language } from '~/i18n/config'
 
 export { isCookieCategory, OPTIONAL_COOKIE_CATEGORIES, type CookieCategory } from './consent.server'
 
@@ -216,9 +217,9 @@ async function recordGpcObjection(state: CookieConsentState, userId: string | nu
 
 export type CookieCategoryInfo = Awaited<ReturnType<typeof listCookieCategories>>[number]
 
-// The banner's categories with their services, from the registry: necessary first, then the optional ones.
-export async function listCookieCategories() {
-  const purposes = await getPurposes()
+// The banner's categories with their services, from the registry in the reader's language: necessary first, then the optional ones.
+export async function listCookieCategories(language: Language = FALLBACK_LANGUAGE) {
+  const purposes = await getPurposes({ language })
   return purposes
     .filter((p) => p.cookieCategory === 'necessary' || isCookieCategory(p.cookieCategory))
     .map((p) => ({
@@ -243,7 +244,7 @@ export interface CookieBanner {
  * allowed external media gets a CSP that lets the embeds' providers be framed, on every document, since
  * client-side navigation keeps the first document's policy.
  */
-export async function loadCookieBanner({ request, context }: { request: Request; context: AppLoadContext }) {
+export async function loadCookieBanner({ request, context, language = FALLBACK_LANGUAGE }: { request: Request; context: AppLoadContext; language?: Language }) {
   const state = await readCookieConsent(request)
   const headers = clearDisallowedCookies(request, state.allowed)
   if (state.gpcObjection.length > 0 && !(await hit(GPC_RECORDS_PER_CLIENT, context.clientKey))) {
@@ -260,7 +261,7 @@ export async function loadCookieBanner({ request, context }: { request: Request;
     headers.push(await serializeRecord(state, { v: visitorId, c: [], s: 'gpc' }))
   }
   const onSettingsPage = new URL(request.url).pathname === '/cookies'
-  const banner: CookieBanner | null = state.decided || onSettingsPage ? null : { gpc: state.gpc, categories: await listCookieCategories() }
+  const banner: CookieBanner | null = state.decided || onSettingsPage ? null : { gpc: state.gpc, categories: await listCookieCategories(language) }
   const csp = state.allowed.has('external_media') ? contentSecurityPolicy(context.nonce, { frameSrc: EMBED_ORIGINS }) : null
   return { banner, headers, csp }
 }

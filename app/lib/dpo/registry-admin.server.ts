@@ -69,36 +69,69 @@ const contactSchema = z.object({
   website: optional(httpsUrl),
 })
 
+// Every text a person reads is written in German (authoritative) and English (decision 065): a required
+// text in both, an optional one in both or in neither.
+type Issue = { path: string; message: string }
+function bothOrNeither(pairs: [english: string, german: string][]) {
+  return (v: Record<string, unknown>, ctx: z.RefinementCtx) => {
+    const issues: Issue[] = []
+    for (const [english, german] of pairs) {
+      if (v[english] !== null && v[german] === null) issues.push({ path: german, message: 'Write this in German too.' })
+      if (v[english] === null && v[german] !== null) issues.push({ path: english, message: 'Write this in English too.' })
+    }
+    for (const issue of issues) ctx.addIssue({ code: 'custom', path: [issue.path], message: issue.message })
+  }
+}
+
 const legalBasisSchema = z.object({
   article: singleLine('the article', 100),
+  articleDe: singleLine('the article in German', 100),
   description: multiLine('the description', 4000),
+  descriptionDe: multiLine('the description in German', 4000),
 })
 
 const retentionRuleSchema = z
   .object({
     name: singleLine('the name', 200),
+    nameDe: singleLine('the name in German', 200),
     description: multiLine('the description', 4000),
+    descriptionDe: multiLine('the description in German', 4000),
     period: optional(singleLine('the period', 30).refine((v) => PERIOD.test(v), 'Write a number and a unit, like "90 days", "6 months" or "8 years".')),
     legalReason: optional(multiLine('the legal reason', 4000)),
+    legalReasonDe: optional(multiLine('the legal reason in German', 4000)),
     isLegalHold: checkbox,
   })
+  .superRefine(bothOrNeither([['legalReason', 'legalReasonDe']]))
   .refine((v) => !v.isLegalHold || v.legalReason, { path: ['legalReason'], message: 'A legal hold needs the law or reason that requires keeping the data.' })
 
-const recipientSchema = z.object({
-  name: singleLine('the name', 200),
-  kind: z.enum(recipients.kind.enumValues, { errorMap: () => ({ message: 'Choose a kind of recipient.' }) }),
-  service: multiLine('the service', 2000),
-  address: optional(singleLine('the address', 500)),
-  country: optional(singleLine('the country', 200)),
-  safeguards: optional(multiLine('the safeguards', 4000)),
-  privacyUrl: optional(httpsUrl),
-})
+const recipientSchema = z
+  .object({
+    name: singleLine('the name', 200),
+    nameDe: singleLine('the name in German', 200),
+    kind: z.enum(recipients.kind.enumValues, { errorMap: () => ({ message: 'Choose a kind of recipient.' }) }),
+    service: multiLine('the service', 2000),
+    serviceDe: multiLine('the service in German', 2000),
+    address: optional(singleLine('the address', 500)),
+    country: optional(singleLine('the country', 200)),
+    countryDe: optional(singleLine('the country in German', 200)),
+    safeguards: optional(multiLine('the safeguards', 4000)),
+    safeguardsDe: optional(multiLine('the safeguards in German', 4000)),
+    privacyUrl: optional(httpsUrl),
+  })
+  .superRefine(
+    bothOrNeither([
+      ['country', 'countryDe'],
+      ['safeguards', 'safeguardsDe'],
+    ]),
+  )
 
 const idField = (label: string) => z.coerce.number({ invalid_type_error: `Choose ${label}.` }).int(`Choose ${label}.`).positive(`Choose ${label}.`)
 
 const purposeSchema = z.object({
   name: singleLine('the name', 200),
+  nameDe: singleLine('the name in German', 200),
   description: multiLine('the description', 4000),
+  descriptionDe: multiLine('the description in German', 4000),
   legalBasisId: idField('a legal basis'),
   retentionRuleId: idField('a retention rule'),
 })

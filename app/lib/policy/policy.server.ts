@@ -7,8 +7,11 @@ import { policyDocuments, policyNotices, policyVersions } from '#db/schema'
 import { absoluteUrl } from '../platform/env.server'
 import { renderEmail } from '../platform/email.server'
 import { formatDateTime } from '../domain/format'
-import { getPurposes, getRecipients, getRegistrySetting } from '../registry/registry.server'
-import { AUTOMATED_DECISIONS_STATEMENT, RIGHTS } from '../domain/rights'
+import { fixedT } from '../platform/i18n.server'
+import { getPurposes, getRecipients, getRegistrySetting, type PurposeWithDetails } from '../registry/registry.server'
+import { RIGHTS } from '../domain/rights'
+import type { TFunction } from 'i18next'
+import type { Language } from '~/i18n/config'
 
 export const DOCUMENT_SLUGS = ['privacy', 'terms', 'cookies'] as const
 export type DocumentSlug = (typeof DOCUMENT_SLUGS)[number]
@@ -21,43 +24,79 @@ export type PolicyVersion = typeof policyVersions.$inferSelect
 
 // --- Generating the privacy notice from the registry ------------------------------------------
 
-const SOURCE_WORDS: Record<string, string> = {
-  data_subject: 'from you',
-  our_systems: 'from our systems',
-  affiliate: 'from the affiliate partner who referred you',
-  payment_provider: 'from the payment provider',
+// Where a category's data comes from, as the notice words it (an explicit list, so the catalogue check sees the keys).
+const SOURCE_KEYS: Record<string, string> = {
+  data_subject: 'policy:notice.source.data_subject',
+  our_systems: 'policy:notice.source.our_systems',
+  affiliate: 'policy:notice.source.affiliate',
+  payment_provider: 'policy:notice.source.payment_provider',
+}
+
+// The rights as the notice states them (app/lib/domain/rights.ts), one line each.
+const RIGHT_KEYS: Record<string, string> = {
+  information: 'policy:notice.rights.information',
+  access: 'policy:notice.rights.access',
+  rectification: 'policy:notice.rights.rectification',
+  erasure: 'policy:notice.rights.erasure',
+  restriction: 'policy:notice.rights.restriction',
+  notification: 'policy:notice.rights.notification',
+  portability: 'policy:notice.rights.portability',
+  objection: 'policy:notice.rights.objection',
+  'withdraw-consent': 'policy:notice.rights.withdraw-consent',
+  complaint: 'policy:notice.rights.complaint',
+  'judicial-remedy': 'policy:notice.rights.judicial-remedy',
 }
 
 // One purpose as a paragraph of plain text; also what a consent was given to (re-consent compares these).
-function purposeText(p: Awaited<ReturnType<typeof getPurposes>>[number]) {
+function purposeText(p: PurposeWithDetails, t: TFunction) {
   const lines = [
     `### ${p.name}`,
     p.description,
-    `- Legal basis: ${p.legalBasis.article}: ${p.legalBasis.description}`,
-    `- How long: ${p.retention.name}. ${p.retention.description}${p.retention.legalReason ? ` (${p.retention.legalReason})` : ''}`,
-    `- Who receives it: ${p.recipients.length ? p.recipients.map((r) => r.name).join(', ') : 'Nobody outside our company.'}`,
-    ...p.categories.map((c) => `- Data: ${c.name} (${SOURCE_WORDS[c.source] ?? c.source}): ${c.fields.join(', ')}.`),
+    `- ${t('policy:notice.legalBasis')}: ${p.legalBasis.article}: ${p.legalBasis.description}`,
+    `- ${t('policy:notice.howLong')}: ${p.retention.name}. ${p.retention.description}${p.retention.legalReason ? ` (${p.retention.legalReason})` : ''}`,
+    `- ${t('policy:notice.whoReceives')}: ${p.recipients.length ? p.recipients.map((r) => r.name).join(', ') : t('policy:notice.nobodyOutside')}`,
+    ...p.categories.map((c) => `- ${t('policy:notice.data')}: ${c.name} (${SOURCE_KEYS[c.source] ? t(SOURCE_KEYS[c.source]) : c.source}): ${c.fields.join(', ')}.`),
   ]
   return lines.join('\n')
 }
 
-// The notice's content as versioned text: purposes, recipients, rights. The contacts are shown live
-// beside it (they must always be current), so they are not part of the frozen text.
-export async function generatePrivacyNotice(executor: Executor = db) {
-  const [purposes, recipients] = await Promise.all([getPurposes(executor), getRecipients(executor)])
+async function privacyNoticeIn(language: Language, executor: Executor) {
+  const t = fixedT(language)
+  const [purposes, recipients] = await Promise.all([getPurposes({ executor, language }), getRecipients({ executor, language })])
   const text = [
-    '## What we process, why, and for how long',
-    ...purposes.map(purposeText),
-    '## Recipients and processors',
+    `## ${t('policy:notice.whatWeProcess')}`,
+    ...purposes.map((p) => purposeText(p, t)),
+    `## ${t('policy:notice.recipients')}`,
     ...recipients.map((r) => `- ${r.name}: ${r.service}${r.country ? ` (${r.country})` : ''}${r.safeguards ? `. ${r.safeguards}` : ''}`),
-    '## Automated decisions',
-    AUTOMATED_DECISIONS_STATEMENT,
-    '## Your rights',
-    'Exercising your rights is free of charge. We answer within one calendar month.',
-    ...RIGHTS.map((r) => `- ${r.name} (${r.article} GDPR): you have the right ${r.description}`),
+    `## ${t('policy:notice.automatedDecisions')}`,
+    t('policy:notice.automatedStatement'),
+    `## ${t('policy:notice.yourRights')}`,
+    t('policy:notice.rightsIntro'),
+    ...RIGHTS.map((r) => (RIGHT_KEYS[r.key] ? t(RIGHT_KEYS[r.key]) : `- ${r.name} (${r.article} GDPR): you have the right ${r.description}`)),
   ].join('\n\n')
-  const purposeTexts = Object.fromEntries(purposes.filter((p) => p.consentRequired).map((p) => [p.slug, purposeText(p)]))
+  const purposeTexts = Object.fromEntries(purposes.filter((p) => p.consentRequired).map((p) => [p.slug, purposeText(p, t)]))
   return { text, purposeTexts }
+}
+
+/**
+ * The notice's content as versioned text, in German (authoritative) and English: purposes, recipients,
+ * rights. The contacts are shown live beside it (they must always be current), so they are not part of
+ * the frozen text.
+ */
+export async function generatePrivacyNotice(executor: Executor = db) {
+  const [en, de] = await Promise.all([privacyNoticeIn('en', executor), privacyNoticeIn('de', executor)])
+  return { text: en.text, textDe: de.text, purposeTexts: en.purposeTexts, purposeTextsDe: de.purposeTexts }
+}
+
+/** What a reader of `language` sees of a version: German where it exists, else the English (older versions). */
+export function versionIn(version: Pick<PolicyVersion, 'text' | 'textDe' | 'changeSummary' | 'changeSummaryDe'>, language: Language) {
+  const german = language === 'de' && version.textDe.trim() !== ''
+  return {
+    text: german ? version.textDe : version.text,
+    changeSummary: language === 'de' && version.changeSummaryDe.trim() !== '' ? version.changeSummaryDe : version.changeSummary,
+    // the language the text is written in, for the lang attribute
+    textLanguage: (german ? 'de' : 'en') as Language,
+  }
 }
 
 // --- Which version is in force ------------------------------------------------------------------
@@ -155,7 +194,15 @@ export async function listDrafts() {
     .orderBy(desc(policyVersions.createdAt))
 }
 
-export async function createDraft(input: { document: DocumentSlug; text: string; changeSummary: string; significant: boolean; actorId: string }) {
+export async function createDraft(input: {
+  document: DocumentSlug
+  text: string
+  textDe: string
+  changeSummary: string
+  changeSummaryDe: string
+  significant: boolean
+  actorId: string
+}) {
   return db.transaction(async (tx) => {
     const id = await documentId(input.document, tx)
     // numbers are per document and never reused; the lock keeps two drafts from taking the same one
@@ -163,10 +210,21 @@ export async function createDraft(input: { document: DocumentSlug; text: string;
     const [{ next }] = await tx.execute<{ next: number }>(
       sql`select coalesce(max(number), 0) + 1 as next from policy_versions where document_id = ${id}`,
     )
-    const purposeTexts = input.document === 'privacy' ? (await generatePrivacyNotice(tx)).purposeTexts : null
+    const notice = input.document === 'privacy' ? await generatePrivacyNotice(tx) : null
     const [version] = await tx
       .insert(policyVersions)
-      .values({ documentId: id, number: next, text: input.text, changeSummary: input.changeSummary, significant: input.significant, purposeTexts, createdById: input.actorId })
+      .values({
+        documentId: id,
+        number: next,
+        text: input.text,
+        textDe: input.textDe,
+        changeSummary: input.changeSummary,
+        changeSummaryDe: input.changeSummaryDe,
+        significant: input.significant,
+        purposeTexts: notice?.purposeTexts ?? null,
+        purposeTextsDe: notice?.purposeTextsDe ?? null,
+        createdById: input.actorId,
+      })
       .returning()
     return version
   })
@@ -281,7 +339,11 @@ export async function queuePolicyNoticeBatch({ versionId, batchSize = 10_000, af
     hasPrevious: Boolean(previous?.previous),
   }
   // once per language; each customer gets the one of their account (decision 015)
-  const [de, en] = await Promise.all([renderEmail(db, 'policy-change', props, 'de'), renderEmail(db, 'policy-change', props, 'en')])
+  // the summary of the change in the email's language too (decision 066)
+  const [de, en] = await Promise.all([
+    renderEmail(db, 'policy-change', { ...props, changeSummary: versionIn(row.version, 'de').changeSummary }, 'de'),
+    renderEmail(db, 'policy-change', props, 'en'),
+  ])
   const pick = (part: 'subject' | 'html' | 'text') => sql`(case when b.language = 'de' then ${de[part]} else ${en[part]} end)`
   const [result] = await db.execute<{ queued: number; last_user_id: string | null }>(sql`
     with batch as materialized (
@@ -384,29 +446,45 @@ export async function listPublishedForDpo() {
 
 /**
  * Consent purposes whose text in the privacy notice in force differs from the text the customer
- * consented under: they are asked again. Purposes whose text did not change are not.
+ * consented under, in either language: they are asked again. Purposes whose text did not change are
+ * not. Versions from before the German text existed are compared in English only.
  */
-export async function purposesNeedingReconsent({ userId, now = new Date(), document = 'privacy' }: { userId: string; now?: Date; document?: DocumentSlug }) {
+export async function purposesNeedingReconsent({
+  userId,
+  now = new Date(),
+  document = 'privacy',
+  language = 'en',
+}: {
+  userId: string
+  now?: Date
+  document?: DocumentSlug
+  language?: Language
+}) {
   const current = await versionInForce({ document, at: now })
   if (!current?.purposeTexts) return []
-  const rows = await db.execute<{ slug: string; name: string; policy_version: string; action: 'given' | 'withdrawn' }>(sql`
-    select distinct on (c.purpose_id) p.slug, p.name, c.policy_version, c.action
+  const rows = await db.execute<{ slug: string; name: string; name_de: string; policy_version: string; action: 'given' | 'withdrawn' }>(sql`
+    select distinct on (c.purpose_id) p.slug, p.name, p.name_de, c.policy_version, c.action
     from consents c join purposes p on p.id = c.purpose_id
     where c.user_id = ${userId} and p.consent_required
     order by c.purpose_id, c.created_at desc, c.id desc`)
   const given = [...rows].filter((r) => r.action === 'given')
   if (given.length === 0) return []
   const versions = await db
-    .select({ number: policyVersions.number, purposeTexts: policyVersions.purposeTexts })
+    .select({ number: policyVersions.number, purposeTexts: policyVersions.purposeTexts, purposeTextsDe: policyVersions.purposeTextsDe })
     .from(policyVersions)
     .where(and(eq(policyVersions.documentId, current.documentId), eq(policyVersions.status, 'published')))
-  const textsByLabel = new Map(versions.map((v) => [String(v.number), v.purposeTexts ?? {}]))
+  const byLabel = new Map(versions.map((v) => [String(v.number), v]))
   return given
     .filter((r) => {
-      const before = textsByLabel.get(r.policy_version)?.[r.slug]
-      return before !== undefined && before !== current.purposeTexts![r.slug]
+      const then = byLabel.get(r.policy_version)
+      const before = then?.purposeTexts?.[r.slug]
+      if (before === undefined) return false
+      if (before !== current.purposeTexts![r.slug]) return true
+      const beforeDe = then?.purposeTextsDe?.[r.slug]
+      const nowDe = current.purposeTextsDe?.[r.slug]
+      return beforeDe !== undefined && nowDe !== undefined && beforeDe !== nowDe
     })
-    .map((r) => ({ slug: r.slug, name: r.name }))
+    .map((r) => ({ slug: r.slug, name: language === 'de' && r.name_de ? r.name_de : r.name }))
 }
 
 export async function activeCustomerCount() {

@@ -1,5 +1,6 @@
 // Reads the registry (controller, DPO, supervisory authority, purposes, ...) for pages, exports and emails.
-import { asc, eq } from 'drizzle-orm'
+// Texts come in the reader's language: each row holds German (*_de, authoritative) and English (decision 065).
+import { asc, eq, sql } from 'drizzle-orm'
 import { db, type Executor } from '#db/client.server'
 import {
   dataCategories,
@@ -11,6 +12,7 @@ import {
   registrySettings,
   retentionRules,
 } from '#db/schema'
+import { FALLBACK_LANGUAGE, type Language } from '~/i18n/config'
 
 export type RegistryContact = typeof registryContacts.$inferSelect
 export interface RegistryContacts {
@@ -33,10 +35,78 @@ export async function getRegistrySetting(key: string, executor: Executor = db): 
   return row?.value
 }
 
+// --- Texts in the reader's language ----------------------------------------------------------------
+
+export interface RegistryReadOptions {
+  executor?: Executor
+  language?: Language
+}
+
+// The DPO's editor requires both languages and db/seed.ts fills every seeded row, so German is there; a
+// row added some other way without it shows its English until the DPO writes the German.
+function text(en: string, de: string, language: Language) {
+  return language === 'de' && de.trim() !== '' ? de : en
+}
+
+function optionalText(en: string | null, de: string | null, language: Language) {
+  return en === null ? null : text(en, de ?? '', language)
+}
+
+type LegalBasisRow = typeof legalBases.$inferSelect
+type RetentionRuleRow = typeof retentionRules.$inferSelect
+type RecipientRow = typeof recipients.$inferSelect
+type PurposeRow = typeof purposes.$inferSelect
+type DataCategoryRow = typeof dataCategories.$inferSelect
+
+export function localizeLegalBasis({ articleDe, descriptionDe, ...row }: LegalBasisRow, language: Language) {
+  return { ...row, article: text(row.article, articleDe, language), description: text(row.description, descriptionDe, language) }
+}
+
+export function localizeRetentionRule({ nameDe, descriptionDe, legalReasonDe, ...row }: RetentionRuleRow, language: Language) {
+  return {
+    ...row,
+    name: text(row.name, nameDe, language),
+    description: text(row.description, descriptionDe, language),
+    legalReason: optionalText(row.legalReason, legalReasonDe, language),
+  }
+}
+
+export function localizeRecipient({ nameDe, serviceDe, countryDe, safeguardsDe, ...row }: RecipientRow, language: Language) {
+  return {
+    ...row,
+    name: text(row.name, nameDe, language),
+    service: text(row.service, serviceDe, language),
+    country: optionalText(row.country, countryDe, language),
+    safeguards: optionalText(row.safeguards, safeguardsDe, language),
+  }
+}
+
+export function localizePurpose({ nameDe, descriptionDe, ...row }: PurposeRow, language: Language) {
+  return { ...row, name: text(row.name, nameDe, language), description: text(row.description, descriptionDe, language) }
+}
+
+export function localizeDataCategory({ nameDe, descriptionDe, fieldsDe, ...row }: DataCategoryRow, language: Language) {
+  const german = language === 'de' && fieldsDe.length === row.fields.length
+  return {
+    ...row,
+    name: text(row.name, nameDe, language),
+    description: text(row.description, descriptionDe, language),
+    fields: german ? fieldsDe : row.fields,
+  }
+}
+
+// Alphabetical in the reader's language, by the database's collation as before there were two languages.
+function recipientOrder(language: Language) {
+  return language === 'de' ? asc(sql`coalesce(nullif(${recipients.nameDe}, ''), ${recipients.name})`) : asc(recipients.name)
+}
+
+export type LegalBasis = ReturnType<typeof localizeLegalBasis>
+export type RetentionRule = ReturnType<typeof localizeRetentionRule>
+export type Recipient = ReturnType<typeof localizeRecipient>
 export type PurposeWithDetails = Awaited<ReturnType<typeof getPurposes>>[number]
 
-// Every purpose with its legal basis, retention rule, recipients and data categories, in display order.
-export async function getPurposes(executor: Executor = db) {
+/** Every purpose with its legal basis, retention rule, recipients and data categories, in display order. */
+export async function getPurposes({ executor = db, language = FALLBACK_LANGUAGE }: RegistryReadOptions = {}) {
   const [purposeRows, categoryRows, recipientRows] = await Promise.all([
     executor
       .select({ purpose: purposes, legalBasis: legalBases, retention: retentionRules })
@@ -53,17 +123,22 @@ export async function getPurposes(executor: Executor = db) {
       .select({ purposeId: purposeRecipients.purposeId, recipient: recipients })
       .from(purposeRecipients)
       .innerJoin(recipients, eq(purposeRecipients.recipientId, recipients.id))
-      .orderBy(asc(recipients.name)),
+      .orderBy(recipientOrder(language)),
   ])
+  const localRecipients = recipientRows.map((r) => ({ purposeId: r.purposeId, recipient: localizeRecipient(r.recipient, language) }))
   return purposeRows.map(({ purpose, legalBasis, retention }) => ({
-    ...purpose,
-    legalBasis,
-    retention,
-    recipients: recipientRows.filter((r) => r.purposeId === purpose.id).map((r) => r.recipient),
-    categories: categoryRows.filter((c) => c.category.purposeId === purpose.id).map((c) => ({ ...c.category, retention: c.retention })),
+    ...localizePurpose(purpose, language),
+    legalBasis: localizeLegalBasis(legalBasis, language),
+    retention: localizeRetentionRule(retention, language),
+    recipients: localRecipients.filter((r) => r.purposeId === purpose.id).map((r) => r.recipient),
+    categories: categoryRows
+      .filter((c) => c.category.purposeId === purpose.id)
+      .map((c) => ({ ...localizeDataCategory(c.category, language), retention: localizeRetentionRule(c.retention, language) })),
   }))
 }
 
-export function getRecipients(executor: Executor = db) {
-  return executor.select().from(recipients).orderBy(asc(recipients.name))
+/** Every recipient, in alphabetical order of its name in that language. */
+export async function getRecipients({ executor = db, language = FALLBACK_LANGUAGE }: RegistryReadOptions = {}) {
+  const rows = await executor.select().from(recipients).orderBy(recipientOrder(language))
+  return rows.map((r) => localizeRecipient(r, language))
 }
