@@ -28,7 +28,7 @@ test('the DPO enters the corrected value on the request page; a value the field 
   await page.getByLabel('Corrected value').fill('CHF')
   await page.getByLabel('Your answer to the person').fill('The currency was wrong in our records.')
   await page.getByRole('button', { name: 'Complete the request' }).click()
-  await expect(page.locator('.notice-ok')).toContainText('Currency corrected')
+  await expect(page.locator('.toast')).toContainText('Currency corrected')
   await expect(page.getByTestId('request-status')).toContainText('Completed')
 
   expect((await db.select().from(payments).where(eq(payments.id, payment.id)))[0].currency).toBe('CHF')

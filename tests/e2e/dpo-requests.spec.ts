@@ -127,7 +127,7 @@ test('a question goes out with a single-use link; the answer reaches the DPO and
   await person.goto(new URL(link).pathname)
   await expect(person.getByText('Which payment do you mean?')).toBeVisible()
   await person.getByRole('button', { name: 'Send the answer' }).click()
-  await expect(person.locator('#field-answer-error')).toContainText('Please fill in this field')
+  await expect(person.locator('#field-answer-error')).toContainText('Enter your answer.')
   await person.getByLabel('Your answer').fill('The one from 3 October, PAYID-123.')
   await person.getByRole('button', { name: 'Send the answer' }).click()
   await expect(person.getByRole('heading', { name: 'Thank you' })).toBeVisible()

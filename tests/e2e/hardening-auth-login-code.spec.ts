@@ -64,6 +64,8 @@ test('asking for a code for an unknown address shows the same pages and sends no
     // a wrong code is answered alike too
     const sent = (await outboxFor(email)).at(-1)?.text.match(/\b(\d{6})\b/)?.[1]
     await enterCode(page, sent === '000000' ? '111111' : '000000')
+    // the answer has arrived once the field says so (for both addresses alike, compared below)
+    await expect(page.locator('#field-code-error')).toBeVisible()
     const afterWrongCode = await page.getByRole('main').innerText()
     seen.push([page.url().replace(/^https?:\/\/[^/]+/, ''), afterRequest, afterWrongCode])
     await context.close()

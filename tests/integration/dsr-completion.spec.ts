@@ -155,7 +155,7 @@ test('the DPO’s corrected value is checked like the customer’s own form; a r
   expect(await completeRequest({ requestId: request.id, actor: dpo, message, correction: { field: 'username', value: someoneElse.username.toUpperCase() } })).toEqual({
     ok: false,
     field: 'correctedValue',
-    message: 'This username is taken. Choose another one.',
+    message: 'mydata:errors.username.taken',
   })
   expect(await completeRequest({ requestId: request.id, actor: dpo, message, correction: { field: 'role', value: 'dpo' } })).toMatchObject({ ok: false, field: 'correctionField' })
   expect(await usernameOf()).toBe(customer.username)

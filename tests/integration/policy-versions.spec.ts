@@ -79,9 +79,16 @@ test('a published change reaches every active customer through the outbox, with 
   const result = await publishVersion({ versionId: draft.id, effectiveAt: await earliestEffectiveAt({ significant: false, now }), now })
   expect(result.ok).toBe(true)
   expect(result.ok && result.noticeCount).toBeGreaterThan(0)
-  // in small batches, as the job does; a second pass finds nothing left to queue
+  // in small batches, as the job does; a second pass queues only customers who became active after the first
+  // one started (other tests add customers meanwhile), never anyone twice
+  const [{ firstPassAt }] = await db.execute<{ firstPassAt: string }>(sql`select now()::text as "firstPassAt"`)
   expect(await drainPolicyCampaign({ versionId: draft.id, batchSize: 2 })).toBeGreaterThanOrEqual(3)
-  expect(await drainPolicyCampaign({ versionId: draft.id, batchSize: 2 })).toBe(0)
+  const [{ secondPassAt }] = await db.execute<{ secondPassAt: string }>(sql`select clock_timestamp()::text as "secondPassAt"`)
+  await drainPolicyCampaign({ versionId: draft.id, batchSize: 2 })
+  const [{ requeued }] = await db.execute<{ requeued: number }>(sql`
+    select count(*)::int as requeued from policy_notices n join users u on u.id = n.user_id
+    where n.version_id = ${draft.id} and n.queued_at >= ${secondPassAt}::timestamptz and u.created_at < ${firstPassAt}::timestamptz`)
+  expect(requeued).toBe(0)
   // every customer active when it was published has exactly one notice (other tests add customers meanwhile)
   const [{ missing }] = await db.execute<{ missing: number }>(sql`
     select count(*)::int as missing from users u
@@ -99,6 +106,25 @@ test('a published change reaches every active customer through the outbox, with 
   expect(await acknowledgeNotice(token)).toBe(false)
   expect(await acknowledgeNotice('00000000-0000-0000-0000-000000000000')).toBe(false)
   // the published version stays upcoming for everyone else's tests: take it back out
+  await adminDb.delete(policyVersions).where(eq(policyVersions.id, draft.id))
+})
+
+test('campaign passes running at the same time (publishing and the scheduled job) send each customer one email with a working link', async () => {
+  const dpo = await createUser({ role: 'dpo' })
+  for (let i = 0; i < 6; i++) await createUser()
+  const marker = `parallel-${randomBytes(6).toString('hex')}`
+  const draft = await createDraft({ document: 'cookies', text: `Cookie notice changed (${marker}).`, textDe: `Cookie-Hinweis geändert (${marker}).`, changeSummary: marker, changeSummaryDe: marker, significant: false, actorId: dpo.id })
+  const now = new Date()
+  expect((await publishVersion({ versionId: draft.id, effectiveAt: await earliestEffectiveAt({ significant: false, now }), now })).ok).toBe(true)
+  await Promise.all(Array.from({ length: 4 }, (_, i) => drainPolicyCampaign({ versionId: draft.id, batchSize: i + 1 })))
+  // every email of this campaign has its ledger row: a second email would carry a link that acknowledges nothing
+  const [counts] = await db.execute<{ mails: number; recipients: number; notices: number }>(sql`
+    select (select count(*)::int from outbox_messages where template = 'policy-change' and text like ${'%' + marker + '%'}) as mails,
+           (select count(distinct user_id)::int from outbox_messages where template = 'policy-change' and text like ${'%' + marker + '%'}) as recipients,
+           (select count(*)::int from policy_notices where version_id = ${draft.id}) as notices`)
+  expect(counts.notices).toBeGreaterThanOrEqual(6)
+  expect(counts.mails).toBe(counts.notices)
+  expect(counts.recipients).toBe(counts.notices)
   await adminDb.delete(policyVersions).where(eq(policyVersions.id, draft.id))
 })
 

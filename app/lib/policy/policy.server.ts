@@ -345,7 +345,13 @@ export async function queuePolicyNoticeBatch({ versionId, batchSize = 10_000, af
     renderEmail(db, 'policy-change', props, 'en'),
   ])
   const pick = (part: 'subject' | 'html' | 'text') => sql`(case when b.language = 'de' then ${de[part]} else ${en[part]} end)`
-  const [result] = await db.execute<{ queued: number; last_user_id: string | null }>(sql`
+  // One pass at a time per version: publishing starts one in this process and the scheduled job may start
+  // another. Without the lock both would pick the same customers, insert two emails each, and keep only one
+  // ledger row (the other email's link would acknowledge nothing). The next pass's statement starts after the
+  // lock, so it sees the rows the previous pass committed.
+  const result = await db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('policy-campaign'), ${versionId})`)
+    const [row] = await tx.execute<{ queued: number; last_user_id: string | null }>(sql`
     with batch as materialized (
       select u.id as user_id, u.email, u.username, u.language, gen_random_uuid()::text as token
       from users u
@@ -368,6 +374,8 @@ export async function queuePolicyNoticeBatch({ versionId, batchSize = 10_000, af
       returning user_id
     )
     select count(*)::int as queued, max(user_id) as last_user_id from ledger`)
+    return row
+  })
   if (result.queued > 0) await db.execute(sql`select pg_notify('outbox', '')`)
   return { queued: result.queued, lastUserId: result.last_user_id ?? afterUserId }
 }
