@@ -25,13 +25,13 @@ import { msg, pageTitle, translateMessage } from '~/i18n/translate'
 import { getLanguage } from '~/lib/platform/i18n.server'
 import { redirectWithToast } from '~/lib/platform/toast.server'
 import { useDaysLeftText } from '~/components/days-left'
+import { parseRowId } from '~/lib/domain/ids'
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, 'dpo:request.title', { number: data?.request.number ?? '' })
 
 function requestIdOf(params: { id?: string }) {
-  const raw = params.id ?? ''
-  const id = Number(raw)
-  if (!/^[1-9]\d{0,14}$/.test(raw) || !Number.isSafeInteger(id)) throw new Response('Not found', { status: 404 })
+  const id = parseRowId(params.id)
+  if (id === null) throw new Response('Not found', { status: 404 })
   return id
 }
 

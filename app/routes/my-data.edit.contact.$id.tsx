@@ -12,10 +12,11 @@ import { requireCustomer } from '~/lib/platform/auth.server'
 import { afterCorrection, editContactDetails, getOwnContactMessage } from '~/lib/rectification/rectification.server'
 import { editFormSchema } from '~/lib/domain/validation/edit-form'
 import { email, singleLine } from '~/lib/domain/validation/form'
+import { rowIdSchema } from '~/lib/domain/ids'
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'mydata:edit.contact.title')
 
-const Params = z.object({ id: z.string().regex(/^\d{1,15}$/).transform(Number) })
+const Params = z.object({ id: rowIdSchema() })
 const ContactSchema = editFormSchema({ name: singleLine('your name', 100), email })
 
 async function ownMessage(userId: string, params: Record<string, string | undefined>) {

@@ -12,10 +12,11 @@ import { requireCustomer } from '~/lib/platform/auth.server'
 import { afterCorrection, editForumPost, getOwnForumPost } from '~/lib/rectification/rectification.server'
 import { editFormSchema, optionalSingleLine } from '~/lib/domain/validation/edit-form'
 import { multiLine } from '~/lib/domain/validation/form'
+import { rowIdSchema } from '~/lib/domain/ids'
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, data?.post.isComment ? 'mydata:edit.forumPost.titleComment' : 'mydata:edit.forumPost.titlePost')
 
-const Params = z.object({ id: z.string().regex(/^\d{1,15}$/).transform(Number) })
+const Params = z.object({ id: rowIdSchema() })
 const PostSchema = editFormSchema({ title: optionalSingleLine('a title', 200), body: multiLine('the text', 10_000) })
 
 // Another customer's post, or no post at all: the same 404.

@@ -18,6 +18,7 @@ import { eraseForumPost, getOwnForumPost } from '~/lib/erasure/erasure.server'
 import { formatDateTime } from '~/lib/domain/format'
 import { currentPassword } from '~/lib/domain/validation/form'
 import { PASSWORD_CHECK_MESSAGES } from '~/lib/domain/validation/password-check'
+import { parseRowId } from '~/lib/domain/ids'
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, data?.post.parentId ? 'mydata:erase.post.titleComment' : 'mydata:erase.post.titlePost')
 
@@ -25,8 +26,9 @@ const NOT_FOUND = msg('mydata:erase.post.notFound')
 
 // someone else's post id and a malformed one look the same: not found
 function postIdOf(raw: string | undefined) {
-  if (!raw || !/^[1-9]\d{0,14}$/.test(raw)) throw new Response(NOT_FOUND, { status: 404 })
-  return Number(raw)
+  const id = parseRowId(raw)
+  if (id === null) throw new Response(NOT_FOUND, { status: 404 })
+  return id
 }
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {

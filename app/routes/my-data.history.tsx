@@ -10,12 +10,13 @@ import { getArchiveRetention, HISTORY_PAGE_SIZE, listArchiveHistory, listHistory
 import { requireCustomer } from '~/lib/platform/auth.server'
 import { fixedT, getLanguage } from '~/lib/platform/i18n.server'
 import { formatDateTime } from '~/lib/domain/format'
+import { rowIdSchema } from '~/lib/domain/ids'
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'mydata:history.title')
 
 const Query = z.object({
   category: z.string().regex(/^[a-z_]{1,40}$/).nullable().catch(null),
-  before: z.string().regex(/^\d{1,15}$/).transform(Number).nullable().catch(null),
+  before: rowIdSchema().nullable().catch(null),
 })
 
 // The archived columns as the person knows them; a column not listed here is named by a generic word.

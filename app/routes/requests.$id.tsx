@@ -12,6 +12,7 @@ import { DSR_TYPE_LABELS, getOwnRequest, isOpenStatus, listRequestEvents, withdr
 import { actorKey, describeEvent, eventNote, STATUS_KEYS, TYPE_KEYS } from '~/lib/requests/request-words'
 import { formatDateTime } from '~/lib/domain/format'
 import { listRecipientNotifications } from '~/lib/rectification/rectification.server'
+import { parseRowId } from '~/lib/domain/ids'
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, 'requests:detail.title', { number: data?.request.number ?? '' })
 
@@ -20,8 +21,9 @@ const NOT_FOUND = msg('requests:errors.notFound')
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = requireCustomer(context, request)
   // malformed or someone else's: the same 404, saying nothing about whether it exists
-  if (!/^[1-9]\d{0,14}$/.test(params.id ?? '')) throw new Response(NOT_FOUND, { status: 404 })
-  const found = await getOwnRequest({ requestId: Number(params.id), userId: user.id })
+  const requestId = parseRowId(params.id)
+  if (requestId === null) throw new Response(NOT_FOUND, { status: 404 })
+  const found = await getOwnRequest({ requestId, userId: user.id })
   if (!found) throw new Response(NOT_FOUND, { status: 404 })
   const language = await getLanguage(request)
   const t = fixedT(language)
@@ -66,9 +68,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const user = requireCustomer(context, request)
   const formData = await request.formData()
-  if (!/^[1-9]\d{0,14}$/.test(params.id ?? '')) throw new Response(NOT_FOUND, { status: 404 })
+  const requestId = parseRowId(params.id)
+  if (requestId === null) throw new Response(NOT_FOUND, { status: 404 })
   if (formData.get('intent') !== 'withdraw') return data({ error: msg('requests:errors.unknownAction') }, { status: 400 })
-  const result = await withdrawOwnRequest({ requestId: Number(params.id), userId: user.id })
+  const result = await withdrawOwnRequest({ requestId, userId: user.id })
   if (!result) throw new Response(NOT_FOUND, { status: 404 })
   if (!result.ok) return data({ error: result.message }, { status: 400 })
   return redirectWithToast(`/requests/${params.id}`, 'requests:detail.withdrawn')

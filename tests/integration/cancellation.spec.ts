@@ -82,7 +82,7 @@ async function customerWithEverything() {
   await db.insert(restrictions).values({ userId: user.id, categorySlug: 'vpn_sessions', reason: 'accuracy_contested' })
   await db.insert(emailVerifications).values({ id: randomUUID(), userId: user.id, email: user.email, purpose: 'email_change', codeHash: 'x', expiresAt: new Date(now.getTime() + 600_000) })
   await db.transaction(async (tx) => {
-    await recordCompletedRequest(tx, { userId: user.id, type: 'access', subject: 'Copy of my data', action: 'package_downloaded', actor: { type: 'customer', id: user.id } })
+    await recordCompletedRequest(tx, { userId: user.id, type: 'access', subject: 'Copy of my data', action: 'package_delivered', actor: { type: 'customer', id: user.id } })
     // a change the archive keeps (seed 004)
     await withChangeContext(tx, { actor: { type: 'customer', id: user.id }, reason: 'changed a setting' })
     await tx.update(userSettings).set({ value: 'openvpn' }).where(eq(userSettings.userId, user.id))
@@ -389,7 +389,7 @@ test('the erased account’s other open requests are closed with the reason, and
   const correction = await requestCorrection({ userId: user.id, categorySlug: 'traffic', rowId: null, details: 'The figure is far too high.' })
   if (!correction.ok) throw new Error('correction request refused')
   const done = await db.transaction((tx) =>
-    recordCompletedRequest(tx, { userId: user.id, type: 'access', subject: 'Copy of my data', action: 'package_downloaded', actor: { type: 'customer', id: user.id } }),
+    recordCompletedRequest(tx, { userId: user.id, type: 'access', subject: 'Copy of my data', action: 'package_delivered', actor: { type: 'customer', id: user.id } }),
   )
   const cancellation = await scheduleAndMakeDue(user)
   expect((await completeCancellation({ cancellationId: cancellation.id })).completed).toBe(true)

@@ -17,7 +17,7 @@ test('self-service actions are counted apart; the DPO median is over the request
   const actor = { type: 'customer' as const, id: customer.id }
   await db.transaction(async (tx) => {
     for (let i = 0; i < 2; i++) {
-      await recordCompletedRequest(tx, { userId: customer.id, type: 'access', subject: 'Download', receivedAt: received, actor, action: 'package_downloaded' })
+      await recordCompletedRequest(tx, { userId: customer.id, type: 'access', subject: 'Download', receivedAt: received, actor, action: 'package_delivered' })
     }
     // one request that reached the DPO's queue and was answered three days later
     const request = await createRequest(tx, { userId: null, email: 'someone@example.com', type: 'access', status: 'received', receivedAt: received, actor: { type: 'data_subject', id: null } })

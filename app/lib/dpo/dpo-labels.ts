@@ -2,6 +2,7 @@
 // table names, registry fields): never the code itself. Each map names its keys literally so that the
 // catalogue check (tests/integration/i18n-catalogues.spec.ts) sees every one of them.
 import type { ActorType, DsrStatus, DsrType } from '../requests/dsr.server'
+import type { RequestEventKind } from '../domain/request-events'
 import type { DocumentSlug } from '../policy/policy.server'
 import { formatDate } from '../domain/format'
 
@@ -40,7 +41,7 @@ export const DOCUMENT_KEYS: Record<DocumentSlug, string> = {
 }
 
 // Request events and audit-chain entries: every kind any capability records (grep "kind:" and "action:" in app/lib).
-const EVENT_KEYS: Record<string, string> = {
+const EVENT_KEYS: Record<RequestEventKind | 'registry_changed', string> = {
   received: 'dpo:event.received',
   identity_verified: 'dpo:event.identityVerified',
   status_changed: 'dpo:event.statusChanged',
@@ -76,13 +77,14 @@ const EVENT_KEYS: Record<string, string> = {
   settings_changed: 'dpo:event.settingsChanged',
   forum_name_changed: 'dpo:event.forumNameChanged',
   forum_post_edited: 'dpo:event.forumPostEdited',
+  closed_account_erased: 'dpo:event.closedAccountErased',
   contact_details_changed: 'dpo:event.contactDetailsChanged',
   supplementary_statement_added: 'dpo:event.supplementaryStatementAdded',
   registry_changed: 'dpo:event.registryChanged',
 }
 
 export function eventKey(kind: string) {
-  return Object.hasOwn(EVENT_KEYS, kind) ? EVENT_KEYS[kind] : 'dpo:event.other'
+  return Object.hasOwn(EVENT_KEYS, kind) ? EVENT_KEYS[kind as keyof typeof EVENT_KEYS] : 'dpo:event.other'
 }
 
 const TABLE_KEYS: Record<string, string> = {

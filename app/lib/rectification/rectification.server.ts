@@ -1,6 +1,7 @@
 // Rectification (Art. 16) and the restriction it brings while disputed (Art. 18(1)(a)), supplementary
 // statements, and notices to recipients (Art. 19). Every correction is a rectification request with its
 // events; the archive trigger keeps the original values (app/lib/archive.server.ts).
+import type { RequestEventKind } from '../domain/request-events'
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm'
 import { z } from 'zod'
 import { db, type Executor, type Transaction } from '#db/client.server'
@@ -42,6 +43,7 @@ import { redirectWithToast } from '../platform/toast.server'
 import { checkVerificationCode, CODE_TTL_MINUTES, createVerificationCode } from '../platform/verification.server'
 import type { Language } from '~/i18n/config'
 import { msg } from '~/i18n/translate'
+import { parseRowId } from '../domain/ids'
 
 export type CorrectionResult = { ok: true; requestNumber: string; requestId: number } | { ok: false; field: string; message: string }
 
@@ -70,7 +72,7 @@ const customer = (userId: string): Actor => ({ type: 'customer', id: userId })
  */
 async function correctAsCustomer(
   userId: string,
-  meta: { categorySlug: string; subject: string; action: string },
+  meta: { categorySlug: string; subject: string; action: RequestEventKind },
   apply: (tx: Transaction, request: { id: number; number: string }) => Promise<Record<string, unknown> | void>,
 ): Promise<CorrectionResult> {
   const actor = customer(userId)
@@ -465,7 +467,7 @@ export { CORRECTION_CATEGORIES, type CorrectionCategory } from '../requests/pers
 
 // Categories whose records are one row each: a correction or statement may name the row.
 async function ownsRow(executor: Executor, { userId, categorySlug, rowId }: { userId: string; categorySlug: string; rowId: string }) {
-  const id = /^\d{1,15}$/.test(rowId) ? Number(rowId) : null
+  const id = parseRowId(rowId)
   const found = async (rows: Promise<unknown[]>) => (await rows).length > 0
   switch (categorySlug) {
     case 'payments':
@@ -604,7 +606,7 @@ async function applyDpoCorrection(
   tx: Transaction,
   { userId, categorySlug, rowId, values, requestId }: { userId: string; categorySlug: string; rowId: string | null; values: Record<string, unknown>; requestId: number },
 ) {
-  const id = rowId && /^\d{1,15}$/.test(rowId) ? Number(rowId) : null
+  const id = parseRowId(rowId)
   switch (categorySlug) {
     case 'account': {
       const { username } = z.object({ username: usernameSchema }).strict().parse(values)

@@ -1,12 +1,15 @@
 // Data subject requests: numbering, deadlines and the event trail. Every capability that acts on a
 // person's rights records what it did here, so the person and the DPO see one history.
 import { and, asc, eq, inArray, isNull, ne, notInArray, or, sql, type SQL } from 'drizzle-orm'
+import { INTERNAL_EVENT_KINDS, type RequestEventKind } from '../domain/request-events'
 import { db, type Executor } from '#db/client.server'
 import { dataSubjectRequests, dsrEvents, users } from '#db/schema'
 import { FALLBACK_LANGUAGE, type Language } from '~/i18n/config'
 import { DISPLAY_TIME_ZONE } from '../domain/format'
 import { wallTimeToUtc, zonedParts } from '../domain/time-zone'
 import { msg } from '~/i18n/translate'
+
+export { INTERNAL_EVENT_KINDS }
 
 export type DsrType = (typeof dataSubjectRequests.$inferSelect)['type']
 export type DsrStatus = (typeof dataSubjectRequests.$inferSelect)['status']
@@ -33,46 +36,9 @@ export const DSR_TYPE_LABELS: Record<DsrType, string> = {
   other: 'Other request or question to the data protection officer',
 }
 
-export const DSR_STATUS_LABELS: Record<DsrStatus, string> = {
-  identity_unverified: 'Waiting for the email address to be confirmed',
-  received: 'Received',
-  in_progress: 'In progress',
-  awaiting_clarification: 'Waiting for an answer from the person',
-  completed: 'Completed',
-  denied: 'Refused',
-  withdrawn: 'Withdrawn',
-}
-
 export function isOpenStatus(status: DsrStatus) {
   return OPEN_STATUSES.includes(status)
 }
-
-// What an event kind means, for people; kinds of other capabilities read well enough from their name.
-const EVENT_LABELS: Record<string, string> = {
-  received: 'Received',
-  identity_verified: 'Email address confirmed',
-  status_changed: 'Status changed',
-  started: 'Taken on by the DPO',
-  extended: 'Deadline extended',
-  denied: 'Refused',
-  clarification_requested: 'Question sent to the person',
-  clarification_answered: 'The person answered',
-  marked_manifestly_unfounded: 'Marked manifestly unfounded or excessive',
-  note_added: 'Internal note',
-  completed: 'Completed',
-  withdrawn: 'Withdrawn by the person',
-  closed_unverified: 'Closed: email address never confirmed',
-  closed_account_erased: 'Closed: the account was erased',
-  reminder_sent: 'Deadline reminder sent to the DPO',
-  restriction_lifted: 'Restriction lifted',
-}
-
-export function eventLabel(kind: string) {
-  return EVENT_LABELS[kind] ?? kind.charAt(0).toUpperCase() + kind.slice(1).replace(/_/g, ' ')
-}
-
-// Events the DPO keeps for the controller; the person sees every other event of their request.
-export const INTERNAL_EVENT_KINDS = ['note_added', 'reminder_sent'] as const
 
 // --- Deadlines (Art. 12(3)) -------------------------------------------------------------------
 
@@ -153,7 +119,7 @@ export async function createRequest(executor: Executor, input: NewRequest) {
 
 export interface NewEvent {
   requestId: number
-  kind: string
+  kind: RequestEventKind
   actor: Actor
   fromStatus?: DsrStatus | null
   toStatus?: DsrStatus | null
@@ -196,7 +162,7 @@ export async function transitionRequest(
     note,
     data,
     kind = 'status_changed',
-  }: { requestId: number; to: DsrStatus; actor: Actor; note?: string; data?: Record<string, unknown>; kind?: string },
+  }: { requestId: number; to: DsrStatus; actor: Actor; note?: string; data?: Record<string, unknown>; kind?: RequestEventKind },
 ) {
   const [current] = await executor
     .select({ status: dataSubjectRequests.status })
@@ -216,7 +182,7 @@ export async function transitionRequest(
 // A self-service action that is done at once still becomes a request with its events (received, completed).
 export async function recordCompletedRequest(
   executor: Executor,
-  input: Omit<NewRequest, 'status'> & { action: string; data?: Record<string, unknown> },
+  input: Omit<NewRequest, 'status'> & { action: RequestEventKind; data?: Record<string, unknown> },
 ) {
   const request = await createRequest(executor, { ...input, status: 'in_progress' })
   await recordEvent(executor, { requestId: request.id, kind: input.action, actor: input.actor, data: input.data ?? null })
