@@ -1,9 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data } from '@remix-run/node'
-import { Form, Link, useLoaderData } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { getFormProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import { Trans, useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { Field, FormError, useFormFeedback, FieldErrorText } from '~/components/ui/field'
+import { constraintsOf, formErrorReply } from '~/components/ui/conform'
+import { Field, FormError, FieldErrorText } from '~/components/ui/field'
 import { requireCustomer } from '~/lib/platform/auth.server'
 import { getCancellationOverview, scheduleCancellation, undoOwnCancellation } from '~/lib/erasure/cancellation.server'
 import { ERASURE_MODES } from '~/lib/domain/erasure'
@@ -12,7 +15,8 @@ import { confirmPassword } from '~/lib/platform/reauth.server'
 import { getLanguage } from '~/lib/platform/i18n.server'
 import { redirectWithToast } from '~/lib/platform/toast.server'
 import { msg, pageTitle } from '~/i18n/translate'
-import { currentPassword, intentOf, parseForm } from '~/lib/domain/validation/form'
+import { editFormSchema } from '~/lib/domain/validation/edit-form'
+import { currentPassword, intentOf } from '~/lib/domain/validation/form'
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'account:cancel.title')
 
@@ -29,41 +33,51 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   }
 }
 
-const CancelSchema = z.object({
+const CancelSchema = editFormSchema({
   password: currentPassword,
   forumMode: z.enum(ERASURE_MODES, { message: msg('account:cancel.forumModeRequired') }).default('delete'),
 })
+
+// an answer about the whole form; the password is never echoed back
+const formError = (formData: FormData, message: string) =>
+  data({ result: formErrorReply(formData, message, ['password']) }, { status: 400 })
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = requireCustomer(context, request)
   const formData = await request.formData()
   switch (intentOf(formData)) {
     case 'cancel': {
-      const form = parseForm(CancelSchema, formData)
-      if (!form.ok) return data({ errors: form.errors }, { status: 400 })
-      const check = await confirmPassword(context, form.data.password)
-      if (!check.ok) return data({ errors: { password: check.message } as Record<string, string> }, { status: 400 })
-      const result = await scheduleCancellation({ userId: user.id, forumMode: form.data.forumMode, actor: { type: 'customer', id: user.id } })
-      if (!result.ok) return data({ errors: { form: msg('account:cancel.alreadyCancelling') } as Record<string, string> }, { status: 400 })
+      const submission = parseWithZod(formData, { schema: CancelSchema })
+      if (submission.status !== 'success') return data({ result: submission.reply({ hideFields: ['password'] }) }, { status: 400 })
+      const check = await confirmPassword(context, submission.value.password)
+      if (!check.ok) return data({ result: submission.reply({ hideFields: ['password'], fieldErrors: { password: [check.message] } }) }, { status: 400 })
+      const result = await scheduleCancellation({ userId: user.id, forumMode: submission.value.forumMode, actor: { type: 'customer', id: user.id } })
+      if (!result.ok) return formError(formData, msg('account:cancel.alreadyCancelling'))
       return redirectWithToast('/account/cancel', 'account:cancel.scheduled')
     }
     case 'undo': {
       const result = await undoOwnCancellation({ userId: user.id })
-      if (result.state !== 'pending') {
-        const message = result.state === 'ended' ? msg('account:cancel.undoEnded') : msg('account:cancel.nothingToUndo')
-        return data({ errors: { form: message } as Record<string, string> }, { status: 400 })
-      }
+      if (result.state !== 'pending') return formError(formData, result.state === 'ended' ? msg('account:cancel.undoEnded') : msg('account:cancel.nothingToUndo'))
       return redirectWithToast('/account/cancel', 'account:cancel.undone')
     }
     default:
-      return data({ errors: { form: msg('account:unknownAction') } as Record<string, string> }, { status: 400 })
+      return formError(formData, msg('account:unknownAction'))
   }
 }
 
 export default function CancelAccount() {
   const { coolingOffDays, effectiveAt, pending, toDelete, toKeep } = useLoaderData<typeof loader>()
-  const { errors } = useFormFeedback()
+  const actionData = useActionData<typeof action>()
   const { t } = useTranslation()
+  const [form, fields] = useForm({
+    id: 'cancel-account',
+    lastResult: actionData?.result,
+    constraint: getZodConstraint(CancelSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: CancelSchema }),
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+  })
+  const forumModeError = fields.forumMode.errors?.[0]
   const hasForum = toDelete.some((i) => i.label.toLowerCase().startsWith('forum'))
   return (
     <section className="cancellation">
@@ -74,7 +88,7 @@ export default function CancelAccount() {
             <Trans i18nKey="account:cancel.pending" values={{ date: pending.effectiveAt, number: pending.requestNumber }} components={{ strong: <strong /> }} />
           </p>
           <Form method="post">
-            <FormError error={errors.form} />
+            <FormError error={form.errors?.[0]} />
             <button type="submit" name="intent" value="undo">
               {t('account:cancel.keep')}
             </button>
@@ -134,11 +148,11 @@ export default function CancelAccount() {
       </section>
 
       {pending ? null : (
-        <Form method="post" className="stack card" noValidate>
+        <Form method="post" className="stack card" {...getFormProps(form)}>
           <h2>{t('account:cancel.confirmHeading')}</h2>
-          <FormError error={errors.form} />
+          <FormError error={form.errors?.[0]} />
           {hasForum ? (
-            <fieldset aria-describedby={errors.forumMode ? 'field-forumMode-error' : undefined}>
+            <fieldset aria-describedby={forumModeError ? 'field-forumMode-error' : undefined}>
               <legend>{t('account:cancel.forumLegend')}</legend>
               <div className="field-check">
                 <input id="forum-delete" type="radio" name="forumMode" value="delete" defaultChecked />
@@ -148,17 +162,16 @@ export default function CancelAccount() {
                 <input id="forum-anonymise" type="radio" name="forumMode" value="anonymise" />
                 <label htmlFor="forum-anonymise">{t('account:cancel.forumAnonymise')}</label>
               </div>
-              {errors.forumMode ? <FieldErrorText id="field-forumMode-error" message={errors.forumMode} /> : null}
+              {forumModeError ? <FieldErrorText id="field-forumMode-error" message={forumModeError} /> : null}
             </fieldset>
           ) : null}
           <Field
             label={t('account:cancel.password')}
-            name="password"
+            name={fields.password.name}
             type="password"
             autoComplete="current-password"
-            required
-            maxLength={128}
-            error={errors.password}
+            {...constraintsOf(fields.password)}
+            error={fields.password.errors?.[0]}
             hint={t('account:cancel.passwordHint')}
           />
           <button type="submit" name="intent" value="cancel" className="button-danger">

@@ -1,27 +1,35 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { createCookie, data, redirect } from '@remix-run/node'
-import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { getFormProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import { z } from 'zod'
-import { Field, FormError, useFormFeedback } from '~/components/ui/field'
+import { constraintsOf, formErrorReply } from '~/components/ui/conform'
+import { Field, FormError } from '~/components/ui/field'
 import { LOGIN_CODE_TTL_MINUTES, loginWithCode, loginWithPassword, requestLoginCode } from '~/lib/platform/accounts.server'
 import { createUserSession, homeFor, requireAnonymous } from '~/lib/platform/auth.server'
 import { pendingVerificationCookie } from '~/lib/platform/cookies.server'
 import { loadEnv } from '~/lib/platform/env.server'
 import { safeRedirectPath } from '~/lib/domain/safe-redirect'
-import { code, currentPassword, email, intentOf, parseForm, singleLine } from '~/lib/domain/validation/form'
+import { editFormSchema } from '~/lib/domain/validation/edit-form'
+import { code, currentPassword, email, intentOf, singleLine } from '~/lib/domain/validation/form'
 import { CODE_MESSAGES } from '~/lib/platform/verification.server'
 
 export const meta: MetaFunction = () => [{ title: 'Log in · Privacy Portal' }]
 
 const redirectTo = z.string().max(2000).optional()
 
-const PasswordSchema = z.object({
+// one schema per form, for the browser and the server; a form accepts exactly its own fields
+const PasswordSchema = editFormSchema({
   identifier: singleLine('your email address or username', 254),
   password: currentPassword,
   redirectTo,
 })
-const CodeRequestSchema = z.object({ email, redirectTo })
-const CodeEntrySchema = z.object({ code, redirectTo })
+const CodeRequestSchema = editFormSchema({ email, redirectTo })
+const CodeEntrySchema = editFormSchema({ code, redirectTo })
+const RestartSchema = editFormSchema({ redirectTo })
+
+const HIDDEN = ['password', 'code']
 
 // Which emailed sign-in code this browser is entering (its id only; the code is in the email).
 function pendingLoginCodeCookie() {
@@ -73,9 +81,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData()
   switch (intentOf(formData) || 'password') {
     case 'password': {
-      const form = parseForm(PasswordSchema, formData)
-      if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 })
-      const { identifier, password } = form.data
+      const submission = parseWithZod(formData, { schema: PasswordSchema })
+      if (submission.status !== 'success') return data({ result: submission.reply({ hideFields: HIDDEN }) }, { status: 400 })
+      const { identifier, password } = submission.value
       const result = await loginWithPassword({ identifier, password, clientKey: context.clientKey })
       if (!result.ok) {
         if (result.reason === 'unverified') {
@@ -85,107 +93,158 @@ export async function action({ request, context }: ActionFunctionArgs) {
           result.reason === 'limited'
             ? 'Too many failed attempts. Wait a while before trying again, or sign in with a code sent to your email address.'
             : 'The email address, username or password is not right.'
-        return data({ errors: { form: message }, values: { identifier } }, { status: result.reason === 'limited' ? 429 : 400 })
+        return data({ result: submission.reply({ hideFields: HIDDEN, formErrors: [message] }) }, { status: result.reason === 'limited' ? 429 : 400 })
       }
-      return signedIn(request, result, form.data.redirectTo)
+      return signedIn(request, result, submission.value.redirectTo)
     }
     case 'email-code': {
-      const form = parseForm(CodeRequestSchema, formData)
-      if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 })
-      const result = await requestLoginCode({ email: form.data.email, clientKey: context.clientKey })
+      const submission = parseWithZod(formData, { schema: CodeRequestSchema })
+      if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+      const result = await requestLoginCode({ email: submission.value.email, clientKey: context.clientKey })
       if (!result.ok) {
-        return data({ errors: { form: 'Too many codes requested. Try again in an hour.' }, values: { email: form.data.email } }, { status: 429 })
+        return data({ result: submission.reply({ formErrors: ['Too many codes requested. Try again in an hour.'] }) }, { status: 429 })
       }
-      return redirect(codePage(form.data.redirectTo, { sent: '1' }), {
+      return redirect(codePage(submission.value.redirectTo, { sent: '1' }), {
         headers: { 'Set-Cookie': await pendingLoginCodeCookie().serialize(result.verificationId) },
       })
     }
     case 'enter-code': {
       const id = await pendingLoginCode(request)
-      if (!id) return data({ errors: { form: 'This sign-in code has expired. Ask for a new one.' }, values: {} }, { status: 400 })
-      const form = parseForm(CodeEntrySchema, formData)
-      if (!form.ok) return data({ errors: form.errors, values: {} }, { status: 400 })
-      const result = await loginWithCode({ verificationId: id, code: form.data.code })
-      if (!result.ok) return data({ errors: { code: CODE_MESSAGES[result.reason] }, values: {} }, { status: 400 })
-      return signedIn(request, result, form.data.redirectTo, [await pendingLoginCodeCookie().serialize('', { maxAge: 0 })])
+      const submission = parseWithZod(formData, { schema: CodeEntrySchema })
+      if (!id) return data({ result: formErrorReply(formData, 'This sign-in code has expired. Ask for a new one.', HIDDEN) }, { status: 400 })
+      if (submission.status !== 'success') return data({ result: submission.reply({ hideFields: HIDDEN }) }, { status: 400 })
+      const result = await loginWithCode({ verificationId: id, code: submission.value.code })
+      if (!result.ok) return data({ result: submission.reply({ hideFields: HIDDEN, fieldErrors: { code: [CODE_MESSAGES[result.reason]] } }) }, { status: 400 })
+      return signedIn(request, result, submission.value.redirectTo, [await pendingLoginCodeCookie().serialize('', { maxAge: 0 })])
     }
     case 'restart-code': {
-      const form = parseForm(z.object({ redirectTo }), formData)
-      return redirect(codePage(form.ok ? form.data.redirectTo : undefined), {
+      const submission = parseWithZod(formData, { schema: RestartSchema })
+      return redirect(codePage(submission.status === 'success' ? submission.value.redirectTo : undefined), {
         headers: { 'Set-Cookie': await pendingLoginCodeCookie().serialize('', { maxAge: 0 }) },
       })
     }
     default:
-      return data({ errors: { form: 'Unknown action.' }, values: {} }, { status: 400 })
+      return data({ result: formErrorReply(formData, 'Unknown action.', HIDDEN) }, { status: 400 })
   }
 }
 
+// The client half of one login form: Conform with the form's schema, its constraints and the server's last answer.
+function useLoginForm(id: string, schema: z.ZodTypeAny) {
+  const actionData = useActionData<typeof action>()
+  return useForm({
+    id,
+    lastResult: actionData?.result,
+    constraint: getZodConstraint(schema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+  })
+}
+
 export default function Login() {
-  const { verified, view, sent, ttlMinutes } = useLoaderData<typeof loader>()
-  const { errors, values } = useFormFeedback()
+  const { view } = useLoaderData<typeof loader>()
   const [searchParams] = useSearchParams()
   const target = searchParams.get('redirectTo') ?? ''
   const keepTarget = <input type="hidden" name="redirectTo" value={target} />
   const withTarget = (path: string) => (target ? `${path}${path.includes('?') ? '&' : '?'}${new URLSearchParams({ redirectTo: target })}` : path)
+  if (view === 'code-request') return <CodeRequest keepTarget={keepTarget} withTarget={withTarget} />
+  if (view === 'code-entry') return <CodeEntry keepTarget={keepTarget} />
+  return <PasswordLogin keepTarget={keepTarget} withTarget={withTarget} />
+}
 
-  if (view === 'code-request') {
-    return (
-      <section>
-        <h1>Sign in with a code</h1>
-        <p>
-          Enter the email address of your account. If it belongs to an account, we send a 6-digit code there that signs you in
-          once. This also works while password logins to your account are paused after too many failed attempts.
+function CodeRequest({ keepTarget, withTarget }: { keepTarget: JSX.Element; withTarget: (path: string) => string }) {
+  const [form, fields] = useLoginForm('login-code-request', CodeRequestSchema)
+  return (
+    <section>
+      <h1>Sign in with a code</h1>
+      <p>
+        Enter the email address of your account. If it belongs to an account, we send a 6-digit code there that signs you in
+        once. This also works while password logins to your account are paused after too many failed attempts.
+      </p>
+      <Form method="post" className="stack card" {...getFormProps(form)}>
+        <FormError error={form.errors?.[0]} />
+        <Field
+          label="Email address"
+          name={fields.email.name}
+          type="email"
+          autoComplete="email"
+          defaultValue={typeof fields.email.initialValue === 'string' ? fields.email.initialValue : undefined}
+          {...constraintsOf(fields.email)}
+          error={fields.email.errors?.[0]}
+        />
+        {keepTarget}
+        <button type="submit" name="intent" value="email-code">
+          Email me a sign-in code
+        </button>
+      </Form>
+      <p>
+        <Link to={withTarget('/login')}>Log in with your password instead</Link>.
+      </p>
+    </section>
+  )
+}
+
+function CodeEntry({ keepTarget }: { keepTarget: JSX.Element }) {
+  const { sent, ttlMinutes } = useLoaderData<typeof loader>()
+  const [form, fields] = useLoginForm('login-code-entry', CodeEntrySchema)
+  return (
+    <section>
+      <h1>Sign in with a code</h1>
+      {sent ? (
+        <p className="notice notice-ok">
+          If the address belongs to an account, we sent a 6-digit code to it. It is valid for {ttlMinutes} minutes and works once.
         </p>
-        <Form method="post" className="stack card" noValidate>
-          <FormError error={errors.form} />
-          <Field label="Email address" name="email" type="email" autoComplete="email" defaultValue={values.email} error={errors.email} maxLength={254} required />
-          {keepTarget}
-          <button type="submit" name="intent" value="email-code">
-            Email me a sign-in code
-          </button>
-        </Form>
-        <p>
-          <Link to={withTarget('/login')}>Log in with your password instead</Link>.
-        </p>
-      </section>
-    )
-  }
+      ) : null}
+      <Form method="post" className="stack card" {...getFormProps(form)}>
+        <FormError error={form.errors?.[0]} />
+        <Field
+          label="Sign-in code"
+          name={fields.code.name}
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          {...constraintsOf(fields.code)}
+          error={fields.code.errors?.[0]}
+        />
+        {keepTarget}
+        <button type="submit" name="intent" value="enter-code">
+          Sign in
+        </button>
+      </Form>
+      <Form method="post">
+        {keepTarget}
+        <button type="submit" name="intent" value="restart-code" className="link-button">
+          Use another email address or get a new code
+        </button>
+      </Form>
+    </section>
+  )
+}
 
-  if (view === 'code-entry') {
-    return (
-      <section>
-        <h1>Sign in with a code</h1>
-        {sent ? (
-          <p className="notice notice-ok">
-            If the address belongs to an account, we sent a 6-digit code to it. It is valid for {ttlMinutes} minutes and works once.
-          </p>
-        ) : null}
-        <Form method="post" className="stack card" noValidate>
-          <FormError error={errors.form} />
-          <Field label="Sign-in code" name="code" inputMode="numeric" autoComplete="one-time-code" maxLength={6} error={errors.code} required />
-          {keepTarget}
-          <button type="submit" name="intent" value="enter-code">
-            Sign in
-          </button>
-        </Form>
-        <Form method="post">
-          {keepTarget}
-          <button type="submit" name="intent" value="restart-code" className="link-button">
-            Use another email address or get a new code
-          </button>
-        </Form>
-      </section>
-    )
-  }
-
+function PasswordLogin({ keepTarget, withTarget }: { keepTarget: JSX.Element; withTarget: (path: string) => string }) {
+  const { verified } = useLoaderData<typeof loader>()
+  const [form, fields] = useLoginForm('login', PasswordSchema)
   return (
     <section>
       <h1>Log in</h1>
       {verified ? <p className="notice notice-ok">Your email address is confirmed. You can log in now.</p> : null}
-      <Form method="post" className="stack card" noValidate>
-        <FormError error={errors.form} />
-        <Field label="Email address or username" name="identifier" autoComplete="username" defaultValue={values.identifier} error={errors.identifier} maxLength={254} required />
-        <Field label="Password" name="password" type="password" autoComplete="current-password" error={errors.password} maxLength={128} required />
+      <Form method="post" className="stack card" {...getFormProps(form)}>
+        <FormError error={form.errors?.[0]} />
+        <Field
+          label="Email address or username"
+          name={fields.identifier.name}
+          autoComplete="username"
+          defaultValue={typeof fields.identifier.initialValue === 'string' ? fields.identifier.initialValue : undefined}
+          {...constraintsOf(fields.identifier)}
+          error={fields.identifier.errors?.[0]}
+        />
+        <Field
+          label="Password"
+          name={fields.password.name}
+          type="password"
+          autoComplete="current-password"
+          {...constraintsOf(fields.password)}
+          error={fields.password.errors?.[0]}
+        />
         {keepTarget}
         <button type="submit" name="intent" value="password">
           Log in

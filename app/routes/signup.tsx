@@ -1,18 +1,22 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
-import { Form, Link } from '@remix-run/react'
+import { Form, Link, useActionData } from '@remix-run/react'
+import { getFormProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import { z } from 'zod'
-import { Field, FormError, useFormFeedback } from '~/components/ui/field'
+import { constraintsOf } from '~/components/ui/conform'
+import { Field, FormError } from '~/components/ui/field'
 import { registerCustomer } from '~/lib/platform/accounts.server'
 import { requireAnonymous } from '~/lib/platform/auth.server'
 import { getLanguage } from '~/lib/platform/i18n.server'
 import { pendingVerificationCookie } from '~/lib/platform/cookies.server'
 import { hit, LIMITS } from '~/lib/platform/rate-limit.server'
-import { email, parseForm, password, username } from '~/lib/domain/validation/form'
+import { editFormSchema } from '~/lib/domain/validation/edit-form'
+import { email, password, username } from '~/lib/domain/validation/form'
 
 export const meta: MetaFunction = () => [{ title: 'Sign up · Privacy Portal' }]
 
-const SignupSchema = z.object({
+const SignupSchema = editFormSchema({
   username,
   email,
   password,
@@ -27,23 +31,30 @@ export async function loader({ context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   requireAnonymous(context)
-  const form = parseForm(SignupSchema, await request.formData())
-  if (!form.ok) return data({ errors: form.errors, values: form.values }, { status: 400 })
+  const submission = parseWithZod(await request.formData(), { schema: SignupSchema })
+  if (submission.status !== 'success') return data({ result: submission.reply({ hideFields: ['password'] }) }, { status: 400 })
   if (await hit(LIMITS.signupPerClient, context.clientKey)) {
-    return data({ errors: { form: 'Too many sign-ups from your connection. Try again in an hour.' }, values: form.data }, { status: 429 })
+    return data({ result: submission.reply({ hideFields: ['password'], formErrors: ['Too many sign-ups from your connection. Try again in an hour.'] }) }, { status: 429 })
   }
-  const result = await registerCustomer({ ...form.data, language: await getLanguage(request) })
-  if (!result.ok) {
-    const { password: _omit, ...values } = form.data
-    return data({ errors: { [result.field]: result.message }, values }, { status: 400 })
-  }
+  const { intent: _intent, ...form } = submission.value
+  const result = await registerCustomer({ ...form, language: await getLanguage(request) })
+  if (!result.ok) return data({ result: submission.reply({ hideFields: ['password'], fieldErrors: { [result.field]: [result.message] } }) }, { status: 400 })
   return redirect('/verify-email', {
     headers: { 'Set-Cookie': await pendingVerificationCookie().serialize(result.verificationId) },
   })
 }
 
 export default function Signup() {
-  const { errors, values } = useFormFeedback()
+  const actionData = useActionData<typeof action>()
+  const [form, fields] = useForm({
+    id: 'signup',
+    lastResult: actionData?.result,
+    constraint: getZodConstraint(SignupSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: SignupSchema }),
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+  })
+  const initial = (value: unknown) => (typeof value === 'string' ? value : undefined)
   return (
     <section>
       <h1>Open an account</h1>
@@ -51,17 +62,42 @@ export default function Signup() {
         We ask only for what running your account needs. Read the <Link to="/privacy">privacy notice</Link> to see what we
         store, why, and for how long.
       </p>
-      <Form method="post" className="stack card" noValidate>
-        <FormError error={errors.form} />
-        <Field label="Username" name="username" autoComplete="username" defaultValue={values.username} error={errors.username} hint="3 to 32 letters, digits, dots, dashes or underscores." maxLength={32} required />
-        <Field label="Email address" name="email" type="email" autoComplete="email" defaultValue={values.email} error={errors.email} hint="We send a code to confirm it. Anonymous email providers are fine." maxLength={254} required />
-        <Field label="Password" name="password" type="password" autoComplete="new-password" error={errors.password} hint="At least 8 characters." maxLength={128} required />
+      <Form method="post" className="stack card" {...getFormProps(form)}>
+        <FormError error={form.errors?.[0]} />
+        <Field
+          label="Username"
+          name={fields.username.name}
+          autoComplete="username"
+          defaultValue={initial(fields.username.initialValue)}
+          {...constraintsOf(fields.username)}
+          error={fields.username.errors?.[0]}
+          hint="3 to 32 letters, digits, dots, dashes or underscores."
+        />
+        <Field
+          label="Email address"
+          name={fields.email.name}
+          type="email"
+          autoComplete="email"
+          defaultValue={initial(fields.email.initialValue)}
+          {...constraintsOf(fields.email)}
+          error={fields.email.errors?.[0]}
+          hint="We send a code to confirm it. Anonymous email providers are fine."
+        />
+        <Field
+          label="Password"
+          name={fields.password.name}
+          type="password"
+          autoComplete="new-password"
+          {...constraintsOf(fields.password)}
+          error={fields.password.errors?.[0]}
+          hint="At least 8 characters."
+        />
         <Field
           label={<>I confirm that I am of legal age. We do not open accounts for minors.</>}
-          name="ageConfirmed"
+          name={fields.ageConfirmed.name}
           type="checkbox"
-          error={errors.ageConfirmed}
-          defaultChecked={values.ageConfirmed === 'on'}
+          error={fields.ageConfirmed.errors?.[0]}
+          defaultChecked={fields.ageConfirmed.initialValue === 'on'}
         />
         <button type="submit">Sign up</button>
       </Form>

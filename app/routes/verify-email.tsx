@@ -1,13 +1,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
-import { Form, Link, useLoaderData } from '@remix-run/react'
-import { z } from 'zod'
-import { Field, FormError, useFormFeedback } from '~/components/ui/field'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { getFormProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import { constraintsOf, formErrorReply } from '~/components/ui/conform'
+import { Field, FormError } from '~/components/ui/field'
 import { confirmSignupEmail, resendSignupCode } from '~/lib/platform/accounts.server'
 import { requireAnonymous } from '~/lib/platform/auth.server'
 import { pendingVerificationCookie } from '~/lib/platform/cookies.server'
 import { hit, LIMITS } from '~/lib/platform/rate-limit.server'
-import { code, intentOf, parseForm } from '~/lib/domain/validation/form'
+import { editFormSchema } from '~/lib/domain/validation/edit-form'
+import { code, intentOf } from '~/lib/domain/validation/form'
 import { checkVerificationCode, CODE_MESSAGES, CODE_TTL_MINUTES } from '~/lib/platform/verification.server'
 
 export const meta: MetaFunction = () => [{ title: 'Confirm your email · Privacy Portal' }]
@@ -16,6 +19,12 @@ async function pendingId(request: Request) {
   const id: unknown = await pendingVerificationCookie().parse(request.headers.get('Cookie'))
   return typeof id === 'string' && id.length <= 64 ? id : null
 }
+
+const VerifySchema = editFormSchema({ code })
+
+// an answer about the whole form, with the code never echoed back
+const formError = (formData: FormData, message: string, status: number) =>
+  data({ result: formErrorReply(formData, message, ['code']) }, { status })
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   requireAnonymous(context)
@@ -28,33 +37,40 @@ export async function action({ request, context }: ActionFunctionArgs) {
   // read the body before any early answer: an unread body makes the server drop the connection
   const formData = await request.formData()
   const id = await pendingId(request)
-  if (!id) return data({ errors: { form: 'This confirmation has expired. Sign up or log in again to get a new code.' } }, { status: 400 })
+  if (!id) return formError(formData, 'This confirmation has expired. Sign up or log in again to get a new code.', 400)
   switch (intentOf(formData)) {
     case 'resend': {
-      if (await hit(LIMITS.codeResendPerClient, context.clientKey)) {
-        return data({ errors: { form: 'Too many codes requested. Try again later.' } }, { status: 429 })
-      }
+      if (await hit(LIMITS.codeResendPerClient, context.clientKey)) return formError(formData, 'Too many codes requested. Try again later.', 429)
       const newId = await resendSignupCode({ verificationId: id })
       return redirect('/verify-email?resent=1', { headers: { 'Set-Cookie': await pendingVerificationCookie().serialize(newId) } })
     }
     case 'verify': {
-      const form = parseForm(z.object({ code }), formData)
-      if (!form.ok) return data({ errors: form.errors }, { status: 400 })
-      const result = await checkVerificationCode({ id, code: form.data.code, purpose: 'signup' })
-      if (!result.ok) return data({ errors: { code: CODE_MESSAGES[result.reason] } }, { status: 400 })
+      const submission = parseWithZod(formData, { schema: VerifySchema })
+      if (submission.status !== 'success') return data({ result: submission.reply({ hideFields: ['code'] }) }, { status: 400 })
+      const result = await checkVerificationCode({ id, code: submission.value.code, purpose: 'signup' })
+      const refused = (message: string) => data({ result: submission.reply({ hideFields: ['code'], fieldErrors: { code: [message] } }) }, { status: 400 })
+      if (!result.ok) return refused(CODE_MESSAGES[result.reason])
       // a decoy (sign-up with a taken address) matches no code, so this always names an account
-      if (!result.userId) return data({ errors: { code: CODE_MESSAGES.wrong } }, { status: 400 })
+      if (!result.userId) return refused(CODE_MESSAGES.wrong)
       await confirmSignupEmail(result.userId)
       return redirect('/login?verified=1', { headers: { 'Set-Cookie': await pendingVerificationCookie().serialize('', { maxAge: 0 }) } })
     }
     default:
-      return data({ errors: { form: 'Unknown action.' } }, { status: 400 })
+      return formError(formData, 'Unknown action.', 400)
   }
 }
 
 export default function VerifyEmail() {
   const { pending, resent, ttlMinutes } = useLoaderData<typeof loader>()
-  const { errors } = useFormFeedback()
+  const actionData = useActionData<typeof action>()
+  const [form, fields] = useForm({
+    id: 'verify-email',
+    lastResult: actionData?.result,
+    constraint: getZodConstraint(VerifySchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: VerifySchema }),
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+  })
   if (!pending) {
     return (
       <section>
@@ -74,9 +90,16 @@ export default function VerifyEmail() {
         We sent a 6-digit code to the address you entered. It is valid for {ttlMinutes} minutes. If the address already
         has an account, we sent a note there instead.
       </p>
-      <Form method="post" className="stack card" noValidate>
-        <FormError error={errors.form} />
-        <Field label="Confirmation code" name="code" inputMode="numeric" autoComplete="one-time-code" maxLength={6} error={errors.code} required />
+      <Form method="post" className="stack card" {...getFormProps(form)}>
+        <FormError error={form.errors?.[0]} />
+        <Field
+          label="Confirmation code"
+          name={fields.code.name}
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          {...constraintsOf(fields.code)}
+          error={fields.code.errors?.[0]}
+        />
         <button type="submit" name="intent" value="verify">
           Confirm
         </button>

@@ -82,6 +82,7 @@ export const forumDisplayName = singleLine('a display name', 60)
 export const code = z
   .string({ required_error: msg('validation:codeRequired') })
   .trim()
+  .max(6, msg('validation:codeRequired'))
   .regex(/^\d{6}$/, msg('validation:codeRequired'))
 
 export function capitalise(s: string) {
