@@ -1,11 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
+import { getZodConstraint } from '@conform-to/zod'
 import { useTranslation } from 'react-i18next'
 import { pageTitle } from '~/i18n/translate'
 import { requireDpo } from '~/lib/platform/auth.server'
 import { getLanguage } from '~/lib/platform/i18n.server'
 import { daysUntilDue, DSR_STATUSES, DSR_TYPES } from '~/lib/requests/dsr.server'
-import { listQueue, parseQueueFilter, queueSummary, type QueueFilter } from '~/lib/dpo/dsr-queue.server'
+import { listQueue, parseQueueFilter, QueueFilterSchema, queueSummary, type QueueFilter } from '~/lib/dpo/dsr-queue.server'
 import { DSR_STATUS_KEYS, DSR_TYPE_KEYS } from '~/lib/dpo/dpo-labels'
 import { formatDate } from '~/lib/domain/format'
 import { useDaysLeftText } from '~/components/days-left'
@@ -44,6 +45,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     }),
     statusOptions: DSR_STATUSES.filter((s) => s !== 'identity_unverified').map((s) => ({ value: s, label: DSR_STATUS_KEYS[s] })),
     typeOptions: DSR_TYPES.map((t) => ({ value: t, label: DSR_TYPE_KEYS[t] })),
+    // the filter form stays a plain GET; its limits come from the schema the loader reads the URL with
+    constraints: getZodConstraint(QueueFilterSchema),
   }
 }
 
@@ -61,7 +64,7 @@ function pageLink(filter: QueueFilter, cursor: { after?: string; before?: string
 }
 
 export default function DpoQueue() {
-  const { filter, summary, rows, next, previous, statusOptions, typeOptions } = useLoaderData<typeof loader>()
+  const { filter, summary, rows, next, previous, statusOptions, typeOptions, constraints } = useLoaderData<typeof loader>()
   const { t } = useTranslation()
   const daysLeftText = useDaysLeftText()
   const open = summary.byStatus.received + summary.byStatus.in_progress + summary.byStatus.awaiting_clarification
@@ -116,7 +119,7 @@ export default function DpoQueue() {
         </label>
         <label>
           {t('dpo:queue.search')}
-          <input type="search" name="q" defaultValue={filter.q ?? ''} maxLength={254} placeholder={t('dpo:queue.searchPlaceholder')} />
+          <input type="search" name="q" defaultValue={filter.q ?? ''} maxLength={constraints.q?.maxLength} placeholder={t('dpo:queue.searchPlaceholder')} />
         </label>
         <button type="submit">{t('dpo:queue.apply')}</button>
       </Form>

@@ -1,8 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { getFormProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import { Trans, useTranslation } from 'react-i18next'
-import { Field, TextAreaField } from '~/components/ui/field'
+import { z } from 'zod'
+import { Field, FormError, TextAreaField } from '~/components/ui/field'
+import { editFormSchema } from '~/lib/domain/validation/edit-form'
 import { msg, pageTitle } from '~/i18n/translate'
 import {
   anchorPublicKey,
@@ -99,20 +103,23 @@ function problemText(problem: CheckpointProblem, field?: string) {
   }
 }
 
+// A kept checkpoint, uploaded as a file or pasted (the file wins when both come); its contents are read by readCheckpoint.
+const CheckpointSchema = editFormSchema({
+  checkpointFile: z.instanceof(File).optional(),
+  checkpoint: z.string().optional(),
+}).refine((v) => v.checkpointFile || (v.checkpoint ?? '').trim(), { path: ['checkpoint'], message: msg('dpo:audit.problem.empty') })
+
 // Checks the chain against a checkpoint the DPO kept: uploaded as a file, or pasted.
 export async function action({ request, context }: ActionFunctionArgs) {
   requireDpo(context, request)
   const language = await getLanguage(request)
-  const form = await request.formData()
-  const file = form.get('checkpointFile')
-  const pasted = form.get('checkpoint')
-  let text = typeof pasted === 'string' ? pasted : ''
-  if (file instanceof File && file.size > 0) {
-    if (file.size > MAX_CHECKPOINT_UPLOAD_BYTES) return data({ errors: { checkpoint: problemText('too_large') } }, { status: 400 })
-    text = await file.text()
-  }
-  const read = readCheckpoint(text)
-  if (!read.ok) return data({ errors: { checkpoint: problemText(read.problem, read.field) } }, { status: 400 })
+  const submission = parseWithZod(await request.formData(), { schema: CheckpointSchema })
+  if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+  const refused = (problem: CheckpointProblem, field?: string) => data({ result: submission.reply({ fieldErrors: { checkpoint: [problemText(problem, field)] } }) }, { status: 400 })
+  const file = submission.value.checkpointFile
+  if (file && file.size > MAX_CHECKPOINT_UPLOAD_BYTES) return refused('too_large')
+  const read = readCheckpoint(file ? await file.text() : (submission.value.checkpoint ?? ''))
+  if (!read.ok) return refused(read.problem, read.field)
   const verdict = await verifyKeptCheckpoint(read.checkpoint)
   const anchoredAt = formatDateTime(new Date(verdict.anchoredAt), language)
   return { verdict: { holds: verdict.state === 'holds', text: checkpointText({ ...verdict, anchoredAt }) } }
@@ -123,8 +130,15 @@ export default function DpoAudit() {
   const result = useActionData<typeof action>()
   const [params] = useSearchParams()
   const { t } = useTranslation()
-  const errors: { checkpoint?: string } = result && 'errors' in result ? result.errors : {}
   const verdict = result && 'verdict' in result ? result.verdict : null
+  const [form, fields] = useForm({
+    id: 'check-checkpoint',
+    lastResult: result && 'result' in result ? result.result : undefined,
+    constraint: getZodConstraint(CheckpointSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: CheckpointSchema }),
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+  })
   return (
     <section>
       <h1>{t('dpo:audit.title')}</h1>
@@ -170,9 +184,10 @@ export default function DpoAudit() {
       </Form>
 
       <h3>{t('dpo:audit.checkHeading')}</h3>
-      <Form method="post" encType="multipart/form-data" className="stack card" noValidate aria-label={t('dpo:audit.checkLabel')}>
-        <Field label={t('dpo:audit.checkpointFile')} name="checkpointFile" type="file" accept=".json,application/json" />
-        <TextAreaField label={t('dpo:audit.orPaste')} name="checkpoint" rows={6} error={errors.checkpoint} hint={t('dpo:audit.pasteHint')} />
+      <Form method="post" encType="multipart/form-data" className="stack card" aria-label={t('dpo:audit.checkLabel')} {...getFormProps(form)}>
+        <FormError error={form.errors?.[0]} />
+        <Field label={t('dpo:audit.checkpointFile')} name={fields.checkpointFile.name} type="file" accept=".json,application/json" error={fields.checkpointFile.errors?.[0]} />
+        <TextAreaField label={t('dpo:audit.orPaste')} name={fields.checkpoint.name} rows={6} error={fields.checkpoint.errors?.[0]} hint={t('dpo:audit.pasteHint')} />
         <button type="submit">{t('dpo:audit.check')}</button>
       </Form>
       {verdict ? (

@@ -1,13 +1,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data } from '@remix-run/node'
-import { Form, Link, useLoaderData } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { getFormProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import { useTranslation } from 'react-i18next'
 import { msg, pageTitle } from '~/i18n/translate'
 import { getLanguage } from '~/lib/platform/i18n.server'
 import { redirectWithToast } from '~/lib/platform/toast.server'
 import { z } from 'zod'
 import { PolicyDiff } from '~/components/policy-text'
-import { Field, FormError, useFormFeedback } from '~/components/ui/field'
+import { constraintsOf, errorAt, formErrorReply } from '~/components/ui/conform'
+import { Field, FormError } from '~/components/ui/field'
 import { requireDpo } from '~/lib/platform/auth.server'
 import { DISPLAY_TIME_ZONE, formatDateTime } from '~/lib/domain/format'
 import {
@@ -24,7 +27,8 @@ import {
 } from '~/lib/policy/policy.server'
 import { diffLines } from '~/lib/domain/text-diff'
 import { parseLocalDateTime, toLocalDateTimeInput } from '~/lib/domain/time-zone'
-import { intentOf, parseForm } from '~/lib/domain/validation/form'
+import { editFormSchema } from '~/lib/domain/validation/edit-form'
+import { intentOf } from '~/lib/domain/validation/form'
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'dpo:policy.title')
 
@@ -67,7 +71,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   }
 }
 
-const PublishSchema = z.object({
+const PublishSchema = editFormSchema({
   effectiveAt: z.string().max(20).transform((value, ctx) => {
     const instant = parseLocalDateTime(value, DISPLAY_TIME_ZONE)
     if (!instant) {
@@ -84,27 +88,36 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const { version } = await loadVersion(params.id)
   switch (intentOf(formData)) {
     case 'publish': {
-      const form = parseForm(PublishSchema, formData)
-      if (!form.ok) return data({ errors: form.errors }, { status: 400 })
-      const result = await publishVersion({ versionId: version.id, effectiveAt: form.data.effectiveAt })
-      if (!result.ok) return data({ errors: { [result.field]: result.message } }, { status: 400 })
+      const submission = parseWithZod(formData, { schema: PublishSchema })
+      if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+      const result = await publishVersion({ versionId: version.id, effectiveAt: submission.value.effectiveAt })
+      if (!result.ok) return data({ result: submission.reply(errorAt(result.field, result.message)) }, { status: 400 })
       startPolicyCampaign(version.id)
       return redirectWithToast(`/dpo/policies/${version.id}`, 'dpo:policy.publishedToast', { count: result.noticeCount })
     }
     case 'resend-failed': {
-      if (version.status !== 'published') return data({ errors: { form: msg('dpo:policy.onlyPublished') } }, { status: 400 })
+      if (version.status !== 'published') return data({ result: formErrorReply(formData, msg('dpo:policy.onlyPublished')) }, { status: 400 })
       const count = await resendFailedNotices(version.id)
       return redirectWithToast(`/dpo/policies/${version.id}`, 'dpo:policy.resentToast', { count })
     }
     default:
-      return data({ errors: { form: msg('dpo:result.unknownAction') } }, { status: 400 })
+      return data({ result: formErrorReply(formData, msg('dpo:result.unknownAction')) }, { status: 400 })
   }
 }
 
 export default function PolicyVersionPage() {
   const v = useLoaderData<typeof loader>()
-  const { errors } = useFormFeedback()
+  const actionData = useActionData<typeof action>()
   const { t } = useTranslation()
+  const [form, fields] = useForm({
+    id: 'publish',
+    lastResult: actionData?.result,
+    defaultValue: { effectiveAt: v.earliest },
+    constraint: getZodConstraint(PublishSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: PublishSchema }),
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+  })
   return (
     <section>
       <p>
@@ -118,7 +131,7 @@ export default function PolicyVersionPage() {
       <p>
         {v.changeSummary} {v.significant ? <span className="tag">{t('dpo:policy.significant')}</span> : null}
       </p>
-      <FormError error={errors.form} />
+      <FormError error={form.errors?.[0]} />
       {v.diff && v.diffDe ? (
         <>
           <h2>{t('dpo:policy.changesDeAgainst', { number: v.baseNumber })}</h2>
@@ -130,17 +143,18 @@ export default function PolicyVersionPage() {
         <p className="muted">{t('dpo:policy.firstVersion')}</p>
       )}
       {v.status === 'draft' ? (
-        <Form method="post" className="stack card" noValidate>
+        <Form method="post" className="stack card" {...getFormProps(form)}>
           <h2>{t('dpo:policy.publish')}</h2>
           <p>{v.significant ? t('dpo:policy.publishIntroSignificant') : t('dpo:policy.publishIntro')}</p>
           <Field
             label={t('dpo:policy.effectiveAt')}
-            name="effectiveAt"
+            name={fields.effectiveAt.name}
             type="datetime-local"
-            defaultValue={v.earliest}
+            defaultValue={typeof fields.effectiveAt.initialValue === 'string' ? fields.effectiveAt.initialValue : v.earliest}
+            {...constraintsOf(fields.effectiveAt)}
             min={v.earliest}
             hint={t(v.significant ? 'dpo:policy.earliestSignificant' : 'dpo:policy.earliest', { at: v.earliest.replace('T', ' ') })}
-            error={errors.effectiveAt}
+            error={fields.effectiveAt.errors?.[0]}
           />
           <button type="submit" name="intent" value="publish">
             {t('dpo:policy.publishButton')}

@@ -15,3 +15,8 @@ const NO_FIELDS = z.object({})
 export function formErrorReply(formData: FormData, message: string, hideFields: string[] = []) {
   return parseWithZod(formData, { schema: NO_FIELDS }).reply({ formErrors: [message], hideFields })
 }
+
+// A message from a lib function that names the field it is about, or 'form' for the whole form, as reply() options.
+export function errorAt(field: string, message: string) {
+  return field === 'form' ? { formErrors: [message] } : { fieldErrors: { [field]: [message] } }
+}
