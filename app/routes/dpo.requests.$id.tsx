@@ -1,8 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { getFormProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import { Trans, useTranslation } from 'react-i18next'
 import { z } from 'zod'
+import { constraintsOf, errorAt, formErrorReply } from '~/components/ui/conform'
 import { Field, FormError, SelectField, TextAreaField } from '~/components/ui/field'
 import { requireDpo, type AuthUser } from '~/lib/platform/auth.server'
 import { completeRequest, completionPlanOf } from '~/lib/dpo/dsr-completion.server'
@@ -20,7 +23,8 @@ import {
 import { daysUntilDue, extensionWindowEndsAt, INTERNAL_EVENT_KINDS, MAX_EXTENSION_MONTHS, type Actor } from '~/lib/requests/dsr.server'
 import { ACTOR_KEYS, DSR_STATUS_KEYS, DSR_TYPE_KEYS, eventKey, localiseResult } from '~/lib/dpo/dpo-labels'
 import { formatDate, formatDateTime } from '~/lib/domain/format'
-import { intentOf, multiLine, parseForm } from '~/lib/domain/validation/form'
+import { editFormSchema } from '~/lib/domain/validation/edit-form'
+import { intentOf, multiLine } from '~/lib/domain/validation/form'
 import { msg, pageTitle, translateMessage } from '~/i18n/translate'
 import { getLanguage } from '~/lib/platform/i18n.server'
 import { redirectWithToast } from '~/lib/platform/toast.server'
@@ -106,24 +110,25 @@ const text = (label: string, max = 4000) => multiLine(label, max)
 
 const optional = <T extends z.ZodTypeAny>(schema: T) => z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional())
 
+// One schema per action on this page, for its form in the browser and for the action; each accepts exactly its own fields.
 const SCHEMAS = {
-  start: z.object({}),
-  complete: z.object({
+  start: editFormSchema({}),
+  complete: editFormSchema({
     message: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), text('your answer').optional()),
     forumMode: z.enum(['delete', 'anonymise'], { errorMap: () => ({ message: msg('dpo:result.chooseForumMode') }) }).default('delete'),
     // a correction: the value is checked against the field's own rules by completeRequest
     correctionField: optional(z.string().max(60)),
     correctedValue: optional(z.string().max(4000, msg('dpo:result.correctedValueTooLong'))),
-    correctionRow: optional(z.string().regex(/^\d{1,15}$/, msg('dpo:result.correctionRow'))),
+    correctionRow: optional(z.string().max(15, msg('dpo:result.correctionRow')).regex(/^\d{1,15}$/, msg('dpo:result.correctionRow'))),
   }),
-  extend: z.object({
+  extend: editFormSchema({
     months: z.enum(['1', '2'], { errorMap: () => ({ message: msg('dpo:result.chooseMonths') }) }),
     extendReason: text('the reason for the extension'),
   }),
-  deny: z.object({ denialReason: text('the reason for the refusal') }),
-  clarify: z.object({ question: text('your question') }),
-  unfounded: z.object({ justification: text('the justification') }),
-  note: z.object({ note: text('the note') }),
+  deny: editFormSchema({ denialReason: text('the reason for the refusal') }),
+  clarify: editFormSchema({ question: text('your question') }),
+  unfounded: editFormSchema({ justification: text('the justification') }),
+  note: editFormSchema({ note: text('the note') }),
 } as const
 
 type Intent = keyof typeof SCHEMAS
@@ -132,7 +137,7 @@ function isIntent(value: string): value is Intent {
   return Object.hasOwn(SCHEMAS, value)
 }
 
-async function perform(intent: Intent, values: Record<string, string>, requestId: number, user: AuthUser): Promise<DpoActionResult> {
+async function perform(intent: Intent, values: unknown, requestId: number, user: AuthUser): Promise<DpoActionResult> {
   const actor: Actor = { type: 'dpo', id: user.id }
   switch (intent) {
     case 'start':
@@ -163,15 +168,29 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const formData = await request.formData()
   const requestId = requestIdOf(params)
   const intent = intentOf(formData)
-  if (!isIntent(intent)) return data({ intent, errors: { form: msg('dpo:result.unknownAction') } as Record<string, string> }, { status: 400 })
-  const form = parseForm(SCHEMAS[intent], formData)
-  if (!form.ok) return data({ intent, errors: form.errors }, { status: 400 })
-  const values = Object.fromEntries([...formData.entries()].filter((e): e is [string, string] => typeof e[1] === 'string'))
-  const result = await perform(intent, values, requestId, user)
+  if (!isIntent(intent)) return data({ intent, result: formErrorReply(formData, msg('dpo:result.unknownAction')) }, { status: 400 })
+  const schema: z.ZodTypeAny = SCHEMAS[intent]
+  const submission = parseWithZod(formData, { schema })
+  if (submission.status !== 'success') return data({ intent, result: submission.reply() }, { status: 400 })
+  const result = await perform(intent, submission.value, requestId, user)
   const language = await getLanguage(request)
   const { key, params: words } = localiseResult(result.message, language)
-  if (!result.ok) return data({ intent, errors: { [result.field]: msg(key, words) } as Record<string, string> }, { status: 400 })
+  if (!result.ok) return data({ intent, result: submission.reply(errorAt(result.field, msg(key, words))) }, { status: 400 })
   return redirectWithToast(`/dpo/requests/${requestId}`, key, words)
+}
+
+// The client half of one action's form: its schema's constraints and checks, and the server's answer if it was this form.
+function useActionForm(intent: Exclude<Intent, 'start'>) {
+  const actionData = useActionData<typeof action>()
+  const schema: z.ZodTypeAny = SCHEMAS[intent]
+  return useForm({
+    id: `dpo-${intent}`,
+    lastResult: actionData?.intent === intent ? actionData.result : undefined,
+    constraint: getZodConstraint(schema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+  })
 }
 
 export default function DpoRequest() {
@@ -179,8 +198,13 @@ export default function DpoRequest() {
   const actionData = useActionData<typeof action>()
   const { t } = useTranslation()
   const daysLeftText = useDaysLeftText()
-  const errorsFor = (intent: Intent): Record<string, string | undefined> => (actionData?.intent === intent ? actionData.errors : {})
-  const unknownIntent = actionData && !isIntent(actionData.intent) ? actionData.errors.form : undefined
+  const [complete, completeFields] = useActionForm('complete')
+  const [clarify, clarifyFields] = useActionForm('clarify')
+  const [extend, extendFields] = useActionForm('extend')
+  const [deny, denyFields] = useActionForm('deny')
+  const [unfounded, unfoundedFields] = useActionForm('unfounded')
+  const [note, noteFields] = useActionForm('note')
+  const unknownIntent = actionData && !isIntent(actionData.intent) ? actionData.result.error?.['']?.[0] : undefined
   return (
     <section className="dpo-request">
       <p>
@@ -287,10 +311,10 @@ export default function DpoRequest() {
               </Form>
             ) : null}
 
-            <Form method="post" className="stack card" noValidate aria-labelledby="complete-heading">
+            <Form method="post" className="stack card" aria-labelledby="complete-heading" {...getFormProps(complete)}>
               <h3 id="complete-heading">{t('dpo:request.completeHeading')}</h3>
               <p className="muted">{t(actions.plan.descriptionKey, { category: r.categoryName ?? t('dpo:request.allData') })}</p>
-              <FormError error={errorsFor('complete').form} />
+              <FormError error={complete.errors?.[0]} />
               {actions.plan.asksForumMode ? (
                 <fieldset>
                   <legend>{t('dpo:request.forumPosts')}</legend>
@@ -307,24 +331,35 @@ export default function DpoRequest() {
                   <legend>{t('dpo:request.correction.legend')}</legend>
                   <SelectField
                     label={t('dpo:request.correction.field')}
-                    name="correctionField"
-                    error={errorsFor('complete').correctionField}
+                    name={completeFields.correctionField.name}
+                    error={completeFields.correctionField.errors?.[0]}
                     options={[
                       { value: '', label: t('dpo:request.correction.none') },
                       ...actions.plan.correction.fields.map((f) => ({ value: f.key, label: translateMessage(t, f.label) ?? f.key })),
                     ]}
                   />
-                  <Field label={t('dpo:request.correction.value')} name="correctedValue" error={errorsFor('complete').correctedValue} maxLength={4000} />
+                  <Field
+                    label={t('dpo:request.correction.value')}
+                    name={completeFields.correctedValue.name}
+                    error={completeFields.correctedValue.errors?.[0]}
+                    {...constraintsOf(completeFields.correctedValue)}
+                  />
                   {actions.plan.correction.asksForRecord ? (
-                    <Field label={t('dpo:request.correction.row')} name="correctionRow" error={errorsFor('complete').correctionRow} inputMode="numeric" maxLength={15} />
+                    <Field
+                      label={t('dpo:request.correction.row')}
+                      name={completeFields.correctionRow.name}
+                      error={completeFields.correctionRow.errors?.[0]}
+                      inputMode="numeric"
+                      {...constraintsOf(completeFields.correctionRow)}
+                    />
                   ) : null}
                 </fieldset>
               ) : null}
               <TextAreaField
                 label={actions.plan.messageRequired ? t('dpo:request.answerRequired') : t('dpo:request.answerOptional')}
-                name="message"
-                error={errorsFor('complete').message}
-                maxLength={4000}
+                name={completeFields.message.name}
+                error={completeFields.message.errors?.[0]}
+                {...constraintsOf(completeFields.message)}
                 rows={4}
               />
               <button type="submit" name="intent" value="complete">
@@ -333,30 +368,42 @@ export default function DpoRequest() {
             </Form>
 
             {actions.canAsk ? (
-              <Form method="post" className="stack card" noValidate aria-labelledby="clarify-heading">
+              <Form method="post" className="stack card" aria-labelledby="clarify-heading" {...getFormProps(clarify)}>
                 <h3 id="clarify-heading">{t('dpo:request.clarifyHeading')}</h3>
                 <p className="muted">{t('dpo:request.clarifyHint')}</p>
-                <FormError error={errorsFor('clarify').form} />
-                <TextAreaField label={t('dpo:request.question')} name="question" error={errorsFor('clarify').question} maxLength={4000} rows={3} />
+                <FormError error={clarify.errors?.[0]} />
+                <TextAreaField
+                  label={t('dpo:request.question')}
+                  name={clarifyFields.question.name}
+                  error={clarifyFields.question.errors?.[0]}
+                  {...constraintsOf(clarifyFields.question)}
+                  rows={3}
+                />
                 <button type="submit" name="intent" value="clarify">
                   {t('dpo:request.sendQuestion')}
                 </button>
               </Form>
             ) : null}
 
-            <Form method="post" className="stack card" noValidate aria-labelledby="extend-heading">
+            <Form method="post" className="stack card" aria-labelledby="extend-heading" {...getFormProps(extend)}>
               <h3 id="extend-heading">{t('dpo:request.extendHeading')}</h3>
               {actions.extension ? <p className="muted">{t(actions.extension.why, { date: actions.extension.date })}</p> : null}
-              <FormError error={errorsFor('extend').form} />
+              <FormError error={extend.errors?.[0]} />
               {actions.extension?.allowed ? (
                 <>
                   <SelectField
                     label={t('dpo:request.extendBy')}
-                    name="months"
-                    error={errorsFor('extend').months}
+                    name={extendFields.months.name}
+                    error={extendFields.months.errors?.[0]}
                     options={Array.from({ length: maxExtensionMonths }, (_, i) => ({ value: String(i + 1), label: t('dpo:request.months', { count: i + 1 }) }))}
                   />
-                  <TextAreaField label={t('dpo:request.extendReason')} name="extendReason" error={errorsFor('extend').extendReason} maxLength={4000} rows={3} />
+                  <TextAreaField
+                    label={t('dpo:request.extendReason')}
+                    name={extendFields.extendReason.name}
+                    error={extendFields.extendReason.errors?.[0]}
+                    {...constraintsOf(extendFields.extendReason)}
+                    rows={3}
+                  />
                   <button type="submit" name="intent" value="extend">
                     {t('dpo:request.extend')}
                   </button>
@@ -364,22 +411,34 @@ export default function DpoRequest() {
               ) : null}
             </Form>
 
-            <Form method="post" className="stack card" noValidate aria-labelledby="deny-heading">
+            <Form method="post" className="stack card" aria-labelledby="deny-heading" {...getFormProps(deny)}>
               <h3 id="deny-heading">{t('dpo:request.denyHeading')}</h3>
               <p className="muted">{t('dpo:request.denyHint')}</p>
-              <FormError error={errorsFor('deny').form} />
-              <TextAreaField label={t('dpo:request.denyReason')} name="denialReason" error={errorsFor('deny').denialReason} maxLength={4000} rows={3} />
+              <FormError error={deny.errors?.[0]} />
+              <TextAreaField
+                label={t('dpo:request.denyReason')}
+                name={denyFields.denialReason.name}
+                error={denyFields.denialReason.errors?.[0]}
+                {...constraintsOf(denyFields.denialReason)}
+                rows={3}
+              />
               <button type="submit" name="intent" value="deny" className="button-danger">
                 {t('dpo:request.deny')}
               </button>
             </Form>
 
             {actions.canMarkUnfounded ? (
-              <Form method="post" className="stack card" noValidate aria-labelledby="unfounded-heading">
+              <Form method="post" className="stack card" aria-labelledby="unfounded-heading" {...getFormProps(unfounded)}>
                 <h3 id="unfounded-heading">{t('dpo:request.unfoundedHeading')}</h3>
                 <p className="muted">{t('dpo:request.unfoundedHint')}</p>
-                <FormError error={errorsFor('unfounded').form} />
-                <TextAreaField label={t('dpo:request.justification')} name="justification" error={errorsFor('unfounded').justification} maxLength={4000} rows={3} />
+                <FormError error={unfounded.errors?.[0]} />
+                <TextAreaField
+                  label={t('dpo:request.justification')}
+                  name={unfoundedFields.justification.name}
+                  error={unfoundedFields.justification.errors?.[0]}
+                  {...constraintsOf(unfoundedFields.justification)}
+                  rows={3}
+                />
                 <button type="submit" name="intent" value="unfounded">
                   {t('dpo:request.markUnfounded')}
                 </button>
@@ -389,11 +448,11 @@ export default function DpoRequest() {
         </>
       ) : null}
 
-      <Form method="post" className="stack card" noValidate aria-labelledby="note-heading">
+      <Form method="post" className="stack card" aria-labelledby="note-heading" {...getFormProps(note)}>
         <h3 id="note-heading">{t('dpo:request.noteHeading')}</h3>
         <p className="muted">{t('dpo:request.noteHint')}</p>
-        <FormError error={errorsFor('note').form} />
-        <TextAreaField label={t('dpo:request.note')} name="note" error={errorsFor('note').note} maxLength={4000} rows={2} />
+        <FormError error={note.errors?.[0]} />
+        <TextAreaField label={t('dpo:request.note')} name={noteFields.note.name} error={noteFields.note.errors?.[0]} {...constraintsOf(noteFields.note)} rows={2} />
         <button type="submit" name="intent" value="note">
           {t('dpo:request.addNote')}
         </button>
