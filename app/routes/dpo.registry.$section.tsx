@@ -1,6 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { getFormProps, useForm, type FieldMetadata } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import type { z } from 'zod'
+import { constraintsOf, errorAt, formErrorReply } from '~/components/ui/conform'
 import { Field, FormError, SelectField, TextAreaField } from '~/components/ui/field'
 import { requireDpo } from '~/lib/platform/auth.server'
 import {
@@ -9,12 +13,12 @@ import {
   RECIPIENT_KINDS,
   loadRegistrySection,
   numericSettingRange,
-  REGISTRY_SCHEMAS,
   REGISTRY_SECTIONS,
   updateRegistryEntry,
   type RegistrySection,
 } from '~/lib/dpo/registry-admin.server'
-import { intentOf, parseForm } from '~/lib/domain/validation/form'
+import { REGISTRY_FORM_SCHEMAS } from '~/lib/dpo/registry-forms'
+import { intentOf } from '~/lib/domain/validation/form'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? 'Registry'} · DPO workspace` }]
 
@@ -187,68 +191,104 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const intent = intentOf(formData)
   const key = String(formData.get('key') ?? '')
   if ((intent === 'save' && !KEY.test(key)) || (intent === 'create' && section !== 'recipients' && section !== 'retention-rules') || (intent !== 'save' && intent !== 'create')) {
-    return data({ key, errors: { form: 'Unknown action.' } as Record<string, string>, values: {} as Record<string, string> }, { status: 400 })
+    return data({ key, result: formErrorReply(formData, 'Unknown action.') }, { status: 400 })
   }
-  const form = parseForm(REGISTRY_SCHEMAS[section], formData)
-  if (!form.ok) return data({ key, errors: form.errors, values: form.values }, { status: 400 })
-  const rawIds = formData.getAll('recipientIds')
-  if (rawIds.some((v) => typeof v !== 'string' || !/^\d{1,9}$/.test(v))) {
-    return data({ key, errors: { recipientIds: 'Choose recipients from the list.' } as Record<string, string>, values: {} as Record<string, string> }, { status: 400 })
-  }
+  const schema: z.ZodTypeAny = REGISTRY_FORM_SCHEMAS[section]
+  const submission = parseWithZod(formData, { schema })
+  if (submission.status !== 'success') return data({ key, result: submission.reply() }, { status: 400 })
+  const { key: _key, intent: _intent, recipientIds = [], ...values } = submission.value as Record<string, unknown> & { recipientIds?: string[] }
   const actor = { type: 'dpo' as const, id: user.id }
   const result =
     intent === 'create'
-      ? await createRegistryEntry({ section: section as 'recipients' | 'retention-rules', values: form.data, actor })
-      : await updateRegistryEntry({ section, key, values: form.data, recipientIds: rawIds.map(Number), actor })
-  if (!result.ok) return data({ key, errors: { [result.field]: result.message } as Record<string, string>, values: {} as Record<string, string> }, { status: 400 })
+      ? await createRegistryEntry({ section: section as 'recipients' | 'retention-rules', values, actor })
+      : await updateRegistryEntry({ section, key, values, recipientIds: recipientIds.map(Number), actor })
+  if (!result.ok) return data({ key, result: submission.reply(errorAt(result.field, result.message)) }, { status: 400 })
   return redirect(`/dpo/registry/${section}?saved=${encodeURIComponent(result.message)}#entry-${intent === 'create' ? 'new' : key}`)
 }
 
-function Control({ spec, rowKey, value, error }: { spec: FieldSpec; rowKey: string; value: unknown; error?: string }) {
+function Control({ spec, rowKey, field }: { spec: FieldSpec; rowKey: string; field: FieldMetadata<unknown> }) {
   const id = `field-${rowKey}-${spec.name}`
   const label = spec.optional ? `${spec.label} (optional)` : spec.label
+  const value = field.initialValue
+  const error = field.errors?.[0]
   switch (spec.kind) {
     case 'textarea':
-      return <TextAreaField id={id} label={label} name={spec.name} hint={spec.hint} defaultValue={str(value)} error={error} rows={3} maxLength={4000} lang={spec.lang} />
+      return <TextAreaField id={id} label={label} name={field.name} hint={spec.hint} defaultValue={str(value)} error={error} rows={3} {...constraintsOf(field)} lang={spec.lang} />
     case 'select':
-      return <SelectField id={id} label={label} name={spec.name} options={spec.options ?? []} defaultValue={str(value)} error={error} />
+      return <SelectField id={id} label={label} name={field.name} options={spec.options ?? []} defaultValue={str(value)} error={error} />
     case 'checkbox':
-      return <Field id={id} label={label} name={spec.name} type="checkbox" defaultChecked={value === true || value === 'on'} error={error} />
-    case 'checkboxes':
+      return <Field id={id} label={label} name={field.name} type="checkbox" defaultChecked={value === true || value === 'on'} error={error} />
+    case 'checkboxes': {
+      const chosen = Array.isArray(value) ? value : typeof value === 'string' ? [value] : []
       return (
         <fieldset className="field" aria-describedby={error ? `${id}-error` : undefined}>
           <legend>{label}</legend>
           {(spec.options ?? []).map((o) => (
             <label key={o.value} className="field-check">
-              <input type="checkbox" name={spec.name} value={o.value} defaultChecked={Array.isArray(value) && value.includes(o.value)} /> {o.label}
+              <input type="checkbox" name={field.name} value={o.value} defaultChecked={chosen.includes(o.value)} /> {o.label}
             </label>
           ))}
           {error ? <p id={`${id}-error`} className="field-error" role="alert">{error}</p> : null}
         </fieldset>
       )
+    }
     default:
       return (
         <Field
           id={id}
           label={label}
-          name={spec.name}
+          name={field.name}
           type={spec.kind === 'email' ? 'email' : spec.kind === 'url' ? 'url' : 'text'}
           hint={spec.hint}
           defaultValue={str(value)}
+          {...constraintsOf(field)}
           error={error}
-          maxLength={500}
           lang={spec.lang}
         />
       )
   }
 }
 
+type FormValues = Record<string, string | string[] | boolean | null>
+type Entry = { key: string; title: string; note: string | null; values: Record<string, unknown> }
+
+// One entry's form: Conform with the section's schema, and the server's answer when it was about this entry.
+function EntryForm({ row, fields: specs }: { row: Entry; fields: FieldSpec[] }) {
+  const { section } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const mine = actionData && (actionData.key === row.key || (row.key === 'new' && actionData.key === '')) ? actionData : null
+  const schema: z.ZodTypeAny = REGISTRY_FORM_SCHEMAS[section]
+  const [form, fields] = useForm<FormValues>({
+    id: `entry-${row.key}`,
+    lastResult: mine?.result,
+    defaultValue: row.values as FormValues,
+    constraint: getZodConstraint(schema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+  })
+  return (
+    <Form method="post" className="stack card registry-entry" aria-label={row.title} {...getFormProps(form)}>
+      <h2>{row.title}</h2>
+      {row.note ? <p className="muted">{row.note}</p> : null}
+      {row.key !== 'new' && germanMissing(row.values, specs) ? <p className="notice">The German text is missing: the German pages show the English one until you write it.</p> : null}
+      <FormError error={form.errors?.[0]} />
+      {row.key !== 'new' ? <input type="hidden" name="key" value={row.key} /> : null}
+      {specs.map((spec) => (
+        <Control key={spec.name} spec={spec} rowKey={row.key} field={fields[spec.name]} />
+      ))}
+      <button type="submit" name="intent" value={row.key === 'new' ? 'create' : 'save'}>
+        {row.key === 'new' ? 'Add' : 'Save'}
+      </button>
+    </Form>
+  )
+}
+
 export default function DpoRegistrySection() {
   const { title, fields, rows, canCreate } = useLoaderData<typeof loader>()
-  const actionData = useActionData<typeof action>()
   const [params] = useSearchParams()
   const saved = params.get('saved')
-  const entries = [...rows, ...(canCreate ? [{ key: 'new', title: 'Add a new entry', note: null, values: {} as Record<string, unknown> }] : [])]
+  const entries: Entry[] = [...rows, ...(canCreate ? [{ key: 'new', title: 'Add a new entry', note: null, values: {} as Record<string, unknown> }] : [])]
   return (
     <section>
       <p>
@@ -256,25 +296,9 @@ export default function DpoRegistrySection() {
       </p>
       <h1>{title}</h1>
       {saved ? <p className="notice notice-ok">{saved.slice(0, 200)}</p> : null}
-      {entries.map((row) => {
-        const mine = actionData && (actionData.key === row.key || (row.key === 'new' && actionData.key === '')) ? actionData : null
-        const values = mine ? { ...row.values, ...mine.values } : row.values
-        return (
-          <Form key={row.key} method="post" className="stack card registry-entry" id={`entry-${row.key}`} aria-label={row.title} noValidate>
-            <h2>{row.title}</h2>
-            {row.note ? <p className="muted">{row.note}</p> : null}
-            {row.key !== 'new' && germanMissing(row.values, fields) ? <p className="notice">The German text is missing: the German pages show the English one until you write it.</p> : null}
-            <FormError error={mine?.errors.form} />
-            {row.key !== 'new' ? <input type="hidden" name="key" value={row.key} /> : null}
-            {fields.map((spec) => (
-              <Control key={spec.name} spec={spec} rowKey={row.key} value={values[spec.name]} error={mine?.errors[spec.name]} />
-            ))}
-            <button type="submit" name="intent" value={row.key === 'new' ? 'create' : 'save'}>
-              {row.key === 'new' ? 'Add' : 'Save'}
-            </button>
-          </Form>
-        )
-      })}
+      {entries.map((row) => (
+        <EntryForm key={row.key} row={row} fields={fields} />
+      ))}
     </section>
   )
 }

@@ -17,126 +17,17 @@ import {
 import { withChangeContext } from '../requests/archive.server'
 import { appendAudit } from '../requests/audit.server'
 import type { Actor } from '../requests/dsr.server'
-import { email, multiLine, singleLine } from '../domain/validation/form'
+import { type RegistrySection, contactSchema, legalBasisSchema, purposeSchema, recipientSchema, REGISTRY_SCHEMAS, REGISTRY_SECTIONS, RECIPIENT_KINDS, retentionRuleSchema, settingSchema } from './registry-forms'
 
-export const REGISTRY_SECTIONS = {
-  contacts: { title: 'Controller, DPO and supervisory authority', table: 'registry_contacts' },
-  'legal-bases': { title: 'Legal bases', table: 'legal_bases' },
-  'retention-rules': { title: 'Retention rules and legal holds', table: 'retention_rules' },
-  recipients: { title: 'Recipients', table: 'recipients' },
-  purposes: { title: 'Purposes', table: 'purposes' },
-  settings: { title: 'Settings', table: 'registry_settings' },
-} as const
+export { isRegistrySection, RECIPIENT_KINDS, REGISTRY_SCHEMAS, REGISTRY_SECTIONS, type RegistrySection } from './registry-forms'
 
-export type RegistrySection = keyof typeof REGISTRY_SECTIONS
-
-export const RECIPIENT_KINDS = recipients.kind.enumValues
-
-export function isRegistrySection(value: string | undefined): value is RegistrySection {
-  return value !== undefined && Object.hasOwn(REGISTRY_SECTIONS, value)
-}
+// the forms' list of recipient kinds is the database enum's, in both directions
+type DbKind = (typeof recipients.kind.enumValues)[number]
+type FormKind = (typeof RECIPIENT_KINDS)[number]
+const kindsAgree: [Exclude<DbKind, FormKind>, Exclude<FormKind, DbKind>] extends [never, never] ? true : false = true
+void kindsAgree
 
 export const REGISTRY_TABLES = Object.values(REGISTRY_SECTIONS).map((s) => s.table as string).concat(['purpose_recipients'])
-
-// --- Validation: one schema per section, reused by the route for field errors -----------------------
-
-// An empty optional field clears the value.
-function optional<T extends z.ZodTypeAny>(schema: T) {
-  return z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v), schema.nullable())
-}
-
-const httpsUrl = z
-  .string()
-  .trim()
-  .max(500, 'At most 500 characters.')
-  .url('Enter a full address, like https://example.org.')
-  .refine((v) => /^https?:\/\//.test(v), 'Only http and https addresses.')
-
-// PostgreSQL intervals as people write them: "90 days", "6 months", "8 years".
-const PERIOD = /^([1-9]\d{0,3}) (day|days|week|weeks|month|months|year|years)$/
-
-// a form sends "on" or nothing; already parsed values pass through again unchanged
-const checkbox = z.preprocess((v) => v === 'on' || v === true, z.boolean())
-
-const contactSchema = z.object({
-  name: singleLine('the name', 200),
-  street: singleLine('the street', 200),
-  postalCode: singleLine('the postal code', 20),
-  city: singleLine('the city', 100),
-  country: singleLine('the country', 100),
-  email,
-  phone: optional(singleLine('the phone number', 50)),
-  website: optional(httpsUrl),
-})
-
-// Every text a person reads is written in German (authoritative) and English (decision 065): a required
-// text in both, an optional one in both or in neither.
-type Issue = { path: string; message: string }
-function bothOrNeither(pairs: [english: string, german: string][]) {
-  return (v: Record<string, unknown>, ctx: z.RefinementCtx) => {
-    const issues: Issue[] = []
-    for (const [english, german] of pairs) {
-      if (v[english] !== null && v[german] === null) issues.push({ path: german, message: 'Write this in German too.' })
-      if (v[english] === null && v[german] !== null) issues.push({ path: english, message: 'Write this in English too.' })
-    }
-    for (const issue of issues) ctx.addIssue({ code: 'custom', path: [issue.path], message: issue.message })
-  }
-}
-
-const legalBasisSchema = z.object({
-  article: singleLine('the article', 100),
-  articleDe: singleLine('the article in German', 100),
-  description: multiLine('the description', 4000),
-  descriptionDe: multiLine('the description in German', 4000),
-})
-
-const retentionRuleSchema = z
-  .object({
-    name: singleLine('the name', 200),
-    nameDe: singleLine('the name in German', 200),
-    description: multiLine('the description', 4000),
-    descriptionDe: multiLine('the description in German', 4000),
-    period: optional(singleLine('the period', 30).refine((v) => PERIOD.test(v), 'Write a number and a unit, like "90 days", "6 months" or "8 years".')),
-    legalReason: optional(multiLine('the legal reason', 4000)),
-    legalReasonDe: optional(multiLine('the legal reason in German', 4000)),
-    isLegalHold: checkbox,
-  })
-  .superRefine(bothOrNeither([['legalReason', 'legalReasonDe']]))
-  .refine((v) => !v.isLegalHold || v.legalReason, { path: ['legalReason'], message: 'A legal hold needs the law or reason that requires keeping the data.' })
-
-const recipientSchema = z
-  .object({
-    name: singleLine('the name', 200),
-    nameDe: singleLine('the name in German', 200),
-    kind: z.enum(recipients.kind.enumValues, { errorMap: () => ({ message: 'Choose a kind of recipient.' }) }),
-    service: multiLine('the service', 2000),
-    serviceDe: multiLine('the service in German', 2000),
-    address: optional(singleLine('the address', 500)),
-    country: optional(singleLine('the country', 200)),
-    countryDe: optional(singleLine('the country in German', 200)),
-    safeguards: optional(multiLine('the safeguards', 4000)),
-    safeguardsDe: optional(multiLine('the safeguards in German', 4000)),
-    privacyUrl: optional(httpsUrl),
-  })
-  .superRefine(
-    bothOrNeither([
-      ['country', 'countryDe'],
-      ['safeguards', 'safeguardsDe'],
-    ]),
-  )
-
-const idField = (label: string) => z.coerce.number({ invalid_type_error: `Choose ${label}.` }).int(`Choose ${label}.`).positive(`Choose ${label}.`)
-
-const purposeSchema = z.object({
-  name: singleLine('the name', 200),
-  nameDe: singleLine('the name in German', 200),
-  description: multiLine('the description', 4000),
-  descriptionDe: multiLine('the description in German', 4000),
-  legalBasisId: idField('a legal basis'),
-  retentionRuleId: idField('a retention rule'),
-})
-
-const settingSchema = z.object({ value: singleLine('the value', 200) })
 
 // Settings the jobs and notices compute with, and the range each must stay in (decision 082). A value
 // outside it would break a promise of the policies or the law, or overflow the date arithmetic.
@@ -171,15 +62,6 @@ export function checkSettingValue(key: string, value: string): SettingCheck {
   if (n < range.min || n > range.max) return { ok: false, message }
   return { ok: true, value: String(n) }
 }
-
-export const REGISTRY_SCHEMAS = {
-  contacts: contactSchema,
-  'legal-bases': legalBasisSchema,
-  'retention-rules': retentionRuleSchema,
-  recipients: recipientSchema,
-  purposes: purposeSchema,
-  settings: settingSchema,
-} satisfies Record<RegistrySection, z.ZodTypeAny>
 
 export type RegistryValues<S extends RegistrySection> = z.infer<(typeof REGISTRY_SCHEMAS)[S]>
 
