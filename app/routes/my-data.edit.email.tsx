@@ -145,8 +145,7 @@ function ConfirmForm({ pending, ttlMinutes }: { pending: { id: string; email: st
         name={fields.code.name}
         inputMode="numeric"
         autoComplete="one-time-code"
-        maxLength={6}
-        required
+        {...constraintsOf(fields.code)}
         error={fields.code.errors?.[0]}
       />
       <button type="submit" name="intent" value="confirm">

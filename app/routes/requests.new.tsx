@@ -161,8 +161,7 @@ function ConfirmIdentity({ pending }: { pending: { maskedEmail: string; typeKey:
           name={fields.code.name}
           inputMode="numeric"
           autoComplete="one-time-code"
-          maxLength={6}
-          required
+          {...constraintsOf(fields.code)}
           error={fields.code.errors?.[0]}
         />
         <button type="submit" name="intent" value="verify">
@@ -235,7 +234,7 @@ function FileRequest() {
           name={fields.details.name}
           hint={t('requests:new.detailsHint')}
           defaultValue={typeof fields.details.initialValue === 'string' ? fields.details.initialValue : undefined}
-          maxLength={4000}
+          {...constraintsOf(fields.details)}
           error={fields.details.errors?.[0]}
           rows={5}
         />

@@ -31,10 +31,14 @@ export function requestFormSchema(categories: readonly string[], withAccount: bo
   })
   // checked side by side with the fields (a refinement of the object would wait until every field is valid),
   // so the missing details show together with every other problem
-  const details = z.object({ type: z.unknown(), details: z.unknown() }).superRefine((value, ctx) => {
-    const required = missingDetails(value.type, value.details)
-    if (required) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['details'], message: required })
-  })
+  // (it names no fields of its own, so the form's constraints, such as the details' maximum length, stay the fields')
+  const details = z
+    .object({})
+    .passthrough()
+    .superRefine((value: Record<string, unknown>, ctx) => {
+      const required = missingDetails(value.type, value.details)
+      if (required) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['details'], message: required })
+    })
   // the check adds no values of its own: the fields' (trimmed) values are the result
   return fields.and(details.transform(() => ({})))
 }
