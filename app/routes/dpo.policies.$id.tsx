@@ -72,7 +72,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 const PublishSchema = editFormSchema({
-  effectiveAt: z.string().max(20).transform((value, ctx) => {
+  effectiveAt: z.string({ required_error: msg('dpo:policy.badDate') }).max(20, msg('dpo:policy.badDate')).transform((value, ctx) => {
     const instant = parseLocalDateTime(value, DISPLAY_TIME_ZONE)
     if (!instant) {
       ctx.addIssue({ code: 'custom', message: msg('dpo:policy.badDate') })

@@ -32,12 +32,17 @@ export class LoopbackClient {
   }
 
   // a same-origin form post, as the portal's CSRF check expects from its own pages
-  post(path: string, form: Record<string, string>) {
+  // (pairs, to send a field twice)
+  post(path: string, form: Record<string, string> | [string, string][]) {
     return this.send('POST', path, new URLSearchParams(form).toString())
   }
 
   cookie(name: string) {
     return this.cookies.get(name)
+  }
+
+  setCookie(name: string, value: string) {
+    this.cookies.set(name, value)
   }
 
   private send(method: string, path: string, body?: string): Promise<PlainResponse> {
