@@ -16,8 +16,8 @@ const ENGLISH_WORDS = [
   'Continue', 'Confirm', 'Change', 'Edit', 'Erase', 'Send', 'Yes', 'Home', 'Help', 'Contact', 'Correction', 'Payment', 'Payments',
   'Session', 'Sessions', 'History', 'Overdue', 'Received', 'Completed', 'Pending', 'Denied', 'Extended', 'Withdraw', 'Language',
   'Terms', 'Purpose', 'Purposes', 'Recipient', 'Recipients', 'Retention', 'Legal', 'Registry', 'Reports', 'Receipts', 'Audit log',
-  'Amount', 'Currency', 'Start time', 'End time', 'Paid on', 'Referred on', 'Data used', 'Street', 'City', 'Country', 'Phone',
-  'Website', 'Description', 'Period', 'Kind', 'Service', 'Address', 'Article', 'Choose', 'Enter', 'Write', 'Unknown', 'Draft',
+  'Amount', 'Currency', 'Start time', 'End time', 'Paid on', 'Referred on', 'Data used', 'City', 'Country', 'Phone',
+  'Description', 'Period', 'Kind', 'Service', 'Address', 'Article', 'Choose', 'Enter', 'Write', 'Unknown', 'Draft',
   'Published', 'None', 'none', 'Page', 'page', 'Customer', 'customer', 'Reason', 'reason', 'Filter', 'Export', 'Day', 'days', 'Date',
   'Time', 'Note', 'Message', 'Subject', 'Type', 'Access', 'Erasure', 'Rectification', 'Restriction', 'Objection', 'Portability',
 ]
@@ -25,12 +25,14 @@ const ENGLISH = new RegExp(`(?<![\\p{L}\\p{N}_-])(?:${ENGLISH_WORDS.map((w) => w
 const RAW_KEY = /\b[a-z]+:[a-zA-Z]+\.[a-zA-Z.]+/
 const SNAKE_CASE = /(?<![\p{L}\p{N}@.\/-])[a-z][a-z0-9]*_[a-z0-9_]+(?![\p{L}\p{N}@.\/-])/u
 const CODE_NUMBER = /\b[a-z]+:\d+\b/
+// names of things that keep their English name in German texts
+const PROPER_NAMES = /EU-U\.S\. Data Privacy Framework|Data Privacy Framework/g
 // addresses, links and IPs are data, not words
 const NOT_WORDS = /\S+@\S+|https?:\/\/\S+|\b(?:\d{1,3}\.){3}\d{1,3}\b|\b[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}\b/gi
 
 /** What is English or a code in this text, or null. */
 export function englishIn(text: string): string | null {
-  const clean = text.replace(NOT_WORDS, ' ')
+  const clean = text.replace(PROPER_NAMES, ' ').replace(NOT_WORDS, ' ')
   for (const re of [RAW_KEY, CODE_NUMBER, SNAKE_CASE, ENGLISH]) {
     const m = clean.match(re)
     if (m) {
@@ -84,7 +86,8 @@ export async function pageTexts(page: Page) {
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT)
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const parent = node.parentElement
-      if (!parent || parent.closest('script, style, noscript, template') || foreign(parent)) continue
+      // <code> shows an identifier as it is (a registry slug, a file name), marked as such
+      if (!parent || parent.closest('script, style, noscript, template, code') || foreign(parent)) continue
       if (!parent.checkVisibility()) continue
       const text = (node.textContent ?? '').trim()
       if (text) texts.push({ where: `<${parent.tagName.toLowerCase()}>`, text })
