@@ -18,8 +18,8 @@ const ENGLISH_WORDS = [
   'Terms', 'Purpose', 'Purposes', 'Recipient', 'Recipients', 'Retention', 'Legal', 'Registry', 'Reports', 'Receipts', 'Audit log',
   'Amount', 'Currency', 'Start time', 'End time', 'Paid on', 'Referred on', 'Data used', 'City', 'Country', 'Phone',
   'Description', 'Period', 'Kind', 'Service', 'Address', 'Article', 'Choose', 'Enter', 'Write', 'Unknown', 'Draft',
-  'Published', 'None', 'none', 'Page', 'page', 'Customer', 'customer', 'Reason', 'reason', 'Filter', 'Export', 'Day', 'days', 'Date',
-  'Time', 'Note', 'Message', 'Subject', 'Type', 'Access', 'Erasure', 'Rectification', 'Restriction', 'Objection', 'Portability',
+  'Published', 'None', 'none', 'Page', 'page', 'Customer', 'customer', 'Reason', 'reason', 'Filter', 'Day', 'days', 'Date',
+  'Time', 'Note', 'Message', 'number', 'Transaction', 'Subject', 'Type', 'Access', 'Erasure', 'Rectification', 'Restriction', 'Objection', 'Portability',
 ]
 const ENGLISH = new RegExp(`(?<![\\p{L}\\p{N}_-])(?:${ENGLISH_WORDS.map((w) => w.replace(/ /g, '\\s+')).join('|')})(?![\\p{L}\\p{N}_-])`, 'u')
 const RAW_KEY = /\b[a-z]+:[a-zA-Z]+\.[a-zA-Z.]+/
@@ -43,21 +43,28 @@ export function englishIn(text: string): string | null {
   return null
 }
 
-/** Every line of a text with English in it. */
+/** Every line of a text with English in it; what people wrote (userTexts) is taken out of the line first. */
 export function englishLines(text: string, where: string, userTexts: readonly string[] = []) {
   const out: string[] = []
+  const written = [...new Set(userTexts.map((u) => u.trim()).filter((u) => u.length >= 3))].sort((a, b) => b.length - a.length)
   for (const line of text.split(/\r?\n/)) {
-    const trimmed = line.trim()
-    if (!trimmed || isUserText(trimmed, userTexts)) continue
-    const found = englishIn(trimmed)
+    let rest = line.trim()
+    for (const u of written) if (rest.includes(u)) rest = rest.split(u).join(' ')
+    // a shortened quote of what someone wrote ("Hello, your privacy notice says…")
+    const bare = rest.replace(/[…"“”„«»]/g, '').trim()
+    if (!bare || (bare.length >= 12 && written.some((u) => u.includes(bare)))) continue
+    const found = englishIn(rest)
     if (found) out.push(`${where}: ${found}`)
   }
   return out
 }
 
-function isUserText(text: string, userTexts: readonly string[]) {
-  const bare = text.replace(/[…"“”„«»]/g, '').trim()
-  return bare.length > 0 && userTexts.some((u) => u.includes(bare))
+/** Every string inside a value (an email's props): the data a caller handed in. */
+export function stringsIn(value: unknown): string[] {
+  if (typeof value === 'string') return [value]
+  if (Array.isArray(value)) return value.flatMap(stringsIn)
+  if (value && typeof value === 'object' && !(value instanceof Date)) return Object.values(value).flatMap(stringsIn)
+  return []
 }
 
 /** Texts that people wrote (posts, messages, questions, statements) and names: data, in whatever language it was written. */
