@@ -7,7 +7,7 @@ import { FALLBACK_LANGUAGE, isLanguage, type Language } from './config'
 const KEY = /^[a-z]+:[A-Za-z0-9_.-]+$/
 
 // A parameter whose value is itself a message key, marked with this prefix, is put into words in the reader's
-// language too: msg('emails:x', { field: keyParam('dpo:correction.field.payments.currency') }).
+// language too, e.g. msg(key, { field: keyParam(labelKey) }): the customer's email names a field in their language.
 const KEY_PARAM_PREFIX = '$t:'
 
 export function keyParam(key: string) {
