@@ -6,6 +6,14 @@ import { FALLBACK_LANGUAGE, isLanguage, type Language } from './config'
 
 const KEY = /^[a-z]+:[A-Za-z0-9_.-]+$/
 
+// A parameter whose value is itself a message key, marked with this prefix, is put into words in the reader's
+// language too, e.g. msg(key, { field: keyParam(labelKey) }): the customer's email names a field in their language.
+const KEY_PARAM_PREFIX = '$t:'
+
+export function keyParam(key: string) {
+  return `${KEY_PARAM_PREFIX}${key}`
+}
+
 export function msg(key: string, params?: Record<string, string | number>) {
   return params ? `${key}|${JSON.stringify(params)}` : key
 }
@@ -21,6 +29,11 @@ export function translateMessage(t: TFunction, message: string | undefined | nul
       params = JSON.parse(message.slice(bar + 1)) as Record<string, unknown>
     } catch {
       params = {}
+    }
+  }
+  for (const [name, value] of Object.entries(params)) {
+    if (typeof value === 'string' && value.startsWith(KEY_PARAM_PREFIX) && KEY.test(value.slice(KEY_PARAM_PREFIX.length))) {
+      params[name] = t(value.slice(KEY_PARAM_PREFIX.length)) as string
     }
   }
   return t(key, params) as string

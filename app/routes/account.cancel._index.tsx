@@ -23,7 +23,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'account:c
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = requireCustomer(context, request)
   const language = await getLanguage(request)
-  const overview = await getCancellationOverview({ userId: user.id })
+  const overview = await getCancellationOverview({ userId: user.id, language })
   return {
     coolingOffDays: overview.coolingOffDays,
     effectiveAt: formatDateTime(overview.effectiveAt, language),

@@ -48,7 +48,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   // "withdraw and delete my posts" first shows what goes, and asks for the password (decision 052)
   const forumDelete =
     new URL(request.url).searchParams.get('withdraw') === FORUM_DELETE_STEP && latest.get('forum')?.action === 'given'
-      ? await previewCategoryErasure({ userId: user.id, categorySlug: 'forum_posts' })
+      ? await previewCategoryErasure({ userId: user.id, categorySlug: 'forum_posts', language })
       : null
   return {
     counts,

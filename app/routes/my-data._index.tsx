@@ -30,7 +30,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const language = await getLanguage(request)
   const t = fixedT(language)
   const [categories, contacts, consents] = await Promise.all([
-    loadMyDataSummary({ userId: user.id, t }),
+    loadMyDataSummary({ userId: user.id, t, language }),
     getRegistryContacts(),
     loadConsentStates({ request, user }),
   ])

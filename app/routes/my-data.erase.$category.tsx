@@ -14,6 +14,7 @@ import { confirmPassword } from '~/lib/platform/reauth.server'
 import { redirectWithToast } from '~/lib/platform/toast.server'
 import { ERASURE_MODES, isErasableCategory, type ErasableCategory } from '~/lib/domain/erasure'
 import { eraseCategory, previewCategoryErasure } from '~/lib/erasure/erasure.server'
+import { getLanguage } from '~/lib/platform/i18n.server'
 import { currentPassword } from '~/lib/domain/validation/form'
 import { PASSWORD_CHECK_MESSAGES } from '~/lib/domain/validation/password-check'
 
@@ -27,7 +28,7 @@ function requireCategory(raw: string | undefined): ErasableCategory {
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = requireCustomer(context, request)
   const categorySlug = requireCategory(params.category)
-  const preview = await previewCategoryErasure({ userId: user.id, categorySlug })
+  const preview = await previewCategoryErasure({ userId: user.id, categorySlug, language: await getLanguage(request) })
   return { categorySlug, preview }
 }
 

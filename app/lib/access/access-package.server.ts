@@ -634,7 +634,7 @@ export async function openAccessPackage({
     // the last resort if everything else failed to end it
     await connection`set local idle_in_transaction_session_timeout = '10min'`
     const t = fixedT(language)
-    const [categories, information] = await Promise.all([getCategoryRegistry(), loadInformation(t)])
+    const [categories, information] = await Promise.all([getCategoryRegistry(language), loadInformation(t)])
     spools.push(await Spool.create(), await Spool.create())
     const ctx: PackageContext = {
       userId,

@@ -6,7 +6,7 @@ import type { TFunction } from 'i18next'
 import { sql } from 'drizzle-orm'
 import { db } from '#db/client.server'
 import type { DataCategorySlug } from '#db/schema'
-import type { Language } from '~/i18n/config'
+import { FALLBACK_LANGUAGE, type Language } from '~/i18n/config'
 import { formatDateTime } from '../domain/format'
 import type { ConsentMethod } from '../consent/consent.server'
 import type { PurposeConsent } from '../consent/consent-state.server'
@@ -217,13 +217,6 @@ const VALUE_KEYS: Partial<Record<DataCategorySlug, Record<string, Record<string,
   settings: { key: SETTING_KEYS, value: SETTING_VALUE_KEYS },
 }
 
-export const SOURCE_KEYS: Record<string, string> = {
-  data_subject: 'mydata:source.data_subject',
-  our_systems: 'mydata:source.our_systems',
-  affiliate: 'mydata:source.affiliate',
-  payment_provider: 'mydata:source.payment_provider',
-}
-
 export const RESTRICTION_KEYS: Record<string, string> = {
   accuracy_contested: 'mydata:restriction.accuracy_contested',
   legal_hold: 'mydata:restriction.legal_hold',
@@ -307,7 +300,7 @@ function summaryOf(meta: CategoryMeta, total: number, annotations: Annotations, 
     purpose: meta.purpose,
     legalBasis: meta.legalBasis,
     retention: meta.retention,
-    source: SOURCE_KEYS[meta.source.code] ? t(SOURCE_KEYS[meta.source.code]) : meta.source.description,
+    source: meta.source.description,
     recipients: meta.recipients.map((r) => r.name),
     total,
     restrictions: restrictions.filter((r) => r.rowId === null),
@@ -319,8 +312,8 @@ function summaryOf(meta: CategoryMeta, total: number, annotations: Annotations, 
 export type CategorySummary = ReturnType<typeof summaryOf>
 
 /** Every category with its registry texts, how many items it holds, and what restricts or completes it. */
-export async function loadMyDataSummary({ userId, t }: { userId: string; t: TFunction }) {
-  const [categories, annotations] = await Promise.all([getCategoryRegistry(), loadAnnotations(userId, t)])
+export async function loadMyDataSummary({ userId, t, language = FALLBACK_LANGUAGE }: { userId: string; t: TFunction; language?: Language }) {
+  const [categories, annotations] = await Promise.all([getCategoryRegistry(language), loadAnnotations(userId, t)])
   return Promise.all(categories.map(async (meta) => summaryOf(meta, await countSection({ spec: CATEGORY_SPECS[meta.slug], userId }), annotations, t)))
 }
 
@@ -355,7 +348,7 @@ export async function loadCategoryPage({
   t: TFunction
   consents: PurposeConsent[]
 }) {
-  const meta = (await getCategoryRegistry()).find((c) => c.slug === slug)
+  const meta = (await getCategoryRegistry(language)).find((c) => c.slug === slug)
   if (!meta) return null
   const spec = CATEGORY_SPECS[slug]
   const [page, total, annotations] = await Promise.all([

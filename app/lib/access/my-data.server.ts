@@ -7,11 +7,12 @@ import { PgDialect } from 'drizzle-orm/pg-core'
 import type { ReservedSql } from 'postgres'
 import { db } from '#db/client.server'
 import type { DataCategorySlug } from '#db/schema'
-import { DATA_SOURCE_LABELS } from '../domain/data-sources'
+import { DATA_SOURCE_KEYS } from '../domain/data-sources'
+import { fixedT } from '../platform/i18n.server'
 import { INTERNAL_EVENT_KINDS } from '../requests/dsr.server'
 import { forumPostOwnedBy } from '../requests/ownership.server'
 import { DISPLAY_TIME_ZONE, formatDate, LOCALES } from '../domain/format'
-import type { Language } from '~/i18n/config'
+import { FALLBACK_LANGUAGE, type Language } from '~/i18n/config'
 import { getPurposes } from '../registry/registry.server'
 
 // --- Fields ----------------------------------------------------------------------------------
@@ -737,8 +738,9 @@ export function itemCells(fields: FieldSpec[], item: Item, retentionName?: strin
 export type CategoryMeta = Awaited<ReturnType<typeof getCategoryRegistry>>[number]
 
 /** Every registry category with its purpose, legal basis, retention, recipients and source, in display order. */
-export async function getCategoryRegistry() {
-  const purposes = await getPurposes()
+export async function getCategoryRegistry(language: Language = FALLBACK_LANGUAGE) {
+  const purposes = await getPurposes({ language })
+  const t = fixedT(language)
   return purposes
     .flatMap((purpose) =>
       purpose.categories.map((category) => ({
@@ -755,7 +757,7 @@ export async function getCategoryRegistry() {
           legalReason: category.retention.legalReason,
           isLegalHold: category.retention.isLegalHold,
         },
-        source: { code: category.source, description: DATA_SOURCE_LABELS[category.source] ?? category.source },
+        source: { code: category.source, description: DATA_SOURCE_KEYS[category.source] ? t(DATA_SOURCE_KEYS[category.source]) : category.source },
         recipients: purpose.recipients.map((r) => ({
           name: r.name,
           kind: r.kind,

@@ -1,7 +1,7 @@
-// Where a category's data comes from (Art. 14(2)(f) GDPR), as the registry's data_source values read.
-export const DATA_SOURCE_LABELS: Record<string, string> = {
-  data_subject: 'from you',
-  our_systems: 'from our systems',
-  affiliate: 'from the affiliate partner who referred you',
-  payment_provider: 'from the payment provider',
+// Where a data category's data comes from (the registry's `source` code), as catalogue keys: words for people.
+export const DATA_SOURCE_KEYS: Record<string, string> = {
+  data_subject: 'mydata:source.data_subject',
+  our_systems: 'mydata:source.our_systems',
+  affiliate: 'mydata:source.affiliate',
+  payment_provider: 'mydata:source.payment_provider',
 }

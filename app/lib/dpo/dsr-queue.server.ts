@@ -5,6 +5,7 @@ import { z } from 'zod'
 import { db } from '#db/client.server'
 import { dataSubjectRequests as r, users } from '#db/schema'
 import { ACTIVE_STATUSES, DSR_STATUSES, DSR_TYPES, type DsrStatus, type DsrType } from '../requests/dsr.server'
+import { msg } from '~/i18n/translate'
 
 export const QUEUE_PAGE_SIZE = 50
 
@@ -40,7 +41,7 @@ export const QueueFilterSchema = z.object({
   view: optionalEnum(QUEUE_VIEWS, 'Unknown view.'),
   status: optionalEnum(FILTERABLE_STATUSES, 'Unknown status.'),
   type: optionalEnum(DSR_TYPES as unknown as [DsrType, ...DsrType[]], 'Unknown request type.'),
-  overdue: z.preprocess((v) => (v === '' || v === null ? undefined : v), z.literal('1', { errorMap: () => ({ message: 'Unknown filter.' }) }).optional()),
+  overdue: z.preprocess((v) => (v === '' || v === null ? undefined : v), z.literal('1', { errorMap: () => ({ message: msg('dpo:queue.unknownFilter') }) }).optional()),
   q: z.preprocess((v) => (typeof v === 'string' ? v.trim() || undefined : v), z.string().max(254, 'The search is too long.').optional()),
   after: z.preprocess((v) => (v === '' || v === null ? undefined : v), z.string().max(40).optional()),
   before: z.preprocess((v) => (v === '' || v === null ? undefined : v), z.string().max(40).optional()),

@@ -17,9 +17,9 @@ import { sendEmail } from '../platform/email.server'
 import { absoluteUrl } from '../platform/env.server'
 import { formatDate, formatDateTime } from '../domain/format'
 import { fixedT } from '../platform/i18n.server'
-import type { Language } from '~/i18n/config'
+import { FALLBACK_LANGUAGE, type Language } from '~/i18n/config'
 import { PERSONAL_DATA_TABLES, type PersonalDataTable } from '../requests/personal-data-tables'
-import { getRegistrySetting } from '../registry/registry.server'
+import { getRegistrySetting, localizeRetentionRule, registryText } from '../registry/registry.server'
 import { placeLegalHolds } from '../requests/restriction.server'
 import { holdEndsAt, RETENTION_TIME_ZONE, SYSTEM_ACTOR } from './retention.server'
 
@@ -91,12 +91,16 @@ function labelKeyOf(t: PersonalDataTable) {
   return t.categorySlug === 'requests' ? RECORD_LABEL_KEYS.requests : t.categorySlug ? undefined : RECORD_LABEL_KEYS[t.table]
 }
 
-async function loadRegistry(executor: Executor) {
+// The registry's rules and category names in the reader's language (the German columns, English where they are empty).
+async function loadRegistry(executor: Executor, language: Language = FALLBACK_LANGUAGE) {
   const [rules, categories] = await Promise.all([
     executor.select().from(retentionRules),
-    executor.select({ slug: dataCategories.slug, name: dataCategories.name }).from(dataCategories).orderBy(asc(dataCategories.sortOrder)),
+    executor.select({ slug: dataCategories.slug, name: dataCategories.name, nameDe: dataCategories.nameDe }).from(dataCategories).orderBy(asc(dataCategories.sortOrder)),
   ])
-  return { rules: new Map(rules.map((r) => [r.slug, r])), categoryNames: new Map(categories.map((c) => [c.slug, c.name])) }
+  return {
+    rules: new Map(rules.map((r) => [r.slug, localizeRetentionRule(r, language)])),
+    categoryNames: new Map(categories.map((c) => [c.slug, registryText(c.name, c.nameDe, language)])),
+  }
 }
 
 type Registry = Awaited<ReturnType<typeof loadRegistry>>
@@ -113,9 +117,9 @@ function holdOf(t: PersonalDataTable, registry: Registry) {
  */
 export async function planCancellation(
   executor: Executor,
-  { person, effectiveAt, holdsOnly = false }: { person: Person; effectiveAt: Date; holdsOnly?: boolean },
+  { person, effectiveAt, holdsOnly = false, language = FALLBACK_LANGUAGE }: { person: Person; effectiveAt: Date; holdsOnly?: boolean; language?: Language },
 ): Promise<CancellationPlan> {
-  const registry = await loadRegistry(executor)
+  const registry = await loadRegistry(executor, language)
   const counts = new Map<string, number>()
   for (const t of PERSONAL_DATA_TABLES) {
     if (holdsOnly && !holdOf(t, registry)) continue
@@ -163,7 +167,7 @@ function deletionList(counts: Map<string, number>, registry: Registry): PlanItem
   return [...toDelete.values()]
 }
 
-// Registry names stay as the registry says; our own record labels are put into the customer's language.
+// The plan was made in the customer's language; our own record labels are put into it too.
 function describeForEmail(plan: CancellationPlan, language: Language) {
   const t = fixedT(language)
   const what = (i: PlanItem) => (i.labelKey ? t(i.labelKey) : i.label)
@@ -212,13 +216,13 @@ async function requireCustomer(executor: Executor, userId: string, { lock = fals
 }
 
 /** What /account/cancel shows: a pending cancellation, or the lists for cancelling now. */
-export async function getCancellationOverview({ userId, now = new Date() }: { userId: string; now?: Date }) {
+export async function getCancellationOverview({ userId, now = new Date(), language = FALLBACK_LANGUAGE }: { userId: string; now?: Date; language?: Language }) {
   return db.transaction(async (tx) => {
     const user = await requireCustomer(tx, userId)
     const pending = await pendingOf(tx, userId)
     const coolingOffDays = await getCoolingOffDays(tx)
     const effectiveAt = pending?.cancellation.effectiveAt ?? (await effectiveDate(tx, now, coolingOffDays))
-    const plan = await planCancellation(tx, { person: { userId, email: user.email }, effectiveAt })
+    const plan = await planCancellation(tx, { person: { userId, email: user.email }, effectiveAt, language })
     return {
       coolingOffDays,
       effectiveAt,
@@ -259,7 +263,7 @@ export async function scheduleCancellation({
     await tx.insert(accountCancellations).values({ userId, requestId: request.id, requestedAt: now, effectiveAt, undoTokenHash: hashToken(token) })
     await withChangeContext(tx, { actor, reason: `Account cancellation requested (${request.number})` })
     await tx.update(users).set({ status: 'cancellation_pending', updatedAt: now }).where(eq(users.id, userId))
-    const plan = await planCancellation(tx, { person: { userId, email: user.email }, effectiveAt })
+    const plan = await planCancellation(tx, { person: { userId, email: user.email }, effectiveAt, language: user.language })
     await sendEmail(tx, {
       to: user.email,
       userId,
@@ -407,10 +411,16 @@ export async function completeCancellation({ cancellationId, now = new Date() }:
       const { rows } = await eraseOwnedRows(tx, { owner: person, table: t.table, mode: forumMode, requestId, actor, receiptRule: CANCELLATION_RECEIPT_RULE })
       deleted[t.table] = rows
     }
-    const forumName = registry.categoryNames.get('forum_posts')
-    plan.toDelete = deletionList(new Map([...Object.entries(deleted), ['users', 1]]), registry).map((item) =>
-      forumMode === 'anonymise' && item.label === forumName ? { ...item, anonymised: true } : item,
-    )
+    // what was deleted, in the registry's words of the records (English) and of the email (the customer's language)
+    const deletedList = (names: Registry) =>
+      deletionList(new Map([...Object.entries(deleted), ['users', 1]]), names).map((item) =>
+        forumMode === 'anonymise' && item.label === names.categoryNames.get('forum_posts') ? { ...item, anonymised: true } : item,
+      )
+    plan.toDelete = deletedList(registry)
+    const mailPlan =
+      user.language === FALLBACK_LANGUAGE
+        ? plan
+        : { toDelete: deletedList(await loadRegistry(tx, user.language)), toKeep: (await planCancellation(tx, { person, effectiveAt: now, holdsOnly: true, language: user.language })).toKeep }
 
     // list 2: kept, blocked for any other processing, shown to the DPO with its end date
     await placeLegalHolds(
@@ -434,7 +444,7 @@ export async function completeCancellation({ cancellationId, now = new Date() }:
       userId: user.id,
       language: user.language,
       template: 'cancellation-completed',
-      props: { username: user.username, requestNumber: request.number, ...describeForEmail(plan, user.language) },
+      props: { username: user.username, requestNumber: request.number, ...describeForEmail(mailPlan, user.language) },
     })
 
     await tx

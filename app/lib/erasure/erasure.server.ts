@@ -19,7 +19,8 @@ import { sendEmail } from '../platform/email.server'
 import { absoluteUrl } from '../platform/env.server'
 import type { ErasableCategory } from '../domain/erasure'
 import { recordDeletionReceipts } from './retention.server'
-import type { Language } from '~/i18n/config'
+import { FALLBACK_LANGUAGE, type Language } from '~/i18n/config'
+import { registryText } from '../registry/registry.server'
 
 export { ERASABLE_CATEGORIES, isErasableCategory, type ErasableCategory } from '../domain/erasure'
 // people without an account left only these
@@ -40,9 +41,10 @@ export type ErasureOutcome =
   | { status: 'completed'; requestId: number; requestNumber: string; rows: number; action: 'deleted' | 'anonymised' }
   | { status: 'held'; requestId: number; requestNumber: string; rows: 0; holdName: string }
 
-async function categoryName(tx: Transaction, slug: string) {
-  const [row] = await tx.select({ name: dataCategories.name }).from(dataCategories).where(eq(dataCategories.slug, slug))
-  return row?.name ?? slug
+// The registry's name of the category in the reader's language (the English name where the German one is empty).
+async function categoryName(tx: Transaction, slug: string, language: Language = FALLBACK_LANGUAGE) {
+  const [row] = await tx.select({ name: dataCategories.name, nameDe: dataCategories.nameDe }).from(dataCategories).where(eq(dataCategories.slug, slug))
+  return row ? registryText(row.name, row.nameDe, language) : slug
 }
 
 async function requireCustomerRow(tx: Transaction, userId: string) {
@@ -228,13 +230,14 @@ export async function eraseCategory({
     const user = await requireCustomerRow(tx, userId)
     const name = await categoryName(tx, categorySlug)
     const hold = await activeHold(tx, userId, categorySlug)
+    const nameForEmail = await categoryName(tx, categorySlug, user.language)
     const request = await openRequest(tx, { requestId, userId, email: null, categorySlug, subject: `Erase: ${name}`, actor, held: Boolean(hold) })
     if (hold) {
       await recordEvent(tx, { requestId: request.id, kind: 'erasure_held', actor, note: `Held back by a legal hold: ${hold}`, data: { category: categorySlug } })
       return { status: 'held', requestId: request.id, requestNumber: request.number, rows: 0, holdName: hold } as const
     }
     const { rows, action } = await eraseInTransaction(tx, { owner: { userId, email: user.email }, categorySlug, mode, requestId: request.id, actor })
-    await completeWithEmail(tx, { requestId: request.id, requestNumber: request.number, actor, to: user.email, userId, username: user.username, language: user.language, what: name, rows, action })
+    await completeWithEmail(tx, { requestId: request.id, requestNumber: request.number, actor, to: user.email, userId, username: user.username, language: user.language, what: nameForEmail, rows, action })
     return { status: 'completed', requestId: request.id, requestNumber: request.number, rows, action } as const
   })
 }
@@ -302,7 +305,7 @@ export async function eraseByEmail({
       erased[categorySlug] = rows
     }
     const rows = Object.values(erased).reduce((a, b) => a + b, 0)
-    const names = await Promise.all(categories.map((c) => categoryName(tx, c)))
+    const names = await Promise.all(categories.map((c) => categoryName(tx, c, request.language)))
     await completeWithEmail(tx, {
       requestId: request.id,
       requestNumber: request.number,
@@ -322,13 +325,22 @@ export async function eraseByEmail({
 // --- What the confirmation page shows --------------------------------------------------------------
 
 /** How many items of the category the customer has, and how many earlier versions the archive keeps. */
-export async function previewCategoryErasure({ userId, categorySlug }: { userId: string; categorySlug: ErasableCategory }) {
+export async function previewCategoryErasure({
+  userId,
+  categorySlug,
+  language = FALLBACK_LANGUAGE,
+}: {
+  userId: string
+  categorySlug: ErasableCategory
+  language?: Language
+}) {
   return db.transaction(async (tx) => {
     const user = await requireCustomerRow(tx, userId)
     const [category] = await tx
-      .select({ name: dataCategories.name, description: dataCategories.description })
+      .select({ name: dataCategories.name, nameDe: dataCategories.nameDe, description: dataCategories.description, descriptionDe: dataCategories.descriptionDe })
       .from(dataCategories)
       .where(eq(dataCategories.slug, categorySlug))
+      .then((rows) => rows.map((r) => ({ name: registryText(r.name, r.nameDe, language), description: registryText(r.description, r.descriptionDe, language) })))
     const person = { userId, email: user.email }
     const owner = rowsOwnedBy(personalDataTable(TABLE_OF[categorySlug])!, person)
     const extra = categorySlug === 'forum_posts' ? sql` and anonymised_at is null` : sql``

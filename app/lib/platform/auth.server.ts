@@ -5,6 +5,7 @@ import { and, eq, ne } from 'drizzle-orm'
 import { Cookie, Lucia, TimeSpan } from 'lucia'
 import { db } from '#db/client.server'
 import { sessions, users } from '#db/schema'
+import { msg } from '~/i18n/translate'
 
 export const IDLE_TIMEOUT_MINUTES = 30
 export const ABSOLUTE_TIMEOUT_HOURS = 12
@@ -132,7 +133,7 @@ export function requireCustomer(context: AppLoadContext, request: Request): Auth
 
 export function requireDpo(context: AppLoadContext, request: Request): AuthUser {
   const user = requireUser(context, request)
-  if (user.role !== 'dpo') throw new Response('Only the data protection officer may open this page.', { status: 403 })
+  if (user.role !== 'dpo') throw new Response(msg('common:errors.dpoOnly'), { status: 403 })
   return user
 }
 

@@ -12,6 +12,7 @@ import { getPurposes, getRecipients, getRegistrySetting, type PurposeWithDetails
 import { RIGHTS } from '../domain/rights'
 import type { TFunction } from 'i18next'
 import type { Language } from '~/i18n/config'
+import { msg } from '~/i18n/translate'
 
 export const DOCUMENT_SLUGS = ['privacy', 'terms', 'cookies'] as const
 export type DocumentSlug = (typeof DOCUMENT_SLUGS)[number]
@@ -252,7 +253,7 @@ export type PublishResult = { ok: true; noticeCount: number } | { ok: false; fie
 
 export async function publishVersion({ versionId, effectiveAt, now = new Date() }: { versionId: number; effectiveAt: Date; now?: Date }): Promise<PublishResult> {
   const row = await getVersionById(versionId)
-  if (!row || row.version.status !== 'draft') return { ok: false, field: 'form', message: 'This draft does not exist or was already published.' }
+  if (!row || row.version.status !== 'draft') return { ok: false, field: 'form', message: msg('policy:errors.draftGone') }
   const earliest = await earliestEffectiveAt({ significant: row.version.significant, now })
   if (effectiveAt.getTime() < earliest.getTime()) {
     return {
@@ -266,7 +267,7 @@ export async function publishVersion({ versionId, effectiveAt, now = new Date() 
     .set({ status: 'published', publishedAt: now, effectiveAt })
     .where(and(eq(policyVersions.id, versionId), eq(policyVersions.status, 'draft')))
     .returning({ id: policyVersions.id })
-  if (published.length === 0) return { ok: false, field: 'form', message: 'This draft was already published.' }
+  if (published.length === 0) return { ok: false, field: 'form', message: msg('policy:errors.alreadyPublished') }
   return { ok: true, noticeCount: await activeCustomerCount() }
 }
 

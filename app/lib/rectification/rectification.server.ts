@@ -28,7 +28,7 @@ import {
 } from '#db/schema'
 import { withChangeContext } from '../requests/archive.server'
 import { formatDateTime } from '../domain/format'
-import { capitalise, forumDisplayName, singleLine, username as usernameSchema } from '../domain/validation/form'
+import { forumDisplayName, singleLine, username as usernameSchema } from '../domain/validation/form'
 import { endAllSessionsOfUser } from '../platform/auth.server'
 import { createRequest, OPEN_STATUSES, recordCompletedRequest, recordEvent, setDenialReason, transitionRequest, type Actor } from '../requests/dsr.server'
 import { sendReceipt } from '../requests/dsr-public.server'
@@ -42,7 +42,7 @@ import { signToken, verifyToken } from '../platform/tokens.server'
 import { redirectWithToast } from '../platform/toast.server'
 import { checkVerificationCode, CODE_TTL_MINUTES, createVerificationCode } from '../platform/verification.server'
 import type { Language } from '~/i18n/config'
-import { msg } from '~/i18n/translate'
+import { keyParam, msg } from '~/i18n/translate'
 import { parseRowId } from '../domain/ids'
 
 export type CorrectionResult = { ok: true; requestNumber: string; requestId: number } | { ok: false; field: string; message: string }
@@ -539,38 +539,49 @@ export interface CorrectionField {
   schema: z.ZodType<string | number | Date, z.ZodTypeDef, unknown>
 }
 
-const whenField = (label: string) =>
-  z.coerce.date({ errorMap: () => ({ message: `Enter ${label} as a date and time, like 2026-01-15T10:00:00Z.` }) })
+// Labels and messages are catalogue keys (dpo:correction.*): the DPO reads them in the page's language, the
+// customer's email names the field in the customer's language (keyParam).
+const fieldKey = (category: string, key: string) => `dpo:correction.field.${category}.${key}`
+const whenField = (label: string) => z.coerce.date({ errorMap: () => ({ message: msg('dpo:correction.errors.dateTime', { field: keyParam(label) }) }) })
 const wholeNumber = (label: string, max: number) =>
-  z.coerce.number({ errorMap: () => ({ message: `Enter ${label} as a whole number.` }) }).int(`Enter ${label} as a whole number.`).min(0, `${capitalise(label)} cannot be negative.`).max(max, `${capitalise(label)} is too large.`)
+  z.coerce
+    .number({ errorMap: () => ({ message: msg('dpo:correction.errors.wholeNumber', { field: keyParam(label) }) }) })
+    .int(msg('dpo:correction.errors.wholeNumber', { field: keyParam(label) }))
+    .min(0, msg('dpo:correction.errors.negative', { field: keyParam(label) }))
+    .max(max, msg('dpo:correction.errors.tooLarge', { field: keyParam(label) }))
 
 // A setting takes one of the values the apps understand (changeSettings checks the same).
 const settingValue = (key: string) =>
-  singleLine('a value', 200).refine((v) => SETTING_CHOICES[key].options.includes(v), `Choose one of: ${SETTING_CHOICES[key].options.join(', ')}.`)
+  singleLine('a value', 200).refine((v) => SETTING_CHOICES[key].options.includes(v), msg('dpo:correction.errors.settingValue', { options: SETTING_CHOICES[key].options.join(', ') }))
+
+// one entry per field: its key, and its label as a catalogue key
+function fields(category: string, list: [string, (label: string) => CorrectionField['schema']][]): CorrectionField[] {
+  return list.map(([key, schema]) => ({ key, label: fieldKey(category, key), schema: schema(fieldKey(category, key)) }))
+}
 
 const CORRECTION_FIELDS: Record<string, readonly CorrectionField[]> = {
   // as on /my-data/edit/username and /my-data/edit/forum-name
-  account: [{ key: 'username', label: 'Username', schema: usernameSchema }],
-  forum_posts: [{ key: 'authorName', label: 'Forum display name', schema: forumDisplayName }],
-  settings: Object.entries(SETTING_CHOICES).map(([key, choice]) => ({ key, label: choice.label, schema: settingValue(key) })),
+  account: fields('account', [['username', () => usernameSchema]]),
+  forum_posts: fields('forum_posts', [['authorName', () => forumDisplayName]]),
+  settings: fields('settings', Object.keys(SETTING_CHOICES).map((key) => [key, () => settingValue(key)])),
   // data the customer cannot edit themselves
-  payments: [
-    { key: 'transactionNumber', label: 'Transaction number', schema: singleLine('the transaction number', 100) },
-    { key: 'paidAt', label: 'Paid on', schema: whenField('the payment date') },
-    { key: 'amountCents', label: 'Amount in cents', schema: wholeNumber('the amount in cents', 100_000_000) },
-    { key: 'currency', label: 'Currency', schema: z.string().trim().regex(/^[A-Z]{3}$/, 'Enter the currency as three capital letters, like EUR.') },
-  ],
-  vpn_sessions: [
-    { key: 'serverId', label: 'VPN server', schema: singleLine('the server', 100) },
-    { key: 'clientIp', label: 'IP address', schema: z.string().trim().ip({ message: 'Enter an IPv4 or IPv6 address.' }) },
-    { key: 'startedAt', label: 'Start time', schema: whenField('the start time') },
-    { key: 'endedAt', label: 'End time', schema: whenField('the end time') },
-  ],
-  traffic: [{ key: 'bytesUsed', label: 'Data used (bytes)', schema: wholeNumber('the bytes used', Number.MAX_SAFE_INTEGER) }],
-  affiliate: [
-    { key: 'affiliatePartnerId', label: 'Affiliate partner number', schema: wholeNumber('the partner number', 2_147_483_647) },
-    { key: 'referredAt', label: 'Referred on', schema: whenField('the referral date') },
-  ],
+  payments: fields('payments', [
+    ['transactionNumber', () => singleLine('the transaction number', 100)],
+    ['paidAt', whenField],
+    ['amountCents', (label) => wholeNumber(label, 100_000_000)],
+    ['currency', () => z.string().trim().regex(/^[A-Z]{3}$/, msg('dpo:correction.errors.currency'))],
+  ]),
+  vpn_sessions: fields('vpn_sessions', [
+    ['serverId', () => singleLine('the server', 100)],
+    ['clientIp', () => z.string().trim().ip({ message: msg('dpo:correction.errors.ip') })],
+    ['startedAt', whenField],
+    ['endedAt', whenField],
+  ]),
+  traffic: fields('traffic', [['bytesUsed', (label) => wholeNumber(label, Number.MAX_SAFE_INTEGER)]]),
+  affiliate: fields('affiliate', [
+    ['affiliatePartnerId', (label) => wholeNumber(label, 2_147_483_647)],
+    ['referredAt', whenField],
+  ]),
 }
 
 /** The fields of a category the DPO can correct, for the completion form. */
@@ -583,10 +594,10 @@ export type CheckedCorrection = { ok: true; values: Record<string, string | numb
 /** Checks one typed value for one field before anything is written (the form shows the message next to the field). */
 export function checkDpoCorrection(categorySlug: string | null, { field, value }: { field: string; value: string }): CheckedCorrection {
   const spec = (categorySlug ? CORRECTION_FIELDS[categorySlug] : undefined)?.find((f) => f.key === field)
-  if (!spec) return { ok: false, field: 'correctionField', message: 'Choose one of the fields listed for this data.' }
+  if (!spec) return { ok: false, field: 'correctionField', message: msg('dpo:correction.errors.chooseField') }
   const parsed = spec.schema.safeParse(value)
   if (!parsed.success) return { ok: false, field: 'correctedValue', message: parsed.error.issues[0].message }
-  return { ok: true, values: { [field]: parsed.data }, label: spec.label, shown: parsed.data instanceof Date ? formatDateTime(parsed.data) : String(parsed.data) }
+  return { ok: true, values: { [field]: parsed.data }, label: keyParam(spec.label), shown: parsed.data instanceof Date ? formatDateTime(parsed.data) : String(parsed.data) }
 }
 
 const correctionSchema = (categorySlug: CorrectionCategory) =>
@@ -648,12 +659,12 @@ async function applyDpoCorrection(
     }
     case 'payments': {
       const set = correctionSchema('payments').parse(values)
-      if (id === null) throw new FieldError('correctionRow', 'Enter the number of the payment to correct.')
+      if (id === null) throw new FieldError('correctionRow', msg('dpo:correction.errors.paymentNumber'))
       return tx.update(payments).set(set).where(and(eq(payments.id, id), eq(payments.userId, userId))).returning({ providerId: payments.providerId })
     }
     case 'vpn_sessions': {
       const set = correctionSchema('vpn_sessions').parse(values)
-      if (id === null) throw new FieldError('correctionRow', 'Enter the number of the session to correct.')
+      if (id === null) throw new FieldError('correctionRow', msg('dpo:correction.errors.sessionNumber'))
       return tx.update(vpnSessions).set(set).where(and(eq(vpnSessions.id, id), eq(vpnSessions.userId, userId))).returning({ id: vpnSessions.id })
     }
     case 'traffic': {
@@ -702,9 +713,9 @@ export async function decideRectification({
         if (!CORRECTION_FIELDS[categorySlug]) throw new Error(`No DPO correction for category ${request.categorySlug}`)
         const [restricted] = await tx.select({ rowId: restrictions.rowId }).from(restrictions).where(eq(restrictions.requestId, requestId)).limit(1)
         const rowId = correction.rowId ?? restricted?.rowId ?? null
-        if (rowId && !(await ownsRow(tx, { userId, categorySlug, rowId }))) throw new FieldError('correctionRow', 'The customer has no record with this number.')
+        if (rowId && !(await ownsRow(tx, { userId, categorySlug, rowId }))) throw new FieldError('correctionRow', msg('dpo:correction.errors.noSuchRecord'))
         const updated = await applyDpoCorrection(tx, { userId, categorySlug, rowId, values: correction.values, requestId })
-        if (updated.length === 0) throw new FieldError('correctedValue', 'The data already has this value, or there is no such record of the customer: nothing was changed.')
+        if (updated.length === 0) throw new FieldError('correctedValue', msg('dpo:correction.errors.unchanged'))
         fields = Object.keys(correction.values)
         if ((CORRECTION_CATEGORIES as readonly string[]).includes(categorySlug)) {
           await notifyRecipientsOfDpoCorrection(tx, { userId, request, categorySlug: categorySlug as CorrectionCategory, updated })

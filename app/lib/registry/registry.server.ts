@@ -44,12 +44,13 @@ export interface RegistryReadOptions {
 
 // The DPO's editor requires both languages and db/seed.ts fills every seeded row, so German is there; a
 // row added some other way without it shows its English until the DPO writes the German.
-function text(en: string, de: string, language: Language) {
+/** A registry text in the reader's language: the German column, or the English one where it is empty. */
+export function registryText(en: string, de: string, language: Language) {
   return language === 'de' && de.trim() !== '' ? de : en
 }
 
 function optionalText(en: string | null, de: string | null, language: Language) {
-  return en === null ? null : text(en, de ?? '', language)
+  return en === null ? null : registryText(en, de ?? '', language)
 }
 
 type LegalBasisRow = typeof legalBases.$inferSelect
@@ -59,14 +60,14 @@ type PurposeRow = typeof purposes.$inferSelect
 type DataCategoryRow = typeof dataCategories.$inferSelect
 
 export function localizeLegalBasis({ articleDe, descriptionDe, ...row }: LegalBasisRow, language: Language) {
-  return { ...row, article: text(row.article, articleDe, language), description: text(row.description, descriptionDe, language) }
+  return { ...row, article: registryText(row.article, articleDe, language), description: registryText(row.description, descriptionDe, language) }
 }
 
 export function localizeRetentionRule({ nameDe, descriptionDe, legalReasonDe, ...row }: RetentionRuleRow, language: Language) {
   return {
     ...row,
-    name: text(row.name, nameDe, language),
-    description: text(row.description, descriptionDe, language),
+    name: registryText(row.name, nameDe, language),
+    description: registryText(row.description, descriptionDe, language),
     legalReason: optionalText(row.legalReason, legalReasonDe, language),
   }
 }
@@ -74,23 +75,23 @@ export function localizeRetentionRule({ nameDe, descriptionDe, legalReasonDe, ..
 export function localizeRecipient({ nameDe, serviceDe, countryDe, safeguardsDe, ...row }: RecipientRow, language: Language) {
   return {
     ...row,
-    name: text(row.name, nameDe, language),
-    service: text(row.service, serviceDe, language),
+    name: registryText(row.name, nameDe, language),
+    service: registryText(row.service, serviceDe, language),
     country: optionalText(row.country, countryDe, language),
     safeguards: optionalText(row.safeguards, safeguardsDe, language),
   }
 }
 
 export function localizePurpose({ nameDe, descriptionDe, ...row }: PurposeRow, language: Language) {
-  return { ...row, name: text(row.name, nameDe, language), description: text(row.description, descriptionDe, language) }
+  return { ...row, name: registryText(row.name, nameDe, language), description: registryText(row.description, descriptionDe, language) }
 }
 
 export function localizeDataCategory({ nameDe, descriptionDe, fieldsDe, ...row }: DataCategoryRow, language: Language) {
   const german = language === 'de' && fieldsDe.length === row.fields.length
   return {
     ...row,
-    name: text(row.name, nameDe, language),
-    description: text(row.description, descriptionDe, language),
+    name: registryText(row.name, nameDe, language),
+    description: registryText(row.description, descriptionDe, language),
     fields: german ? fieldsDe : row.fields,
   }
 }
