@@ -9,7 +9,7 @@ import type { AppLoadContext } from '@remix-run/node'
 import type { ReservedSql } from 'postgres'
 import { and, eq, exists, lt, sql } from 'drizzle-orm'
 import { db, getConnection, type Transaction } from '#db/client.server'
-import { dataSubjectRequests, dsrEvents } from '#db/schema'
+import { DATA_CATEGORY_SLUGS, dataSubjectRequests, dsrEvents, type DataCategorySlug } from '#db/schema'
 import { csvRow } from '../domain/csv'
 import { loadEnv } from '../platform/env.server'
 import { createRequest, lockRequest, recordEvent, transitionRequest, type Actor } from '../requests/dsr.server'
@@ -32,6 +32,7 @@ import {
   type RecordKey,
   type SectionSpec,
 } from './my-data.server'
+import { cellText } from './my-data-view.server'
 import { keyed } from '../platform/rate-limit.server'
 import { hasRecentReauth } from '../platform/reauth.server'
 import { getPurposes, getRecipients, getRegistryContacts, type RegistryContact } from '../registry/registry.server'
@@ -87,8 +88,8 @@ function contactJson(contact: RegistryContact) {
   return { name, street, postalCode, city, country, email, phone, website }
 }
 
-async function loadInformation(t: TFunction) {
-  const [contacts, purposes, recipients] = await Promise.all([getRegistryContacts(), getPurposes(), getRecipients()])
+async function loadInformation(t: TFunction, language: Language) {
+  const [contacts, purposes, recipients] = await Promise.all([getRegistryContacts(), getPurposes({ language }), getRecipients({ language })])
   return {
     controller: contactJson(contacts.controller),
     dataProtectionOfficer: contactJson(contacts.dpo),
@@ -244,7 +245,7 @@ async function* readSection(ctx: PackageContext, section: Section, retentionName
     for (const values of batch) {
       json += `${count++ ? ',' : ''}\n${toJson(values)}`
       csv += csvRow(values)
-      html += htmlRow(section.fields, values, retentionName, ctx.language)
+      html += htmlRow(ctx, section, values, retentionName)
     }
     await Promise.all([ctx.csv.write(csv), ctx.html.write(html)])
     yield json
@@ -508,10 +509,19 @@ async function* htmlTable(ctx: PackageContext, section: Section) {
   if (!ctx.counts[section.key]) yield `<p class="muted">${h(ctx.t('emails:package.nothingStored'))}</p>\n`
 }
 
-function htmlRow(fields: FieldSpec[], values: JsonValue[], retentionName: string | undefined, language: Language) {
-  const cells = rowCells(fields, values, retentionName, language)
+// index.html shows coded values as words in the package's language, as My data does; data.json and the CSV files
+// keep the codes (they are for machines, and described in schema.json).
+const isDataCategorySlug = (key: string): key is DataCategorySlug => (DATA_CATEGORY_SLUGS as readonly string[]).includes(key)
+
+function htmlRow(ctx: PackageContext, section: Section, values: JsonValue[], retentionName: string | undefined) {
+  const { fields } = section
+  const cells = rowCells(fields, values, retentionName, ctx.language)
+  const slug = isDataCategorySlug(section.key) ? section.key : null
   let out = '<tr>'
-  for (let i = 0; i < cells.length; i++) out += `${fields[i].type === 'json' ? '<td class="json">' : '<td>'}${h(cells[i])}</td>`
+  for (let i = 0; i < cells.length; i++) {
+    const text = slug ? cellText(ctx.t, slug, fields[i], values[i], cells[i]) : cells[i]
+    out += `${fields[i].type === 'json' ? '<td class="json">' : '<td>'}${h(text)}</td>`
+  }
   return `${out}</tr>\n`
 }
 
@@ -634,7 +644,7 @@ export async function openAccessPackage({
     // the last resort if everything else failed to end it
     await connection`set local idle_in_transaction_session_timeout = '10min'`
     const t = fixedT(language)
-    const [categories, information] = await Promise.all([getCategoryRegistry(language), loadInformation(t)])
+    const [categories, information] = await Promise.all([getCategoryRegistry(language), loadInformation(t, language)])
     spools.push(await Spool.create(), await Spool.create())
     const ctx: PackageContext = {
       userId,

@@ -212,6 +212,12 @@ const VALUE_KEYS: Partial<Record<DataCategorySlug, Record<string, Record<string,
       marketing: 'mydata:value.cookieCategory.marketing',
       external_media: 'mydata:value.cookieCategory.external_media',
     },
+    choice: {
+      'always on': 'mydata:consentState.alwaysOn',
+      given: 'mydata:value.consentAction.given',
+      withdrawn: 'mydata:value.consentAction.withdrawn',
+      'not chosen': 'mydata:value.cookieChoice.notChosen',
+    },
     method: CONSENT_METHOD_KEYS,
   },
   settings: { key: SETTING_KEYS, value: SETTING_VALUE_KEYS },
@@ -319,7 +325,8 @@ export async function loadMyDataSummary({ userId, t, language = FALLBACK_LANGUAG
 
 // --- One category's items, a page at a time ----------------------------------------------------------
 
-function cellText(t: TFunction, slug: DataCategorySlug, f: FieldSpec, value: JsonValue, text: string) {
+/** A cell as words: yes/no, and coded values (statuses, methods, cookie categories) in the reader's language. */
+export function cellText(t: TFunction, slug: DataCategorySlug, f: FieldSpec, value: JsonValue, text: string) {
   if (value === null) return text
   if (f.type === 'boolean') return t(value ? 'mydata:value.yes' : 'mydata:value.no')
   const key = VALUE_KEYS[slug]?.[f.key]?.[String(value)]
