@@ -78,7 +78,8 @@ export default function CancelAccount() {
     shouldRevalidate: 'onInput',
   })
   const forumModeError = fields.forumMode.errors?.[0]
-  const hasForum = toDelete.some((i) => i.label.toLowerCase().startsWith('forum'))
+  // the choice is offered whenever forum posts would go, in any language
+  const hasForum = toDelete.some((i) => i.categorySlug === 'forum_posts')
   return (
     <section className="cancellation">
       <h1>{t('account:cancel.heading')}</h1>
@@ -103,7 +104,7 @@ export default function CancelAccount() {
         <ul id="list-deleted">
           {toDelete.map((item) => (
             <li key={item.label}>
-              {item.label}
+              {item.labelKey ? t(item.labelKey) : item.label}
               {item.rows > 0 ? <span className="muted"> ({item.rows})</span> : null}
             </li>
           ))}
@@ -120,7 +121,7 @@ export default function CancelAccount() {
             <ul id="list-kept">
               {toKeep.map((hold) => (
                 <li key={hold.ruleSlug}>
-                  <strong>{hold.items.map((i) => `${i.label} (${i.rows})`).join(', ')}</strong>:{' '}
+                  <strong>{hold.items.map((i) => `${i.labelKey ? t(i.labelKey) : i.label} (${i.rows})`).join(', ')}</strong>:{' '}
                   {hold.until ? t('account:cancel.keptUntil', { date: hold.until }) : t('account:cancel.keptForPeriod')} — {hold.name}.
                   <br />
                   <span className="muted">{t('account:cancel.why', { reason: hold.legalReason ?? hold.description })}</span>

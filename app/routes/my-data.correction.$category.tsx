@@ -14,6 +14,7 @@ import { getCategoryName, requestCorrection } from '~/lib/rectification/rectific
 import { editFormSchema } from '~/lib/domain/validation/edit-form'
 import { CORRECTABLE_ROW_CATEGORIES, CORRECTION_CATEGORIES } from '~/lib/requests/personal-data-tables'
 import { multiLine } from '~/lib/domain/validation/form'
+import { getLanguage } from '~/lib/platform/i18n.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, 'mydata:correction.title', { name: data?.category.name ?? '' })
 
@@ -22,16 +23,16 @@ const rowId = z.string().trim().regex(/^\d{1,15}$/, msg('mydata:errors.recordNum
 // one correction link per category: the item, if only one is wrong, is named in the form
 const CorrectionSchema = editFormSchema({ row: rowId.optional(), details: multiLine('what is wrong and what would be right', 2000, msg('mydata:correction.detailsRequired')) })
 
-async function categoryOf(params: Record<string, string | undefined>) {
+async function categoryOf(params: Record<string, string | undefined>, request: Request) {
   const parsed = Params.safeParse(params)
-  const name = parsed.success ? await getCategoryName({ categorySlug: parsed.data.category }) : null
+  const name = parsed.success ? await getCategoryName({ categorySlug: parsed.data.category, language: await getLanguage(request) }) : null
   if (!parsed.success || !name) throw new Response(msg('mydata:errors.notCorrectable'), { status: 404 })
   return { slug: parsed.data.category, name, byItem: CORRECTABLE_ROW_CATEGORIES.includes(parsed.data.category) }
 }
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   requireCustomer(context, request)
-  const category = await categoryOf(params)
+  const category = await categoryOf(params, request)
   const row = rowId.safeParse(new URL(request.url).searchParams.get('row'))
   return { category, row: row.success ? row.data : null }
 }
@@ -39,7 +40,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const user = requireCustomer(context, request)
   const formData = await request.formData()
-  const category = await categoryOf(params)
+  const category = await categoryOf(params, request)
   const submission = parseWithZod(formData, { schema: CorrectionSchema })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
   const result = await requestCorrection({ userId: user.id, categorySlug: category.slug, rowId: submission.value.row ?? null, details: submission.value.details })

@@ -141,7 +141,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const t = fixedT(language)
   const params = new URL(request.url).searchParams
   const query = Query.parse({ category: params.get('category'), before: params.get('before') })
-  const [categories, retention] = await Promise.all([listHistoryCategories(), getArchiveRetention()])
+  const [categories, retention] = await Promise.all([listHistoryCategories(undefined, language), getArchiveRetention(undefined, language)])
   // the requests are not a registry category: named here
   const named = categories.map((c) => (c.slug === 'requests' ? { ...c, name: t('mydata:history.requestsCategory') } : c))
   const category = named.find((c) => c.slug === query.category) ?? null

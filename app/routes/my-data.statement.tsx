@@ -14,6 +14,7 @@ import { redirectWithToast } from '~/lib/platform/toast.server'
 import { addStatement, getCategoryName } from '~/lib/rectification/rectification.server'
 import { editFormSchema } from '~/lib/domain/validation/edit-form'
 import { multiLine } from '~/lib/domain/validation/form'
+import { getLanguage } from '~/lib/platform/i18n.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, 'mydata:statement.title', { name: data?.category.name ?? '' })
 
@@ -25,7 +26,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   requireCustomer(context, request)
   const url = new URL(request.url)
   const slug = category.safeParse(url.searchParams.get('category'))
-  const name = slug.success ? await getCategoryName({ categorySlug: slug.data }) : null
+  const name = slug.success ? await getCategoryName({ categorySlug: slug.data, language: await getLanguage(request) }) : null
   if (!slug.success || !name) throw new Response(msg('mydata:errors.statement.notFound'), { status: 404 })
   const row = rowId.safeParse(url.searchParams.get('row'))
   return { category: { slug: slug.data, name }, row: row.success ? row.data : null }

@@ -15,6 +15,7 @@ import { checkDpoCorrection, correctionFieldsOf, decideRectification } from '../
 import { CORRECTABLE_ROW_CATEGORIES } from '../requests/personal-data-tables'
 import { restrict } from '../requests/restriction.server'
 import { msg } from '~/i18n/translate'
+import { categoryNameOf } from '../registry/registry.server'
 
 type CommunityCategory = (typeof COMMUNITY_CATEGORIES)[number]
 
@@ -82,8 +83,7 @@ export function completionPlanOf(request: Pick<DataSubjectRequest, 'type' | 'use
 }
 
 async function categoryName(slug: string) {
-  const [row] = await db.select({ name: dataCategories.name }).from(dataCategories).where(eq(dataCategories.slug, slug))
-  return row?.name ?? slug
+  return (await categoryNameOf(slug)) ?? slug
 }
 
 // Outcome lines are message keys (msg): the email puts them into the person's language; the request's

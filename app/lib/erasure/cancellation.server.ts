@@ -56,6 +56,8 @@ export interface PlanItem {
   rows: number
   /** the label's message key, where the label is ours rather than a registry category's name */
   labelKey?: string
+  /** the data category, or the table for records outside the categories */
+  categorySlug?: string
   anonymised?: boolean
 }
 
@@ -159,7 +161,7 @@ function deletionList(counts: Map<string, number>, registry: Registry): PlanItem
     const n = counts.get(t.table) ?? 0
     if (n === 0 || holdOf(t, registry)) continue
     const label = labelOf(t, registry.categoryNames)
-    const item = toDelete.get(label) ?? { label, labelKey: labelKeyOf(t), rows: 0 }
+    const item = toDelete.get(label) ?? { label, labelKey: labelKeyOf(t), rows: 0, categorySlug: t.categorySlug ?? t.table }
     // the account counts once, whatever else (the cancellation itself) is filed under its category
     item.rows += t.categorySlug === 'account' && t.table !== 'users' ? 0 : n
     toDelete.set(label, item)

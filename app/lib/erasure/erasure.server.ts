@@ -20,7 +20,7 @@ import { absoluteUrl } from '../platform/env.server'
 import type { ErasableCategory } from '../domain/erasure'
 import { recordDeletionReceipts } from './retention.server'
 import { FALLBACK_LANGUAGE, type Language } from '~/i18n/config'
-import { registryText } from '../registry/registry.server'
+import { categoryNameOf, registryText } from '../registry/registry.server'
 
 export { ERASABLE_CATEGORIES, isErasableCategory, type ErasableCategory } from '../domain/erasure'
 // people without an account left only these
@@ -43,8 +43,7 @@ export type ErasureOutcome =
 
 // The registry's name of the category in the reader's language (the English name where the German one is empty).
 async function categoryName(tx: Transaction, slug: string, language: Language = FALLBACK_LANGUAGE) {
-  const [row] = await tx.select({ name: dataCategories.name, nameDe: dataCategories.nameDe }).from(dataCategories).where(eq(dataCategories.slug, slug))
-  return row ? registryText(row.name, row.nameDe, language) : slug
+  return (await categoryNameOf(slug, language, tx)) ?? slug
 }
 
 async function requireCustomerRow(tx: Transaction, userId: string) {

@@ -34,7 +34,7 @@ import { createRequest, OPEN_STATUSES, recordCompletedRequest, recordEvent, setD
 import { sendReceipt } from '../requests/dsr-public.server'
 import { sendEmail } from '../platform/email.server'
 import { absoluteUrl } from '../platform/env.server'
-import { getRegistryContacts } from '../registry/registry.server'
+import { categoryNameOf, getRegistryContacts } from '../registry/registry.server'
 import { CORRECTION_CATEGORIES, type CorrectionCategory } from '../requests/personal-data-tables'
 import { forumPostOwnedBy } from '../requests/ownership.server'
 import { liftRestriction, restrict } from '../requests/restriction.server'
@@ -487,13 +487,10 @@ async function ownsRow(executor: Executor, { userId, categorySlug, rowId }: { us
   }
 }
 
-async function categoryName(executor: Executor, slug: string) {
-  const [row] = await executor.select({ name: dataCategories.name }).from(dataCategories).where(eq(dataCategories.slug, slug))
-  return row?.name ?? null
-}
+const categoryName = (executor: Executor, slug: string, language?: Language) => categoryNameOf(slug, language, executor)
 
-export async function getCategoryName({ categorySlug }: { categorySlug: string }) {
-  return categoryName(db, categorySlug)
+export async function getCategoryName({ categorySlug, language }: { categorySlug: string; language?: Language }) {
+  return categoryName(db, categorySlug, language)
 }
 
 /** A rectification request for the DPO; the data concerned is restricted until it is decided. */

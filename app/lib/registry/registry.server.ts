@@ -49,6 +49,12 @@ export function registryText(en: string, de: string, language: Language) {
   return language === 'de' && de.trim() !== '' ? de : en
 }
 
+/** A data category's name in the reader's language, or null for a slug the registry does not know. */
+export async function categoryNameOf(slug: string, language: Language = FALLBACK_LANGUAGE, executor: Executor = db) {
+  const [row] = await executor.select({ name: dataCategories.name, nameDe: dataCategories.nameDe }).from(dataCategories).where(eq(dataCategories.slug, slug))
+  return row ? registryText(row.name, row.nameDe, language) : null
+}
+
 function optionalText(en: string | null, de: string | null, language: Language) {
   return en === null ? null : registryText(en, de ?? '', language)
 }

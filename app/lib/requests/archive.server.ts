@@ -4,7 +4,8 @@ import { and, asc, desc, eq, inArray, lt, sql } from 'drizzle-orm'
 import { db, type Executor } from '#db/client.server'
 import { archivedChanges, dataCategories, retentionRules } from '#db/schema'
 import type { Actor } from './dsr.server'
-import type { Language } from '~/i18n/config'
+import { FALLBACK_LANGUAGE, type Language } from '~/i18n/config'
+import { registryText } from '../registry/registry.server'
 import { formatDateTime } from '../domain/format'
 import { PERSONAL_DATA_TABLES, personalDataTable } from './personal-data-tables'
 
@@ -195,18 +196,21 @@ export async function listArchiveHistory({
 const WITHOUT_HISTORY = new Set(['archive', 'cookies'])
 
 /** The categories the history can be filtered by, named as the registry names them. */
-export async function listHistoryCategories(executor: Executor = db) {
+export async function listHistoryCategories(executor: Executor = db, language: Language = FALLBACK_LANGUAGE) {
   // statements and restrictions are archived under the category they are about, so nearly every category can have history
-  const rows = await executor.select({ slug: dataCategories.slug, name: dataCategories.name }).from(dataCategories).orderBy(asc(dataCategories.sortOrder), asc(dataCategories.id))
-  return [...rows.filter((r) => !WITHOUT_HISTORY.has(r.slug)), { slug: 'requests', name: 'Your requests' }]
+  const rows = await executor
+    .select({ slug: dataCategories.slug, name: dataCategories.name, nameDe: dataCategories.nameDe })
+    .from(dataCategories)
+    .orderBy(asc(dataCategories.sortOrder), asc(dataCategories.id))
+  return [...rows.filter((r) => !WITHOUT_HISTORY.has(r.slug)).map((r) => ({ slug: r.slug, name: registryText(r.name, r.nameDe, language) })), { slug: 'requests', name: 'Your requests' }]
 }
 
 /** How long the archive is kept: the registry's rule for the archive category. */
-export async function getArchiveRetention(executor: Executor = db) {
-  const [row] = await executor
-    .select({ name: retentionRules.name, description: retentionRules.description })
+export async function getArchiveRetention(executor: Executor = db, language: Language = FALLBACK_LANGUAGE) {
+  const [found] = await executor
+    .select({ name: retentionRules.name, nameDe: retentionRules.nameDe, description: retentionRules.description, descriptionDe: retentionRules.descriptionDe })
     .from(dataCategories)
     .innerJoin(retentionRules, eq(retentionRules.id, dataCategories.retentionRuleId))
     .where(eq(dataCategories.slug, 'archive'))
-  return row ?? null
+  return found ? { name: registryText(found.name, found.nameDe, language), description: registryText(found.description, found.descriptionDe, language) } : null
 }
