@@ -39,7 +39,6 @@ const STILL_LEAKING: Record<string, string> = {
   'signup.tsx: sign up': 'as above',
   'signup.tsx: sign up with field errors': 'as above',
   'verify-email.tsx: confirm the email address': 'as above',
-  'my-data._index.tsx: my data': 'purpose names in the consent part come from the English registry column',
   'dpo.registry.$section.tsx: registry: contacts': 'registry editor untranslated (labels in the route file, being converted to Conform)',
   'dpo.registry.$section.tsx: registry: purposes': 'as above, and purpose names in English',
   'dpo.policies._index.tsx: policies': 'document titles ("terms of service") in English',

@@ -4,6 +4,7 @@
 import { isCookieCategory, latestConsents, latestConsentsOfVisitor, listConsentPurposes, type ConsentMethod, type CookieCategory, type LatestConsent } from './consent.server'
 import { readCookieConsent } from './cookie-consent.server'
 import { purposesNeedingReconsent } from '../policy/policy.server'
+import { getLanguage } from '../platform/i18n.server'
 
 export type ConsentState = 'given' | 'withdrawn' | 'none'
 
@@ -26,9 +27,10 @@ export interface PurposeConsent {
 
 export async function loadConsentStates({ request, user }: { request: Request; user: { id: string; email: string } }): Promise<PurposeConsent[]> {
   const owner = { userId: user.id, email: user.email }
-  const cookieState = await readCookieConsent(request)
+  const [cookieState, language] = await Promise.all([readCookieConsent(request), getLanguage(request)])
   const [purposes, latest, ofBrowser, reconsent] = await Promise.all([
-    listConsentPurposes(),
+    // names, descriptions and legal bases in the page's language
+    listConsentPurposes({ language }),
     latestConsents(owner),
     cookieState.visitorId ? latestConsentsOfVisitor(cookieState.visitorId) : Promise.resolve(new Map<string, LatestConsent>()),
     purposesNeedingReconsent({ userId: user.id }),
