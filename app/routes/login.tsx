@@ -3,6 +3,7 @@ import { createCookie, data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { getFormProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import { Trans, useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { constraintsOf, formErrorReply } from '~/components/ui/conform'
 import { Field, FormError } from '~/components/ui/field'
@@ -14,8 +15,9 @@ import { safeRedirectPath } from '~/lib/domain/safe-redirect'
 import { editFormSchema } from '~/lib/domain/validation/edit-form'
 import { code, currentPassword, email, intentOf, singleLine } from '~/lib/domain/validation/form'
 import { CODE_MESSAGES } from '~/lib/platform/verification.server'
+import { msg, pageTitle } from '~/i18n/translate'
 
-export const meta: MetaFunction = () => [{ title: 'Log in · Privacy Portal' }]
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'auth:login.title')
 
 const redirectTo = z.string().max(2000).optional()
 
@@ -89,10 +91,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
         if (result.reason === 'unverified') {
           return redirect('/verify-email', { headers: { 'Set-Cookie': await pendingVerificationCookie().serialize(result.verificationId) } })
         }
-        const message =
-          result.reason === 'limited'
-            ? 'Too many failed attempts. Wait a while before trying again, or sign in with a code sent to your email address.'
-            : 'The email address, username or password is not right.'
+        // one answer for a wrong password and an unknown name (decision 011)
+        const message = result.reason === 'limited' ? msg('auth:login.limited') : msg('auth:login.wrong')
         return data({ result: submission.reply({ hideFields: HIDDEN, formErrors: [message] }) }, { status: result.reason === 'limited' ? 429 : 400 })
       }
       return signedIn(request, result, submission.value.redirectTo)
@@ -102,7 +102,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
       const result = await requestLoginCode({ email: submission.value.email, clientKey: context.clientKey })
       if (!result.ok) {
-        return data({ result: submission.reply({ formErrors: ['Too many codes requested. Try again in an hour.'] }) }, { status: 429 })
+        return data({ result: submission.reply({ formErrors: [msg('auth:loginCode.tooMany')] }) }, { status: 429 })
       }
       return redirect(codePage(submission.value.redirectTo, { sent: '1' }), {
         headers: { 'Set-Cookie': await pendingLoginCodeCookie().serialize(result.verificationId) },
@@ -111,7 +111,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     case 'enter-code': {
       const id = await pendingLoginCode(request)
       const submission = parseWithZod(formData, { schema: CodeEntrySchema })
-      if (!id) return data({ result: formErrorReply(formData, 'This sign-in code has expired. Ask for a new one.', HIDDEN) }, { status: 400 })
+      if (!id) return data({ result: formErrorReply(formData, msg('auth:loginCode.pendingExpired'), HIDDEN) }, { status: 400 })
       if (submission.status !== 'success') return data({ result: submission.reply({ hideFields: HIDDEN }) }, { status: 400 })
       const result = await loginWithCode({ verificationId: id, code: submission.value.code })
       if (!result.ok) return data({ result: submission.reply({ hideFields: HIDDEN, fieldErrors: { code: [CODE_MESSAGES[result.reason]] } }) }, { status: 400 })
@@ -124,7 +124,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       })
     }
     default:
-      return data({ result: formErrorReply(formData, 'Unknown action.', HIDDEN) }, { status: 400 })
+      return data({ result: formErrorReply(formData, msg('auth:unknownAction'), HIDDEN) }, { status: 400 })
   }
 }
 
@@ -153,18 +153,16 @@ export default function Login() {
 }
 
 function CodeRequest({ keepTarget, withTarget }: { keepTarget: JSX.Element; withTarget: (path: string) => string }) {
+  const { t } = useTranslation()
   const [form, fields] = useLoginForm('login-code-request', CodeRequestSchema)
   return (
     <section>
-      <h1>Sign in with a code</h1>
-      <p>
-        Enter the email address of your account. If it belongs to an account, we send a 6-digit code there that signs you in
-        once. This also works while password logins to your account are paused after too many failed attempts.
-      </p>
+      <h1>{t('auth:loginCode.heading')}</h1>
+      <p>{t('auth:loginCode.intro')}</p>
       <Form method="post" className="stack card" {...getFormProps(form)}>
         <FormError error={form.errors?.[0]} />
         <Field
-          label="Email address"
+          label={t('auth:loginCode.email')}
           name={fields.email.name}
           type="email"
           autoComplete="email"
@@ -174,11 +172,11 @@ function CodeRequest({ keepTarget, withTarget }: { keepTarget: JSX.Element; with
         />
         {keepTarget}
         <button type="submit" name="intent" value="email-code">
-          Email me a sign-in code
+          {t('auth:loginCode.request')}
         </button>
       </Form>
       <p>
-        <Link to={withTarget('/login')}>Log in with your password instead</Link>.
+        <Trans i18nKey="auth:loginCode.passwordInstead" components={{ a: <Link to={withTarget('/login')} /> }} />
       </p>
     </section>
   )
@@ -186,19 +184,16 @@ function CodeRequest({ keepTarget, withTarget }: { keepTarget: JSX.Element; with
 
 function CodeEntry({ keepTarget }: { keepTarget: JSX.Element }) {
   const { sent, ttlMinutes } = useLoaderData<typeof loader>()
+  const { t } = useTranslation()
   const [form, fields] = useLoginForm('login-code-entry', CodeEntrySchema)
   return (
     <section>
-      <h1>Sign in with a code</h1>
-      {sent ? (
-        <p className="notice notice-ok">
-          If the address belongs to an account, we sent a 6-digit code to it. It is valid for {ttlMinutes} minutes and works once.
-        </p>
-      ) : null}
+      <h1>{t('auth:loginCode.heading')}</h1>
+      {sent ? <p className="notice notice-ok">{t('auth:loginCode.sent', { minutes: ttlMinutes })}</p> : null}
       <Form method="post" className="stack card" {...getFormProps(form)}>
         <FormError error={form.errors?.[0]} />
         <Field
-          label="Sign-in code"
+          label={t('auth:loginCode.code')}
           name={fields.code.name}
           inputMode="numeric"
           autoComplete="one-time-code"
@@ -207,13 +202,13 @@ function CodeEntry({ keepTarget }: { keepTarget: JSX.Element }) {
         />
         {keepTarget}
         <button type="submit" name="intent" value="enter-code">
-          Sign in
+          {t('auth:loginCode.submit')}
         </button>
       </Form>
       <Form method="post">
         {keepTarget}
         <button type="submit" name="intent" value="restart-code" className="link-button">
-          Use another email address or get a new code
+          {t('auth:loginCode.restart')}
         </button>
       </Form>
     </section>
@@ -222,15 +217,16 @@ function CodeEntry({ keepTarget }: { keepTarget: JSX.Element }) {
 
 function PasswordLogin({ keepTarget, withTarget }: { keepTarget: JSX.Element; withTarget: (path: string) => string }) {
   const { verified } = useLoaderData<typeof loader>()
+  const { t } = useTranslation()
   const [form, fields] = useLoginForm('login', PasswordSchema)
   return (
     <section>
-      <h1>Log in</h1>
-      {verified ? <p className="notice notice-ok">Your email address is confirmed. You can log in now.</p> : null}
+      <h1>{t('auth:login.title')}</h1>
+      {verified ? <p className="notice notice-ok">{t('auth:login.verified')}</p> : null}
       <Form method="post" className="stack card" {...getFormProps(form)}>
         <FormError error={form.errors?.[0]} />
         <Field
-          label="Email address or username"
+          label={t('auth:login.identifier')}
           name={fields.identifier.name}
           autoComplete="username"
           defaultValue={typeof fields.identifier.initialValue === 'string' ? fields.identifier.initialValue : undefined}
@@ -238,7 +234,7 @@ function PasswordLogin({ keepTarget, withTarget }: { keepTarget: JSX.Element; wi
           error={fields.identifier.errors?.[0]}
         />
         <Field
-          label="Password"
+          label={t('auth:login.password')}
           name={fields.password.name}
           type="password"
           autoComplete="current-password"
@@ -247,14 +243,14 @@ function PasswordLogin({ keepTarget, withTarget }: { keepTarget: JSX.Element; wi
         />
         {keepTarget}
         <button type="submit" name="intent" value="password">
-          Log in
+          {t('auth:login.submit')}
         </button>
       </Form>
       <p>
-        Forgot your password, or locked out? <Link to={withTarget('/login?with=code')}>Email me a sign-in code</Link>.
+        <Trans i18nKey="auth:login.forgot" components={{ a: <Link to={withTarget('/login?with=code')} /> }} />
       </p>
       <p>
-        No account yet? <Link to="/signup">Sign up</Link>.
+        <Trans i18nKey="auth:login.noAccount" components={{ a: <Link to="/signup" /> }} />
       </p>
     </section>
   )

@@ -3,6 +3,7 @@ import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData } from '@remix-run/react'
 import { getFormProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import { Trans, useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { constraintsOf } from '~/components/ui/conform'
 import { Field, FormError } from '~/components/ui/field'
@@ -13,15 +14,16 @@ import { pendingVerificationCookie } from '~/lib/platform/cookies.server'
 import { hit, LIMITS } from '~/lib/platform/rate-limit.server'
 import { editFormSchema } from '~/lib/domain/validation/edit-form'
 import { email, password, username } from '~/lib/domain/validation/form'
+import { msg, pageTitle } from '~/i18n/translate'
 
-export const meta: MetaFunction = () => [{ title: 'Sign up · Privacy Portal' }]
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'auth:signup.title')
 
 const SignupSchema = editFormSchema({
   username,
   email,
   password,
   // seed 004: no minors
-  ageConfirmed: z.literal('on', { errorMap: () => ({ message: 'You must be of legal age to open an account.' }) }),
+  ageConfirmed: z.literal('on', { errorMap: () => ({ message: msg('auth:signup.ageRequired') }) }),
 })
 
 export async function loader({ context }: LoaderFunctionArgs) {
@@ -34,7 +36,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: SignupSchema })
   if (submission.status !== 'success') return data({ result: submission.reply({ hideFields: ['password'] }) }, { status: 400 })
   if (await hit(LIMITS.signupPerClient, context.clientKey)) {
-    return data({ result: submission.reply({ hideFields: ['password'], formErrors: ['Too many sign-ups from your connection. Try again in an hour.'] }) }, { status: 429 })
+    return data({ result: submission.reply({ hideFields: ['password'], formErrors: [msg('auth:signup.tooMany')] }) }, { status: 429 })
   }
   const { intent: _intent, ...form } = submission.value
   const result = await registerCustomer({ ...form, language: await getLanguage(request) })
@@ -45,6 +47,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Signup() {
+  const { t } = useTranslation()
   const actionData = useActionData<typeof action>()
   const [form, fields] = useForm({
     id: 'signup',
@@ -57,52 +60,51 @@ export default function Signup() {
   const initial = (value: unknown) => (typeof value === 'string' ? value : undefined)
   return (
     <section>
-      <h1>Open an account</h1>
+      <h1>{t('auth:signup.heading')}</h1>
       <p>
-        We ask only for what running your account needs. Read the <Link to="/privacy">privacy notice</Link> to see what we
-        store, why, and for how long.
+        <Trans i18nKey="auth:signup.intro" components={{ a: <Link to="/privacy" /> }} />
       </p>
       <Form method="post" className="stack card" {...getFormProps(form)}>
         <FormError error={form.errors?.[0]} />
         <Field
-          label="Username"
+          label={t('auth:signup.username')}
           name={fields.username.name}
           autoComplete="username"
           defaultValue={initial(fields.username.initialValue)}
           {...constraintsOf(fields.username)}
           error={fields.username.errors?.[0]}
-          hint="3 to 32 letters, digits, dots, dashes or underscores."
+          hint={t('auth:signup.usernameHint')}
         />
         <Field
-          label="Email address"
+          label={t('auth:signup.email')}
           name={fields.email.name}
           type="email"
           autoComplete="email"
           defaultValue={initial(fields.email.initialValue)}
           {...constraintsOf(fields.email)}
           error={fields.email.errors?.[0]}
-          hint="We send a code to confirm it. Anonymous email providers are fine."
+          hint={t('auth:signup.emailHint')}
         />
         <Field
-          label="Password"
+          label={t('auth:signup.password')}
           name={fields.password.name}
           type="password"
           autoComplete="new-password"
           {...constraintsOf(fields.password)}
           error={fields.password.errors?.[0]}
-          hint="At least 8 characters."
+          hint={t('auth:signup.passwordHint')}
         />
         <Field
-          label={<>I confirm that I am of legal age. We do not open accounts for minors.</>}
+          label={t('auth:signup.age')}
           name={fields.ageConfirmed.name}
           type="checkbox"
           error={fields.ageConfirmed.errors?.[0]}
           defaultChecked={fields.ageConfirmed.initialValue === 'on'}
         />
-        <button type="submit">Sign up</button>
+        <button type="submit">{t('auth:signup.submit')}</button>
       </Form>
       <p>
-        Already have an account? <Link to="/login">Log in</Link>.
+        <Trans i18nKey="auth:signup.haveAccount" components={{ a: <Link to="/login" /> }} />
       </p>
     </section>
   )

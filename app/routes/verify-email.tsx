@@ -3,6 +3,7 @@ import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { getFormProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod'
+import { Trans, useTranslation } from 'react-i18next'
 import { constraintsOf, formErrorReply } from '~/components/ui/conform'
 import { Field, FormError } from '~/components/ui/field'
 import { confirmSignupEmail, resendSignupCode } from '~/lib/platform/accounts.server'
@@ -12,8 +13,9 @@ import { hit, LIMITS } from '~/lib/platform/rate-limit.server'
 import { editFormSchema } from '~/lib/domain/validation/edit-form'
 import { code, intentOf } from '~/lib/domain/validation/form'
 import { checkVerificationCode, CODE_MESSAGES, CODE_TTL_MINUTES } from '~/lib/platform/verification.server'
+import { msg, pageTitle } from '~/i18n/translate'
 
-export const meta: MetaFunction = () => [{ title: 'Confirm your email · Privacy Portal' }]
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'auth:verify.title')
 
 async function pendingId(request: Request) {
   const id: unknown = await pendingVerificationCookie().parse(request.headers.get('Cookie'))
@@ -37,10 +39,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   // read the body before any early answer: an unread body makes the server drop the connection
   const formData = await request.formData()
   const id = await pendingId(request)
-  if (!id) return formError(formData, 'This confirmation has expired. Sign up or log in again to get a new code.', 400)
+  if (!id) return formError(formData, msg('auth:verify.expired'), 400)
   switch (intentOf(formData)) {
     case 'resend': {
-      if (await hit(LIMITS.codeResendPerClient, context.clientKey)) return formError(formData, 'Too many codes requested. Try again later.', 429)
+      if (await hit(LIMITS.codeResendPerClient, context.clientKey)) return formError(formData, msg('auth:verify.tooMany'), 429)
       const newId = await resendSignupCode({ verificationId: id })
       return redirect('/verify-email?resent=1', { headers: { 'Set-Cookie': await pendingVerificationCookie().serialize(newId) } })
     }
@@ -56,11 +58,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
       return redirect('/login?verified=1', { headers: { 'Set-Cookie': await pendingVerificationCookie().serialize('', { maxAge: 0 }) } })
     }
     default:
-      return formError(formData, 'Unknown action.', 400)
+      return formError(formData, msg('auth:unknownAction'), 400)
   }
 }
 
 export default function VerifyEmail() {
+  const { t } = useTranslation()
   const { pending, resent, ttlMinutes } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const [form, fields] = useForm({
@@ -74,26 +77,22 @@ export default function VerifyEmail() {
   if (!pending) {
     return (
       <section>
-        <h1>Confirm your email address</h1>
+        <h1>{t('auth:verify.heading')}</h1>
         <p>
-          There is no confirmation waiting in this browser. <Link to="/signup">Sign up</Link> or <Link to="/login">log in</Link> to get a
-          new code.
+          <Trans i18nKey="auth:verify.nothingPending" components={{ signup: <Link to="/signup" />, login: <Link to="/login" /> }} />
         </p>
       </section>
     )
   }
   return (
     <section>
-      <h1>Confirm your email address</h1>
-      {resent ? <p className="notice notice-ok">We sent a new code. Earlier codes no longer work.</p> : null}
-      <p>
-        We sent a 6-digit code to the address you entered. It is valid for {ttlMinutes} minutes. If the address already
-        has an account, we sent a note there instead.
-      </p>
+      <h1>{t('auth:verify.heading')}</h1>
+      {resent ? <p className="notice notice-ok">{t('auth:verify.resent')}</p> : null}
+      <p>{t('auth:verify.intro', { minutes: ttlMinutes })}</p>
       <Form method="post" className="stack card" {...getFormProps(form)}>
         <FormError error={form.errors?.[0]} />
         <Field
-          label="Confirmation code"
+          label={t('auth:verify.code')}
           name={fields.code.name}
           inputMode="numeric"
           autoComplete="one-time-code"
@@ -101,12 +100,12 @@ export default function VerifyEmail() {
           error={fields.code.errors?.[0]}
         />
         <button type="submit" name="intent" value="verify">
-          Confirm
+          {t('auth:verify.submit')}
         </button>
       </Form>
       <Form method="post">
         <button type="submit" name="intent" value="resend" className="link-button">
-          Send a new code
+          {t('auth:verify.resend')}
         </button>
       </Form>
     </section>

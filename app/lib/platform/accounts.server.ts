@@ -9,6 +9,7 @@ import { hashPassword, verifyAgainstDummy, verifyPassword } from './password.ser
 import { hit, keyed, LIMITS, refund } from './rate-limit.server'
 import { checkVerificationCode, CODE_TTL_MINUTES, consumeVerification, createDecoyVerification, createVerificationCode } from './verification.server'
 import { FALLBACK_LANGUAGE, type Language } from '~/i18n/config'
+import { msg } from '~/i18n/translate'
 
 const lower = (column: typeof users.username | typeof users.email) => sql`lower(${column})`
 
@@ -57,7 +58,8 @@ export async function registerCustomer(input: { username: string; email: string;
   })
 }
 
-const USERNAME_TAKEN = 'This username is taken. Choose another one.'
+// a message key, put into words in the page's language (app/locales/*/auth.json)
+const USERNAME_TAKEN = msg('auth:signup.usernameTaken')
 
 async function sendSignupCode(tx: Transaction, user: { userId: string; username: string; email: string; language: Language }) {
   const verification = await createVerificationCode(tx, { userId: user.userId, email: user.email, purpose: 'signup' })

@@ -5,6 +5,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm'
 import { db, type Executor } from '#db/client.server'
 import { emailVerifications } from '#db/schema'
 import { loadEnv } from './env.server'
+import { msg } from '~/i18n/translate'
 
 export const CODE_TTL_MINUTES = 15
 export const MAX_CODE_ATTEMPTS = 5
@@ -98,8 +99,9 @@ export async function checkVerificationCode({ id, code, purpose }: { id: string;
   })
 }
 
+// message keys, put into words in the page's language; the same for a real code and a decoy
 export const CODE_MESSAGES: Record<'wrong' | 'expired' | 'exhausted', string> = {
-  wrong: 'That code is not right. Check the latest email and try again.',
-  expired: 'That code has expired or was already used. Ask for a new one.',
-  exhausted: 'Too many wrong tries for this code. Ask for a new one.',
+  wrong: msg('auth:codeCheck.wrong'),
+  expired: msg('auth:codeCheck.expired'),
+  exhausted: msg('auth:codeCheck.exhausted'),
 }
