@@ -511,6 +511,25 @@ async function* htmlTable(ctx: PackageContext, section: Section) {
 
 // index.html shows coded values as words in the package's language, as My data does; data.json and the CSV files
 // keep the codes (they are for machines, and described in schema.json).
+// The requests and their events in words, as the customer's request pages show them.
+const STATUS_FIELDS = new Set(['status', 'fromStatus', 'toStatus'])
+const ACTOR_WORDS: Record<string, string> = { customer: 'requests:by.you', data_subject: 'requests:by.you', dpo: 'requests:by.dpo', system: 'requests:by.system' }
+function recordCellText(t: TFunction, sectionKey: string, fieldKey: string, value: JsonValue, text: string) {
+  if (typeof value !== 'string' || (sectionKey !== 'requests' && sectionKey !== 'request_events')) return text
+  const key =
+    fieldKey === 'type' && sectionKey === 'requests'
+      ? `requests:type.${value}`
+      : STATUS_FIELDS.has(fieldKey)
+        ? `requests:state.${value}`
+        : fieldKey === 'kind'
+          ? `requests:event.${value}`
+          : fieldKey === 'actor'
+            ? ACTOR_WORDS[value]
+            : undefined
+  const words = key ? (t(key, { defaultValue: '' }) as string) : ''
+  return words || (fieldKey === 'kind' ? (t('requests:event.other') as string) : text)
+}
+
 const isDataCategorySlug = (key: string): key is DataCategorySlug => (DATA_CATEGORY_SLUGS as readonly string[]).includes(key)
 
 function htmlRow(ctx: PackageContext, section: Section, values: JsonValue[], retentionName: string | undefined) {
@@ -519,7 +538,7 @@ function htmlRow(ctx: PackageContext, section: Section, values: JsonValue[], ret
   const slug = isDataCategorySlug(section.key) ? section.key : null
   let out = '<tr>'
   for (let i = 0; i < cells.length; i++) {
-    const text = slug ? cellText(ctx.t, slug, fields[i], values[i], cells[i]) : cells[i]
+    const text = slug ? cellText(ctx.t, slug, fields[i], values[i], cells[i]) : recordCellText(ctx.t, section.key, fields[i].key, values[i], cells[i])
     out += `${fields[i].type === 'json' ? '<td class="json">' : '<td>'}${h(text)}</td>`
   }
   return `${out}</tr>\n`
