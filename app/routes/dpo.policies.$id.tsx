@@ -29,6 +29,7 @@ import { diffLines } from '~/lib/domain/text-diff'
 import { parseLocalDateTime, toLocalDateTimeInput } from '~/lib/domain/time-zone'
 import { editFormSchema } from '~/lib/domain/validation/edit-form'
 import { intentOf } from '~/lib/domain/validation/form'
+import { DOCUMENT_KEYS } from '~/lib/dpo/dpo-labels'
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'dpo:policy.title')
 
@@ -54,7 +55,6 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return {
     id: version.id,
     slug,
-    name: document.name,
     number: version.number,
     status: version.status,
     changeSummary: version.changeSummary,
@@ -124,12 +124,12 @@ export default function PolicyVersionPage() {
         <Link to="/dpo/policies">{t('dpo:policy.all')}</Link>
       </p>
       <h1>
-        {t('dpo:policies.versionOf', { document: v.name, number: v.number })}{' '}
+        {t('dpo:policies.versionOf', { document: t(DOCUMENT_KEYS[v.slug]), number: v.number })}{' '}
         <span className="tag">{v.status === 'draft' ? t('dpo:policy.statusDraft') : t('dpo:policy.statusPublished')}</span>
       </h1>
       <p lang="de">{v.changeSummaryDe}</p>
       <p>
-        {v.changeSummary} {v.significant ? <span className="tag">{t('dpo:policy.significant')}</span> : null}
+        <span lang="en">{v.changeSummary}</span> {v.significant ? <span className="tag">{t('dpo:policy.significant')}</span> : null}
       </p>
       <FormError error={form.errors?.[0]} />
       {v.diff && v.diffDe ? (

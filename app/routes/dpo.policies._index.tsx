@@ -3,12 +3,18 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { pageTitle } from '~/i18n/translate'
 import { getLanguage } from '~/lib/platform/i18n.server'
+import type { Language } from '~/i18n/config'
 import { requireDpo } from '~/lib/platform/auth.server'
 import { formatDateTime } from '~/lib/domain/format'
-import { campaignProgress, DOCUMENT_SLUGS, listDrafts, listPublishedForDpo } from '~/lib/policy/policy.server'
+import { campaignProgress, DOCUMENT_SLUGS, listDrafts, listPublishedForDpo, type DocumentSlug } from '~/lib/policy/policy.server'
 import { DOCUMENT_KEYS } from '~/lib/dpo/dpo-labels'
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'dpo:policies.title')
+
+// The change summary in the page's language; English (marked as such) where a draft has no German one.
+function summaryOf(v: { changeSummary: string; changeSummaryDe: string }, language: Language) {
+  return language === 'de' && v.changeSummaryDe.trim() !== '' ? { summary: v.changeSummaryDe, summaryLang: undefined } : { summary: v.changeSummary, summaryLang: language === 'de' ? ('en' as const) : undefined }
+}
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   requireDpo(context, request)
@@ -17,10 +23,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const progress = await Promise.all(published.slice(0, 10).map((p) => campaignProgress(p.version.id)))
   return {
     documents: DOCUMENT_SLUGS,
-    drafts: drafts.map((d) => ({ id: d.version.id, document: d.document.name, number: d.version.number, summary: d.version.changeSummary, createdAt: formatDateTime(d.version.createdAt, language) })),
+    drafts: drafts.map((d) => ({ id: d.version.id, document: d.document.slug as DocumentSlug, number: d.version.number, ...summaryOf(d.version, language), createdAt: formatDateTime(d.version.createdAt, language) })),
     published: published.slice(0, 10).map((p, i) => ({
       id: p.version.id,
-      document: p.document.name,
+      document: p.document.slug as DocumentSlug,
       number: p.version.number,
       effectiveAt: formatDateTime(p.version.effectiveAt!, language),
       progress: progress[i],
@@ -51,9 +57,9 @@ export default function DpoPolicies() {
           {drafts.map((d) => (
             <li key={d.id}>
               <Link to={`/dpo/policies/${d.id}`}>
-                {t('dpo:policies.versionOf', { document: d.document, number: d.number })}
+                {t('dpo:policies.versionOf', { document: t(DOCUMENT_KEYS[d.document]), number: d.number })}
               </Link>{' '}
-              — {d.summary} <span className="muted">({d.createdAt})</span>
+              — <span lang={d.summaryLang}>{d.summary}</span> <span className="muted">({d.createdAt})</span>
             </li>
           ))}
         </ul>
@@ -77,7 +83,7 @@ export default function DpoPolicies() {
             <tr key={p.id}>
               <td>
                 <Link to={`/dpo/policies/${p.id}`}>
-                  {t('dpo:policies.versionOf', { document: p.document, number: p.number })}
+                  {t('dpo:policies.versionOf', { document: t(DOCUMENT_KEYS[p.document]), number: p.number })}
                 </Link>
               </td>
               <td>{p.effectiveAt}</td>

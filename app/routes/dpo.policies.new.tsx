@@ -1,20 +1,23 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
 import { getFormProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import { z } from 'zod'
 import { constraintsOf } from '~/components/ui/conform'
 import { Field, FormError, TextAreaField } from '~/components/ui/field'
 import { requireDpo } from '~/lib/platform/auth.server'
-import { createDraft, generatePrivacyNotice, getDocumentName, isDocumentSlug, latestVersion } from '~/lib/policy/policy.server'
+import { createDraft, generatePrivacyNotice, isDocumentSlug, latestVersion } from '~/lib/policy/policy.server'
+import { DOCUMENT_KEYS } from '~/lib/dpo/dpo-labels'
+import { pageTitle } from '~/i18n/translate'
 import { multiLine, singleLine } from '~/lib/domain/validation/form'
 
-export const meta: MetaFunction = () => [{ title: 'New policy version · DPO workspace' }]
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'dpo:policyNew.title')
 
 function documentParam(request: Request) {
   const document = new URL(request.url).searchParams.get('document') ?? undefined
-  if (!isDocumentSlug(document)) throw new Response('Choose a document: privacy, terms or cookies.', { status: 400 })
+  if (!isDocumentSlug(document)) throw new Response('Bad request', { status: 400 })
   return document
 }
 
@@ -27,7 +30,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const generated = document === 'privacy' ? await generatePrivacyNotice() : null
   const text = generated?.text ?? latest?.text ?? ''
   const textDe = generated?.textDe ?? latest?.textDe ?? ''
-  return { document, name: await getDocumentName(document), text, textDe, unchanged: latest?.text === text && latest?.textDe === textDe }
+  return { document, text, textDe, unchanged: latest?.text === text && latest?.textDe === textDe }
 }
 
 const DraftSchema = z.object({
@@ -50,7 +53,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function NewPolicyVersion() {
-  const { name, text, textDe, unchanged } = useLoaderData<typeof loader>()
+  const { t } = useTranslation()
+  const { document, text, textDe, unchanged } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const [form, fields] = useForm({
     id: 'new-policy-version',
@@ -61,15 +65,15 @@ export default function NewPolicyVersion() {
     shouldValidate: 'onBlur',
     shouldRevalidate: 'onInput',
   })
-  const markup = 'Lines starting with “## ” and “### ” are headings, “- ” list items.'
+  const markup = t('dpo:policyNew.markup')
   return (
     <section>
-      <h1>New version of the {name}</h1>
-      {unchanged ? <p className="notice">The text is the same as the latest version: change it, or there is nothing to publish.</p> : null}
+      <h1>{t('dpo:policyNew.heading', { document: t(DOCUMENT_KEYS[document]) })}</h1>
+      {unchanged ? <p className="notice">{t('dpo:policyNew.unchanged')}</p> : null}
       <Form method="post" className="stack card" {...getFormProps(form)}>
         <FormError error={form.errors?.[0]} />
         <TextAreaField
-          label="Text in German (authoritative)"
+          label={t('dpo:policyNew.textDe')}
           hint={markup}
           name={fields.textDe.name}
           rows={20}
@@ -79,7 +83,7 @@ export default function NewPolicyVersion() {
           error={fields.textDe.errors?.[0]}
         />
         <TextAreaField
-          label="Text in English"
+          label={t('dpo:policyNew.textEn')}
           hint={markup}
           name={fields.text.name}
           rows={20}
@@ -89,7 +93,7 @@ export default function NewPolicyVersion() {
           error={fields.text.errors?.[0]}
         />
         <Field
-          label="What changes, in German, in one or two sentences (sent to customers who read German)"
+          label={t('dpo:policyNew.summaryDe')}
           name={fields.changeSummaryDe.name}
           lang="de"
           defaultValue={fields.changeSummaryDe.initialValue}
@@ -97,7 +101,7 @@ export default function NewPolicyVersion() {
           error={fields.changeSummaryDe.errors?.[0]}
         />
         <Field
-          label="What changes, in English, in one or two sentences (sent to customers who read English)"
+          label={t('dpo:policyNew.summaryEn')}
           name={fields.changeSummary.name}
           lang="en"
           defaultValue={fields.changeSummary.initialValue}
@@ -105,13 +109,13 @@ export default function NewPolicyVersion() {
           error={fields.changeSummary.errors?.[0]}
         />
         <Field
-          label="This is a significant change (14 days' notice; customers are told how to cancel)"
+          label={t('dpo:policyNew.significant')}
           name={fields.significant.name}
           type="checkbox"
           defaultChecked={fields.significant.initialValue === 'on'}
           error={fields.significant.errors?.[0]}
         />
-        <button type="submit">Save draft and preview the changes</button>
+        <button type="submit">{t('dpo:policyNew.submit')}</button>
       </Form>
     </section>
   )

@@ -11,15 +11,6 @@ import { listLegalHolds } from '~/lib/erasure/retention.server'
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'dpo:registry.title')
 
-const SECTION_KEYS: Record<RegistrySection, string> = {
-  contacts: 'dpo:registry.section.contacts',
-  'legal-bases': 'dpo:registry.section.legalBases',
-  'retention-rules': 'dpo:registry.section.retentionRules',
-  recipients: 'dpo:registry.section.recipients',
-  purposes: 'dpo:registry.section.purposes',
-  settings: 'dpo:registry.section.settings',
-}
-
 const DELETED = '(deleted)'
 
 // Only the names of what changed; the values themselves are in the archive rows shown below.
@@ -35,7 +26,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const language = await getLanguage(request)
   const [history, holds] = await Promise.all([listRegistryHistory({ limit: 30 }), listLegalHolds({ limit: 100 })])
   return {
-    sections: (Object.keys(REGISTRY_SECTIONS) as RegistrySection[]).map((slug) => ({ slug, title: SECTION_KEYS[slug] })),
+    sections: (Object.keys(REGISTRY_SECTIONS) as RegistrySection[]).map((slug) => ({ slug, title: REGISTRY_SECTIONS[slug].title })),
     history: history.map((h) => {
       const fields = changedFields(h.oldRow, h.newRow)
       const oldRow = h.oldRow as Record<string, unknown>

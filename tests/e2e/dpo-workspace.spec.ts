@@ -22,7 +22,7 @@ test('the DPO edits the registry: the archive keeps the old value with the DPO a
   await add.getByLabel('Description (English)').fill('Kept while a dispute runs.')
   await add.getByLabel('Description (German, authoritative)').fill('Aufbewahrt, solange ein Streit läuft.')
   await add.getByRole('button', { name: 'Add' }).click()
-  await expect(page.locator('.notice-ok')).toContainText('Retention rule added')
+  await expect(page.locator('.toast')).toContainText('Retention rule added')
   const [created] = await db.select().from(retentionRules).where(eq(retentionRules.name, name))
 
   const renamed = `${name} (disputes)`
@@ -30,7 +30,7 @@ test('the DPO edits the registry: the archive keeps the old value with the DPO a
   await entry.getByLabel('Name (English)').fill(renamed)
   await entry.getByLabel('Period (optional)').fill('18 months')
   await entry.getByRole('button', { name: 'Save' }).click()
-  await expect(page.locator('.notice-ok')).toContainText('Retention rule saved')
+  await expect(page.locator('.toast')).toContainText('Retention rule saved')
   const [archived] = await db
     .select()
     .from(archivedChanges)
@@ -97,7 +97,7 @@ test('a legal hold needs its legal reason; a bad period is refused next to the f
   await expect(page.locator('#field-new-legalReasonDe-error')).toContainText('in German too')
   await add.getByLabel('Legal reason (German, authoritative) (optional)').fill('§ 258 ZPO: Beweismittel für ein laufendes Verfahren.')
   await add.getByRole('button', { name: 'Add' }).click()
-  await expect(page.locator('.notice-ok')).toContainText('Retention rule added')
+  await expect(page.locator('.toast')).toContainText('Retention rule added')
   await expect(page.getByRole('form', { name })).toContainText('legal hold')
 })
 

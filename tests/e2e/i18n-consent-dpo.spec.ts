@@ -28,7 +28,7 @@ test("the DPO renames a purpose in German: German pages show the new name, Engli
 
     await form.getByLabel('Name (German, authoritative)').fill(renamed)
     await form.getByRole('button', { name: 'Save' }).click()
-    await expect(dpo.locator('.notice-ok')).toContainText('Purpose saved')
+    await expect(dpo.locator('.toast')).toContainText('Purpose saved')
     const [after] = await db.select().from(purposes).where(eq(purposes.slug, SLUG))
     expect(after).toMatchObject({ nameDe: renamed, name: before.name, description: before.description, descriptionDe: before.descriptionDe })
 

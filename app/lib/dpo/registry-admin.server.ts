@@ -4,6 +4,7 @@
 import { and, desc, eq, inArray } from 'drizzle-orm'
 import { z } from 'zod'
 import { db, type Transaction } from '#db/client.server'
+import { msg } from '~/i18n/translate'
 import {
   archivedChanges,
   legalBases,
@@ -55,7 +56,7 @@ export type SettingCheck = { ok: true; value: string } | { ok: false; message: s
 export function checkSettingValue(key: string, value: string): SettingCheck {
   const range = numericSettingRange(key)
   if (!range) return { ok: true, value }
-  const message = `Enter a whole number of ${range.unit} from ${range.min} to ${range.max}.`
+  const message = msg('dpo:registryEdit.errors.settingRange', { min: range.min, max: range.max })
   // ASCII digits only: no sign, exponent, decimal point, separators or other scripts' digits
   if (!/^[0-9]{1,6}$/.test(value)) return { ok: false, message }
   const n = Number(value)
@@ -81,9 +82,9 @@ export async function loadRegistrySection(section: RegistrySection) {
       const [rows, links, bases, rules, allRecipients] = await Promise.all([
         db.select().from(purposes).orderBy(purposes.sortOrder, purposes.id),
         db.select().from(purposeRecipients),
-        db.select({ id: legalBases.id, label: legalBases.article }).from(legalBases).orderBy(legalBases.id),
-        db.select({ id: retentionRules.id, label: retentionRules.name }).from(retentionRules).orderBy(retentionRules.id),
-        db.select({ id: recipients.id, label: recipients.name }).from(recipients).orderBy(recipients.name),
+        db.select({ id: legalBases.id, label: legalBases.article, labelDe: legalBases.articleDe }).from(legalBases).orderBy(legalBases.id),
+        db.select({ id: retentionRules.id, label: retentionRules.name, labelDe: retentionRules.nameDe }).from(retentionRules).orderBy(retentionRules.id),
+        db.select({ id: recipients.id, label: recipients.name, labelDe: recipients.nameDe }).from(recipients).orderBy(recipients.name),
       ])
       return {
         section,
@@ -110,7 +111,7 @@ export function listRegistryHistory({ limit = 50 }: { limit?: number } = {}) {
 
 export type RegistryChangeResult = { ok: true; message: string } | { ok: false; field: string; message: string }
 
-const NOT_FOUND: RegistryChangeResult = { ok: false, field: 'form', message: 'This entry no longer exists; nothing was changed.' }
+const NOT_FOUND: RegistryChangeResult = { ok: false, field: 'form', message: msg('dpo:registryEdit.errors.notFound') }
 
 // The archive trigger names the DPO and the reason; the audit chain gets a hash of what changed.
 async function inRegistryChange(actor: Actor, what: string, change: (tx: Transaction) => Promise<RegistryChangeResult>) {
@@ -146,28 +147,28 @@ export async function updateRegistryEntry({
       case 'contacts': {
         const v = contactSchema.parse(values)
         const rows = await tx.update(registryContacts).set({ ...v, updatedAt: now }).where(eq(registryContacts.id, id!)).returning({ id: registryContacts.id })
-        return changed(rows.length, 'Contact saved.')
+        return changed(rows.length, 'dpo:registryEdit.saved.contact')
       }
       case 'legal-bases': {
         const rows = await tx.update(legalBases).set(legalBasisSchema.parse(values)).where(eq(legalBases.id, id!)).returning({ id: legalBases.id })
-        return changed(rows.length, 'Legal basis saved.')
+        return changed(rows.length, 'dpo:registryEdit.saved.legalBasis')
       }
       case 'retention-rules': {
         const rows = await tx.update(retentionRules).set(retentionRuleSchema.parse(values)).where(eq(retentionRules.id, id!)).returning({ id: retentionRules.id })
-        return changed(rows.length, 'Retention rule saved.')
+        return changed(rows.length, 'dpo:registryEdit.saved.retentionRule')
       }
       case 'recipients': {
         const rows = await tx.update(recipients).set(recipientSchema.parse(values)).where(eq(recipients.id, id!)).returning({ id: recipients.id })
-        return changed(rows.length, 'Recipient saved.')
+        return changed(rows.length, 'dpo:registryEdit.saved.recipient')
       }
       case 'purposes': {
         const v = purposeSchema.parse(values)
         const [basis] = await tx.select({ id: legalBases.id }).from(legalBases).where(eq(legalBases.id, v.legalBasisId))
-        if (!basis) return { ok: false, field: 'legalBasisId', message: 'Choose a legal basis from the list.' }
+        if (!basis) return { ok: false, field: 'legalBasisId', message: msg('dpo:registryEdit.errors.legalBasisFromList') }
         const [rule] = await tx.select({ id: retentionRules.id }).from(retentionRules).where(eq(retentionRules.id, v.retentionRuleId))
-        if (!rule) return { ok: false, field: 'retentionRuleId', message: 'Choose a retention rule from the list.' }
+        if (!rule) return { ok: false, field: 'retentionRuleId', message: msg('dpo:registryEdit.errors.retentionRuleFromList') }
         const known = recipientIds.length ? await tx.select({ id: recipients.id }).from(recipients).where(inArray(recipients.id, recipientIds)) : []
-        if (known.length !== new Set(recipientIds).size) return { ok: false, field: 'recipientIds', message: 'Choose recipients from the list.' }
+        if (known.length !== new Set(recipientIds).size) return { ok: false, field: 'recipientIds', message: msg('dpo:registryEdit.errors.recipientsFromList') }
         const rows = await tx.update(purposes).set(v).where(eq(purposes.id, id!)).returning({ id: purposes.id })
         if (rows.length === 0) return NOT_FOUND
         const current = await tx.select({ recipientId: purposeRecipients.recipientId }).from(purposeRecipients).where(eq(purposeRecipients.purposeId, id!))
@@ -177,13 +178,13 @@ export async function updateRegistryEntry({
         const added = [...wanted].filter((r) => !had.has(r))
         if (removed.length) await tx.delete(purposeRecipients).where(and(eq(purposeRecipients.purposeId, id!), inArray(purposeRecipients.recipientId, removed)))
         if (added.length) await tx.insert(purposeRecipients).values(added.map((recipientId) => ({ purposeId: id!, recipientId })))
-        return { ok: true, message: 'Purpose saved.' }
+        return { ok: true, message: 'dpo:registryEdit.saved.purpose' }
       }
       case 'settings': {
         const checked = checkSettingValue(key, settingSchema.parse(values).value)
         if (!checked.ok) return { ok: false, field: 'value', message: checked.message }
         const rows = await tx.update(registrySettings).set({ value: checked.value, updatedAt: now }).where(eq(registrySettings.key, key)).returning({ key: registrySettings.key })
-        return changed(rows.length, 'Setting saved.')
+        return changed(rows.length, 'dpo:registryEdit.saved.setting')
       }
     }
   })
@@ -195,11 +196,11 @@ export async function createRegistryEntry({ section, values, actor }: { section:
     if (section === 'recipients') {
       const v = recipientSchema.parse(values)
       await tx.insert(recipients).values({ ...v, slug: await uniqueSlug(tx, 'recipients', v.name) })
-      return { ok: true, message: 'Recipient added.' }
+      return { ok: true, message: 'dpo:registryEdit.saved.recipientAdded' }
     }
     const v = retentionRuleSchema.parse(values)
     await tx.insert(retentionRules).values({ ...v, slug: await uniqueSlug(tx, 'retention-rules', v.name) })
-    return { ok: true, message: 'Retention rule added.' }
+    return { ok: true, message: 'dpo:registryEdit.saved.retentionRuleAdded' }
   })
 }
 

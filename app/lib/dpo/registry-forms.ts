@@ -2,15 +2,16 @@
 // (registry-admin.server.ts parses the values again before writing). No server code here.
 import { z } from 'zod'
 import { editFormSchema } from '../domain/validation/edit-form'
+import { msg } from '~/i18n/translate'
 import { email, multiLine, singleLine } from '../domain/validation/form'
 
 export const REGISTRY_SECTIONS = {
-  contacts: { title: 'Controller, DPO and supervisory authority', table: 'registry_contacts' },
-  'legal-bases': { title: 'Legal bases', table: 'legal_bases' },
-  'retention-rules': { title: 'Retention rules and legal holds', table: 'retention_rules' },
-  recipients: { title: 'Recipients', table: 'recipients' },
-  purposes: { title: 'Purposes', table: 'purposes' },
-  settings: { title: 'Settings', table: 'registry_settings' },
+  contacts: { title: 'dpo:registry.section.contacts', table: 'registry_contacts' },
+  'legal-bases': { title: 'dpo:registry.section.legalBases', table: 'legal_bases' },
+  'retention-rules': { title: 'dpo:registry.section.retentionRules', table: 'retention_rules' },
+  recipients: { title: 'dpo:registry.section.recipients', table: 'recipients' },
+  purposes: { title: 'dpo:registry.section.purposes', table: 'purposes' },
+  settings: { title: 'dpo:registry.section.settings', table: 'registry_settings' },
 } as const
 
 export type RegistrySection = keyof typeof REGISTRY_SECTIONS
@@ -30,9 +31,9 @@ function optional<T extends z.ZodTypeAny>(schema: T) {
 const httpsUrl = z
   .string()
   .trim()
-  .max(500, 'At most 500 characters.')
-  .url('Enter a full address, like https://example.org.')
-  .refine((v) => /^https?:\/\//.test(v), 'Only http and https addresses.')
+  .max(500, msg('validation:tooLong', { max: 500 }))
+  .url(msg('dpo:registryEdit.errors.url'))
+  .refine((v) => /^https?:\/\//.test(v), msg('dpo:registryEdit.errors.httpOnly'))
 
 // PostgreSQL intervals as people write them: "90 days", "6 months", "8 years".
 const PERIOD = /^([1-9]\d{0,3}) (day|days|week|weeks|month|months|year|years)$/
@@ -47,8 +48,8 @@ function bothOrNeither(pairs: [english: string, german: string][]) {
   return (v: Record<string, unknown>, ctx: z.RefinementCtx) => {
     const issues: Issue[] = []
     for (const [english, german] of pairs) {
-      if (v[english] !== null && v[german] === null) issues.push({ path: german, message: 'Write this in German too.' })
-      if (v[english] === null && v[german] !== null) issues.push({ path: english, message: 'Write this in English too.' })
+      if (v[english] !== null && v[german] === null) issues.push({ path: german, message: msg('dpo:registryEdit.errors.germanToo') })
+      if (v[english] === null && v[german] !== null) issues.push({ path: english, message: msg('dpo:registryEdit.errors.englishToo') })
     }
     for (const issue of issues) ctx.addIssue({ code: 'custom', path: [issue.path], message: issue.message })
   }
@@ -77,7 +78,7 @@ const retentionRuleShape = {
   nameDe: singleLine('the name in German', 200),
   description: multiLine('the description', 4000),
   descriptionDe: multiLine('the description in German', 4000),
-  period: optional(singleLine('the period', 30).refine((v) => PERIOD.test(v), 'Write a number and a unit, like "90 days", "6 months" or "8 years".')),
+  period: optional(singleLine('the period', 30).refine((v) => PERIOD.test(v), msg('dpo:registryEdit.errors.period'))),
   legalReason: optional(multiLine('the legal reason', 4000)),
   legalReasonDe: optional(multiLine('the legal reason in German', 4000)),
   isLegalHold: checkbox,
@@ -86,13 +87,13 @@ const retentionRuleShape = {
 // a legal reason in both languages or in neither; a legal hold needs one
 const legalReasonInBoth = bothOrNeither([['legalReason', 'legalReasonDe']])
 const legalHoldNeedsReason = (v: { isLegalHold: boolean; legalReason: string | null }, ctx: z.RefinementCtx) => {
-  if (v.isLegalHold && !v.legalReason) ctx.addIssue({ code: 'custom', path: ['legalReason'], message: 'A legal hold needs the law or reason that requires keeping the data.' })
+  if (v.isLegalHold && !v.legalReason) ctx.addIssue({ code: 'custom', path: ['legalReason'], message: msg('dpo:registryEdit.errors.holdNeedsReason') })
 }
 
 const recipientShape = {
   name: singleLine('the name', 200),
   nameDe: singleLine('the name in German', 200),
-  kind: z.enum(RECIPIENT_KINDS, { errorMap: () => ({ message: 'Choose a kind of recipient.' }) }),
+  kind: z.enum(RECIPIENT_KINDS, { errorMap: () => ({ message: msg('dpo:registryEdit.errors.kind') }) }),
   service: multiLine('the service', 2000),
   serviceDe: multiLine('the service in German', 2000),
   address: optional(singleLine('the address', 500)),
@@ -108,15 +109,15 @@ const countryAndSafeguardsInBoth = bothOrNeither([
   ['safeguards', 'safeguardsDe'],
 ])
 
-const idField = (label: string) => z.coerce.number({ invalid_type_error: `Choose ${label}.` }).int(`Choose ${label}.`).positive(`Choose ${label}.`)
+const idField = (message: string) => z.coerce.number({ invalid_type_error: message }).int(message).positive(message)
 
 const purposeShape = {
   name: singleLine('the name', 200),
   nameDe: singleLine('the name in German', 200),
   description: multiLine('the description', 4000),
   descriptionDe: multiLine('the description in German', 4000),
-  legalBasisId: idField('a legal basis'),
-  retentionRuleId: idField('a retention rule'),
+  legalBasisId: idField(msg('dpo:registryEdit.errors.chooseLegalBasis')),
+  retentionRuleId: idField(msg('dpo:registryEdit.errors.chooseRetentionRule')),
 }
 
 const settingShape = { value: singleLine('the value', 200) }
@@ -139,7 +140,7 @@ export const REGISTRY_SCHEMAS = {
 
 // What every entry's form sends besides its section's fields: the entry (absent when adding one); the button's intent.
 const entryKey = { key: z.string().regex(/^[a-z0-9_]{1,64}$/).optional() }
-const recipientIds = z.array(z.string().regex(/^\d{1,9}$/, 'Choose recipients from the list.')).optional()
+const recipientIds = z.array(z.string().regex(/^\d{1,9}$/, msg('dpo:registryEdit.errors.recipientsFromList'))).optional()
 
 /** The form of one entry of a section: its fields and nothing else (no mass assignment), the same rules as the server's. */
 export const REGISTRY_FORM_SCHEMAS = {
