@@ -1,0 +1,87 @@
+// The DPO's registry editor and policy form in German: German labels, hints, buttons, field errors and outcome
+// messages (a toast, no longer "?saved=<English text>" in the URL); registry texts in their German column, the
+// English ones marked lang="en" where both are edited side by side; document names as words of the page language.
+import { expect, test } from '@playwright/test'
+import { eq } from 'drizzle-orm'
+import { db } from '#db/client.server'
+import { legalBases, purposes, retentionRules } from '#db/schema'
+import { createUser, loginAs, uniqueName } from '../support/fixtures'
+
+test.describe('a German DPO', () => {
+  test.use({ locale: 'de-DE' })
+
+  test.beforeEach(async ({ context, baseURL }) => {
+    await loginAs(context, await createUser({ role: 'dpo' }), baseURL!)
+  })
+
+  test('adds a retention rule in German: German labels and errors next to the field, a German toast, no English in the URL', async ({ page }) => {
+    const name = uniqueName('Regel')
+    await page.goto('/dpo/registry/retention-rules')
+    await expect(page.locator('html')).toHaveAttribute('lang', 'de')
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Aufbewahrungsregeln und Aufbewahrungspflichten')
+    const add = page.getByRole('form', { name: 'Neuen Eintrag hinzufügen' })
+    await add.getByLabel('Name (Deutsch, maßgeblich)').fill(`${name} (Streitfall)`)
+    await add.getByLabel('Name (Englisch)').fill(name)
+    await expect(add.getByLabel('Name (Englisch)')).toHaveAttribute('lang', 'en')
+    await add.getByLabel('Beschreibung (Deutsch, maßgeblich)').fill('Aufbewahrt, solange ein Streit läuft.')
+    await add.getByLabel('Beschreibung (Englisch)').fill('Kept while a dispute runs.')
+    await add.getByLabel('Gesetzlicher Grund (Deutsch, maßgeblich) (optional)').fill('§ 258 ZPO: Beweismittel.')
+    await add.getByRole('button', { name: 'Hinzufügen' }).click()
+    await expect(page.locator('#field-new-legalReason-error')).toHaveText('Schreiben Sie dies auch auf Englisch.')
+    expect(await db.select().from(retentionRules).where(eq(retentionRules.name, name))).toEqual([])
+
+    await add.getByLabel('Gesetzlicher Grund (Englisch) (optional)').fill('§ 258 ZPO: evidence.')
+    await add.getByRole('button', { name: 'Hinzufügen' }).click()
+    await expect(page.locator('.toast')).toHaveText('Aufbewahrungsregel hinzugefügt.')
+    expect(page.url()).not.toContain('saved=')
+    const [created] = await db.select().from(retentionRules).where(eq(retentionRules.name, name))
+    expect(created).toMatchObject({ nameDe: `${name} (Streitfall)`, legalReasonDe: '§ 258 ZPO: Beweismittel.' })
+    // the entry is headed by its German name
+    await expect(page.getByRole('form', { name: `${name} (Streitfall)` }).getByRole('heading', { level: 2 })).toHaveText(`${name} (Streitfall)`)
+  })
+
+  test('purposes: headings and choices in German, the English fields marked lang="en"; contacts and settings in German', async ({ page }) => {
+    const [purpose] = await db.select().from(purposes).where(eq(purposes.slug, 'fair_use'))
+    const [basis] = await db.select().from(legalBases).where(eq(legalBases.id, purpose.legalBasisId))
+    await page.goto('/dpo/registry/purposes')
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Zwecke')
+    const form = page.getByRole('form', { name: purpose.nameDe })
+    await expect(form.getByRole('heading', { level: 2 })).toHaveText(purpose.nameDe)
+    await expect(form.getByLabel('Beschreibung (Englisch)')).toHaveAttribute('lang', 'en')
+    await expect(form.getByLabel('Beschreibung (Englisch)')).toHaveValue(purpose.description)
+    await expect(form.getByLabel('Rechtsgrundlage')).toHaveValue(String(basis.id))
+    await expect(form.getByLabel('Rechtsgrundlage').locator('option:checked')).toHaveText(basis.articleDe)
+    await expect(form.getByRole('button', { name: 'Speichern' })).toBeVisible()
+
+    await page.goto('/dpo/registry/contacts')
+    for (const role of ['Verantwortlicher', 'Datenschutzbeauftragter', 'Aufsichtsbehörde']) await expect(page.getByRole('heading', { name: role, exact: true })).toBeVisible()
+    await expect(page.getByLabel('Postleitzahl').first()).toBeVisible()
+
+    // a value out of range is refused in German next to the field; nothing is saved
+    await page.goto('/dpo/registry/settings')
+    const entry = page.locator('#entry-policy_notice_days_significant')
+    await expect(entry).toContainText('Eine ganze Zahl von Tagen zwischen 14 und 365.')
+    await entry.getByLabel('Wert').fill('3')
+    await entry.getByRole('button', { name: 'Speichern' }).click()
+    await expect(page.locator('#field-policy_notice_days_significant-value-error')).toHaveText('Geben Sie eine ganze Zahl von Tagen zwischen 14 und 365 ein.')
+  })
+
+  test('the policy form in German: document names, labels and errors in German; the switch shows it in English', async ({ page }) => {
+    await page.goto('/dpo/policies')
+    await expect(page.getByRole('link', { name: 'Nutzungsbedingungen', exact: true })).toHaveAttribute('href', '/dpo/policies/new?document=terms')
+    await expect(page.getByRole('link', { name: /^Nutzungsbedingungen, Fassung \d+$/ }).first()).toBeVisible()
+    await expect(page.getByRole('main')).not.toContainText('terms of service')
+
+    await page.goto('/dpo/policies/new?document=terms')
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Neue Fassung: Nutzungsbedingungen')
+    await expect(page.getByLabel('Text auf Deutsch (maßgeblich)')).toHaveAttribute('lang', 'de')
+    await page.getByLabel(/^Was sich ändert, auf Deutsch/).fill('')
+    await page.getByRole('button', { name: 'Entwurf speichern und Änderungen ansehen' }).click()
+    await expect(page.locator('#field-changeSummaryDe-error')).toHaveText('Bitte füllen Sie dieses Feld aus.')
+
+    await page.getByRole('button', { name: 'English' }).click()
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en')
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('New version of the terms of service')
+    await expect(page.getByLabel('Text in English')).toBeVisible()
+  })
+})
