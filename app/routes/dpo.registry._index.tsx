@@ -14,6 +14,12 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'dpo:regis
 const DELETED = '(deleted)'
 
 // Only the names of what changed; the values themselves are in the archive rows shown below.
+// A registry text's language: the column with a German sibling ("name" beside "name_de") holds the English one.
+function textLanguage(column: string, row: Record<string, unknown>): 'de' | 'en' | undefined {
+  if (column.endsWith('_de')) return 'de'
+  return `${column}_de` in row ? 'en' : undefined
+}
+
 function changedFields(oldRow: unknown, newRow: unknown) {
   if (!newRow || typeof oldRow !== 'object' || oldRow === null) return [DELETED]
   const before = oldRow as Record<string, unknown>
@@ -40,7 +46,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         deleted: fields[0] === DELETED,
         changes: fields
           .filter((f) => f !== DELETED)
-          .map((f) => ({ column: f, field: registryFieldKey(f), from: String(oldRow[f] ?? ''), to: String(newRow[f] ?? '') })),
+          .map((f) => ({ column: f, field: registryFieldKey(f), from: String(oldRow[f] ?? ''), to: String(newRow[f] ?? ''), lang: textLanguage(f, newRow) })),
       }
     }),
     holds: holds.map((h) => ({
@@ -121,7 +127,7 @@ export default function DpoRegistry() {
                   {h.deleted ? <div>{t('dpo:registry.deleted')}</div> : null}
                   {h.changes.map((c) => (
                     <div key={c.column}>
-                      <strong>{t(c.field)}</strong>: <del>{c.from}</del> → <ins>{c.to}</ins>
+                      <strong>{t(c.field)}</strong>: <del lang={c.lang}>{c.from}</del> → <ins lang={c.lang}>{c.to}</ins>
                     </div>
                   ))}
                 </td>

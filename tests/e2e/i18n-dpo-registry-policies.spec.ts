@@ -1,6 +1,7 @@
 // The DPO's registry editor and policy form in German: German labels, hints, buttons, field errors and outcome
 // messages (a toast, no longer "?saved=<English text>" in the URL); registry texts in their German column, the
-// English ones marked lang="en" where both are edited side by side; document names as words of the page language.
+// English ones marked lang="en" where both are edited side by side and in the registry's history; document names as
+// words of the page language.
 import { expect, test } from '@playwright/test'
 import { eq } from 'drizzle-orm'
 import { db } from '#db/client.server'
@@ -37,7 +38,16 @@ test.describe('a German DPO', () => {
     const [created] = await db.select().from(retentionRules).where(eq(retentionRules.name, name))
     expect(created).toMatchObject({ nameDe: `${name} (Streitfall)`, legalReasonDe: '§ 258 ZPO: Beweismittel.' })
     // the entry is headed by its German name
-    await expect(page.getByRole('form', { name: `${name} (Streitfall)` }).getByRole('heading', { level: 2 })).toHaveText(`${name} (Streitfall)`)
+    const entry = page.getByRole('form', { name: `${name} (Streitfall)` })
+    await expect(entry.getByRole('heading', { level: 2 })).toHaveText(`${name} (Streitfall)`)
+
+    // a change of the English name: saved with a German toast, and the registry's history marks the English text as such
+    await entry.getByLabel('Name (Englisch)').fill(`${name} (disputes)`)
+    await entry.getByRole('button', { name: 'Speichern' }).click()
+    await expect(page.locator('.toast')).toHaveText('Aufbewahrungsregel gespeichert.')
+    await page.goto('/dpo/registry')
+    const change = page.locator('table.registry-history ins', { hasText: `${name} (disputes)` })
+    await expect(change).toHaveAttribute('lang', 'en')
   })
 
   test('purposes: headings and choices in German, the English fields marked lang="en"; contacts and settings in German', async ({ page }) => {
