@@ -163,11 +163,6 @@ export async function getPublishedVersion({ document, number }: { document: Docu
   return { version: row.version, previous: previous ?? null }
 }
 
-export async function getDocumentName(document: DocumentSlug) {
-  const [doc] = await db.select({ name: policyDocuments.name }).from(policyDocuments).where(eq(policyDocuments.slug, document))
-  return doc?.name ?? document
-}
-
 // --- Drafting and publishing (DPO) ----------------------------------------------------------------
 
 export async function latestVersion(document: DocumentSlug) {
