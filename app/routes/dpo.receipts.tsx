@@ -29,7 +29,7 @@ function runOf(runId: string, requestNumber: string | null) {
 export async function loader({ request, context }: LoaderFunctionArgs) {
   requireDpo(context, request)
   const language = await getLanguage(request)
-  const [receipts, holds] = await Promise.all([summariseDeletionReceipts(), listLegalHolds()])
+  const [receipts, holds] = await Promise.all([summariseDeletionReceipts({ language }), listLegalHolds({ language })])
   return {
     receipts: receipts.map((r) => ({
       key: `${r.runId}-${r.ruleSlug}-${r.tableName}`,

@@ -30,7 +30,7 @@ function changedFields(oldRow: unknown, newRow: unknown) {
 export async function loader({ request, context }: LoaderFunctionArgs) {
   requireDpo(context, request)
   const language = await getLanguage(request)
-  const [history, holds] = await Promise.all([listRegistryHistory({ limit: 30 }), listLegalHolds({ limit: 100 })])
+  const [history, holds] = await Promise.all([listRegistryHistory({ limit: 30 }), listLegalHolds({ limit: 100, language })])
   return {
     sections: (Object.keys(REGISTRY_SECTIONS) as RegistrySection[]).map((slug) => ({ slug, title: REGISTRY_SECTIONS[slug].title })),
     history: history.map((h) => {

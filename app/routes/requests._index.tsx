@@ -22,7 +22,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const language = await getLanguage(request)
   const [page, receipts] = await Promise.all([
     loadSectionPage({ spec: RECORD_SPECS.requests, userId: user.id, after }),
-    listOwnDeletionReceipts({ userId: user.id, limit: 50 }),
+    listOwnDeletionReceipts({ userId: user.id, limit: 50, language }),
   ])
   const time = (value: unknown) => (typeof value === 'string' ? formatDateTime(value, language) : null)
   return {

@@ -5,6 +5,7 @@
 // between neither shortens nor lengthens them. Running a task twice deletes nothing the second time.
 import { randomUUID } from 'node:crypto'
 import { desc, eq, sql, type SQL } from 'drizzle-orm'
+import { FALLBACK_LANGUAGE, type Language } from '~/i18n/config'
 import { db, type Executor, type Transaction } from '#db/client.server'
 import { dataSubjectRequests, deletionReceipts, retentionRules } from '#db/schema'
 import type { RetentionRuleSlug } from '#db/schema'
@@ -399,13 +400,16 @@ export async function runRetention({ now, runId = `retention:${randomUUID()}`, o
 
 // --- Reading receipts ----------------------------------------------------------------------------
 
+// Registry texts in the reader's language: the German column, or the English one where it is empty (as registryText).
+const inLanguage = (en: SQL, de: SQL, language: Language) => sql<string | null>`${language === 'de' ? sql`coalesce(nullif(${de}, ''), ${en})` : en}`
+
 /** A customer's own receipts, newest first (shown with their requests). */
-export function listOwnDeletionReceipts({ userId, limit = 200 }: { userId: string; limit?: number }) {
+export function listOwnDeletionReceipts({ userId, limit = 200, language = FALLBACK_LANGUAGE }: { userId: string; limit?: number; language?: Language }) {
   return db
     .select({
       id: deletionReceipts.id,
       ruleSlug: deletionReceipts.ruleSlug,
-      ruleName: retentionRules.name,
+      ruleName: inLanguage(sql`${retentionRules.name}`, sql`${retentionRules.nameDe}`, language),
       tableName: deletionReceipts.tableName,
       rowCount: deletionReceipts.rowCount,
       requestNumber: dataSubjectRequests.number,
@@ -421,12 +425,12 @@ export function listOwnDeletionReceipts({ userId, limit = 200 }: { userId: strin
 }
 
 /** For the DPO: receipts summed per run, rule and table (per-person receipts are not listed one by one). */
-export function summariseDeletionReceipts({ limit = 200 }: { limit?: number } = {}) {
+export function summariseDeletionReceipts({ limit = 200, language = FALLBACK_LANGUAGE }: { limit?: number; language?: Language } = {}) {
   return db
     .select({
       runId: deletionReceipts.runId,
       ruleSlug: deletionReceipts.ruleSlug,
-      ruleName: retentionRules.name,
+      ruleName: inLanguage(sql`${retentionRules.name}`, sql`${retentionRules.nameDe}`, language),
       tableName: deletionReceipts.tableName,
       rowCount: sql<number>`sum(${deletionReceipts.rowCount})::int`,
       people: sql<number>`count(distinct ${deletionReceipts.userId})::int`,
@@ -437,13 +441,13 @@ export function summariseDeletionReceipts({ limit = 200 }: { limit?: number } = 
     .from(deletionReceipts)
     .leftJoin(retentionRules, eq(retentionRules.id, deletionReceipts.retentionRuleId))
     .leftJoin(dataSubjectRequests, eq(dataSubjectRequests.id, deletionReceipts.requestId))
-    .groupBy(deletionReceipts.runId, deletionReceipts.ruleSlug, retentionRules.name, deletionReceipts.tableName)
+    .groupBy(deletionReceipts.runId, deletionReceipts.ruleSlug, retentionRules.name, retentionRules.nameDe, deletionReceipts.tableName)
     .orderBy(desc(sql`max(${deletionReceipts.createdAt})`))
     .limit(limit)
 }
 
 /** For the DPO: data kept only under a legal hold, with the date each hold ends. */
-export async function listLegalHolds({ limit = 200 }: { limit?: number } = {}) {
+export async function listLegalHolds({ limit = 200, language = FALLBACK_LANGUAGE }: { limit?: number; language?: Language } = {}) {
   return db.execute<{
     id: number
     user_id: string | null
@@ -455,7 +459,8 @@ export async function listLegalHolds({ limit = 200 }: { limit?: number } = {}) {
     created_at: string
     request_number: string | null
   }>(sql`
-    select r.id, r.user_id, r.category_slug, c.name as category_name, rr.name as rule_name, rr.legal_reason,
+    select r.id, r.user_id, r.category_slug, ${inLanguage(sql`c.name`, sql`c.name_de`, language)} as category_name,
+           ${inLanguage(sql`rr.name`, sql`rr.name_de`, language)} as rule_name, ${inLanguage(sql`rr.legal_reason`, sql`rr.legal_reason_de`, language)} as legal_reason,
            r.ends_at, r.created_at, d.number as request_number
     from restrictions r
     left join retention_rules rr on rr.id = r.retention_rule_id
