@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Fragment } from 'react'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { CategoryDetails } from '~/components/category-details'
+import { CategoryDetails, CategoryFacts } from '~/components/category-details'
 import { CategoryErasureLink, ItemErasureLink } from '~/components/erasure-links'
 import { CategoryRectificationLinks, hasItemActions, ItemRectificationLink } from '~/components/rectification-links'
 import { TableScroll } from '~/components/ui/table-scroll'
@@ -48,16 +48,7 @@ export default function CategoryItems() {
         {category.name} <span className="muted">({category.total})</span>
       </h1>
       <p>{category.description}</p>
-      <dl className="facts facts-stack">
-        <dt>{t('mydata:category.why')}</dt>
-        <dd>{category.purpose.name}</dd>
-        <dt>{t('mydata:category.legalBasis')}</dt>
-        <dd>{category.legalBasis.article}</dd>
-        <dt>{t('mydata:category.retention')}</dt>
-        <dd>{category.retention.name}</dd>
-        <dt>{t('mydata:category.howMany')}</dt>
-        <dd>{t('mydata:category.items', { count: category.total })}</dd>
-      </dl>
+      <CategoryFacts category={category} />
       <CategoryDetails category={category} />
       {category.restrictions.map((r) => (
         <p key={`r${r.id}`} className="notice">

@@ -6,7 +6,7 @@ import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { ContactCard } from '~/components/contact-card'
-import { CategoryDetails } from '~/components/category-details'
+import { CategoryDetails, CategoryFacts } from '~/components/category-details'
 import { CategoryErasureLink } from '~/components/erasure-links'
 import { CategoryRectificationLinks } from '~/components/rectification-links'
 import { constraintsOf } from '~/components/ui/conform'
@@ -190,16 +190,7 @@ function CategoryCard({ category, consents }: { category: CategorySummary; conse
         {category.name} <span className="muted">({category.total})</span>
       </h2>
       <p>{category.description}</p>
-      <dl className="facts facts-stack">
-        <dt>{t('mydata:category.why')}</dt>
-        <dd>{category.purpose.name}</dd>
-        <dt>{t('mydata:category.legalBasis')}</dt>
-        <dd>{category.legalBasis.article}</dd>
-        <dt>{t('mydata:category.retention')}</dt>
-        <dd>{category.retention.name}</dd>
-        <dt>{t('mydata:category.howMany')}</dt>
-        <dd>{t('mydata:category.items', { count: category.total })}</dd>
-      </dl>
+      <CategoryFacts category={category} />
       <CategoryDetails category={category} />
       {category.restrictions.map((r) => (
         <p key={`r${r.id}`} className="notice">

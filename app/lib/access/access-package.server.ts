@@ -33,6 +33,8 @@ import {
   type SectionSpec,
 } from './my-data.server'
 import { cellText } from './my-data-view.server'
+import { actorKey, EVENT_KEYS, STATUS_KEYS, TYPE_KEYS } from '../requests/request-words'
+import type { DsrStatus, DsrType } from '../requests/dsr.server'
 import { keyed } from '../platform/rate-limit.server'
 import { hasRecentReauth } from '../platform/reauth.server'
 import { getPurposes, getRecipients, getRegistryContacts, type RegistryContact } from '../registry/registry.server'
@@ -237,6 +239,7 @@ async function* readSection(ctx: PackageContext, section: Section, retentionName
   const htmlStart = ctx.html.size
   await ctx.csv.write(csvRow(section.fields.map((f) => f.key)))
   const toJson = jsonObjectWriter(section.fields)
+  const words = cellWordsOf(ctx.t, section.key)
   let count = 0
   for await (const batch of streamSection({ connection: ctx.connection, spec: section.spec, userId: ctx.userId })) {
     let json = ''
@@ -245,7 +248,7 @@ async function* readSection(ctx: PackageContext, section: Section, retentionName
     for (const values of batch) {
       json += `${count++ ? ',' : ''}\n${toJson(values)}`
       csv += csvRow(values)
-      html += htmlRow(ctx, section, values, retentionName)
+      html += htmlRow(section.fields, values, retentionName, ctx.language, words)
     }
     await Promise.all([ctx.csv.write(csv), ctx.html.write(html)])
     yield json
@@ -509,38 +512,34 @@ async function* htmlTable(ctx: PackageContext, section: Section) {
   if (!ctx.counts[section.key]) yield `<p class="muted">${h(ctx.t('emails:package.nothingStored'))}</p>\n`
 }
 
-// index.html shows coded values as words in the package's language, as My data does; data.json and the CSV files
-// keep the codes (they are for machines, and described in schema.json).
-// The requests and their events in words, as the customer's request pages show them.
-const STATUS_FIELDS = new Set(['status', 'fromStatus', 'toStatus'])
-const ACTOR_WORDS: Record<string, string> = { customer: 'requests:by.you', data_subject: 'requests:by.you', dpo: 'requests:by.dpo', system: 'requests:by.system' }
-function recordCellText(t: TFunction, sectionKey: string, fieldKey: string, value: JsonValue, text: string) {
-  if (typeof value !== 'string' || (sectionKey !== 'requests' && sectionKey !== 'request_events')) return text
-  const key =
-    fieldKey === 'type' && sectionKey === 'requests'
-      ? `requests:type.${value}`
-      : STATUS_FIELDS.has(fieldKey)
-        ? `requests:state.${value}`
-        : fieldKey === 'kind'
-          ? `requests:event.${value}`
-          : fieldKey === 'actor'
-            ? ACTOR_WORDS[value]
-            : undefined
-  const words = key ? (t(key, { defaultValue: '' }) as string) : ''
-  return words || (fieldKey === 'kind' ? (t('requests:event.other') as string) : text)
+// index.html shows coded values as words in the package's language, as My data and the request pages do;
+// data.json and the CSV files keep the codes (they are for machines, and described in schema.json).
+type CellWords = (field: FieldSpec, value: JsonValue, text: string) => string
+
+// Decided once per section, not per row: the package can hold 100,000 rows.
+function cellWordsOf(t: TFunction, sectionKey: string): CellWords {
+  if ((DATA_CATEGORY_SLUGS as readonly string[]).includes(sectionKey)) {
+    const slug = sectionKey as DataCategorySlug
+    return (field, value, text) => cellText(t, slug, field, value, text)
+  }
+  if (sectionKey !== 'requests' && sectionKey !== 'request_events') return (_field, _value, text) => text
+  const keyOf = (fieldKey: string, value: string): string | undefined => {
+    if (fieldKey === 'type' && sectionKey === 'requests') return TYPE_KEYS[value as DsrType]
+    if (fieldKey === 'status' || fieldKey === 'fromStatus' || fieldKey === 'toStatus') return STATUS_KEYS[value as DsrStatus]
+    if (fieldKey === 'kind') return EVENT_KEYS[value] ?? 'requests:event.other'
+    if (fieldKey === 'actor') return actorKey(value)
+    return undefined
+  }
+  return (field, value, text) => {
+    const key = typeof value === 'string' ? keyOf(field.key, value) : undefined
+    return key ? (t(key) as string) : text
+  }
 }
 
-const isDataCategorySlug = (key: string): key is DataCategorySlug => (DATA_CATEGORY_SLUGS as readonly string[]).includes(key)
-
-function htmlRow(ctx: PackageContext, section: Section, values: JsonValue[], retentionName: string | undefined) {
-  const { fields } = section
-  const cells = rowCells(fields, values, retentionName, ctx.language)
-  const slug = isDataCategorySlug(section.key) ? section.key : null
+function htmlRow(fields: FieldSpec[], values: JsonValue[], retentionName: string | undefined, language: Language, words: CellWords) {
+  const cells = rowCells(fields, values, retentionName, language)
   let out = '<tr>'
-  for (let i = 0; i < cells.length; i++) {
-    const text = slug ? cellText(ctx.t, slug, fields[i], values[i], cells[i]) : recordCellText(ctx.t, section.key, fields[i].key, values[i], cells[i])
-    out += `${fields[i].type === 'json' ? '<td class="json">' : '<td>'}${h(text)}</td>`
-  }
+  for (let i = 0; i < cells.length; i++) out += `${fields[i].type === 'json' ? '<td class="json">' : '<td>'}${h(words(fields[i], values[i], cells[i]))}</td>`
   return `${out}</tr>\n`
 }
 

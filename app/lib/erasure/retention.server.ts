@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto'
 import { desc, eq, sql, type SQL } from 'drizzle-orm'
 import { FALLBACK_LANGUAGE, type Language } from '~/i18n/config'
+import { registryTextSql } from '../registry/registry.server'
 import { db, type Executor, type Transaction } from '#db/client.server'
 import { dataSubjectRequests, deletionReceipts, retentionRules } from '#db/schema'
 import type { RetentionRuleSlug } from '#db/schema'
@@ -400,16 +401,13 @@ export async function runRetention({ now, runId = `retention:${randomUUID()}`, o
 
 // --- Reading receipts ----------------------------------------------------------------------------
 
-// Registry texts in the reader's language: the German column, or the English one where it is empty (as registryText).
-const inLanguage = (en: SQL, de: SQL, language: Language) => sql<string | null>`${language === 'de' ? sql`coalesce(nullif(${de}, ''), ${en})` : en}`
-
 /** A customer's own receipts, newest first (shown with their requests). */
 export function listOwnDeletionReceipts({ userId, limit = 200, language = FALLBACK_LANGUAGE }: { userId: string; limit?: number; language?: Language }) {
   return db
     .select({
       id: deletionReceipts.id,
       ruleSlug: deletionReceipts.ruleSlug,
-      ruleName: inLanguage(sql`${retentionRules.name}`, sql`${retentionRules.nameDe}`, language),
+      ruleName: registryTextSql(sql`${retentionRules.name}`, sql`${retentionRules.nameDe}`, language),
       tableName: deletionReceipts.tableName,
       rowCount: deletionReceipts.rowCount,
       requestNumber: dataSubjectRequests.number,
@@ -430,7 +428,7 @@ export function summariseDeletionReceipts({ limit = 200, language = FALLBACK_LAN
     .select({
       runId: deletionReceipts.runId,
       ruleSlug: deletionReceipts.ruleSlug,
-      ruleName: inLanguage(sql`${retentionRules.name}`, sql`${retentionRules.nameDe}`, language),
+      ruleName: registryTextSql(sql`${retentionRules.name}`, sql`${retentionRules.nameDe}`, language),
       tableName: deletionReceipts.tableName,
       rowCount: sql<number>`sum(${deletionReceipts.rowCount})::int`,
       people: sql<number>`count(distinct ${deletionReceipts.userId})::int`,
@@ -459,8 +457,8 @@ export async function listLegalHolds({ limit = 200, language = FALLBACK_LANGUAGE
     created_at: string
     request_number: string | null
   }>(sql`
-    select r.id, r.user_id, r.category_slug, ${inLanguage(sql`c.name`, sql`c.name_de`, language)} as category_name,
-           ${inLanguage(sql`rr.name`, sql`rr.name_de`, language)} as rule_name, ${inLanguage(sql`rr.legal_reason`, sql`rr.legal_reason_de`, language)} as legal_reason,
+    select r.id, r.user_id, r.category_slug, ${registryTextSql(sql`c.name`, sql`c.name_de`, language)} as category_name,
+           ${registryTextSql(sql`rr.name`, sql`rr.name_de`, language)} as rule_name, ${registryTextSql(sql`rr.legal_reason`, sql`rr.legal_reason_de`, language)} as legal_reason,
            r.ends_at, r.created_at, d.number as request_number
     from restrictions r
     left join retention_rules rr on rr.id = r.retention_rule_id

@@ -1,6 +1,6 @@
 // Reads the registry (controller, DPO, supervisory authority, purposes, ...) for pages, exports and emails.
 // Texts come in the reader's language: each row holds German (*_de, authoritative) and English (decision 065).
-import { asc, eq, sql } from 'drizzle-orm'
+import { asc, eq, sql, type SQL } from 'drizzle-orm'
 import { db, type Executor } from '#db/client.server'
 import {
   dataCategories,
@@ -55,6 +55,11 @@ export async function categoryNameOf(slug: string, language: Language = FALLBACK
   return row ? registryText(row.name, row.nameDe, language) : null
 }
 
+/** registryText in SQL, for queries that read registry columns directly. */
+export function registryTextSql(en: SQL, de: SQL, language: Language) {
+  return sql<string | null>`${language === 'de' ? sql`coalesce(nullif(${de}, ''), ${en})` : en}`
+}
+
 function optionalText(en: string | null, de: string | null, language: Language) {
   return en === null ? null : registryText(en, de ?? '', language)
 }
@@ -104,7 +109,7 @@ export function localizeDataCategory({ nameDe, descriptionDe, fieldsDe, ...row }
 
 // Alphabetical in the reader's language, by the database's collation as before there were two languages.
 function recipientOrder(language: Language) {
-  return language === 'de' ? asc(sql`coalesce(nullif(${recipients.nameDe}, ''), ${recipients.name})`) : asc(recipients.name)
+  return asc(registryTextSql(sql`${recipients.name}`, sql`${recipients.nameDe}`, language))
 }
 
 export type LegalBasis = ReturnType<typeof localizeLegalBasis>
