@@ -14,6 +14,7 @@ import {
   verifyKeptCheckpoint,
   type Checkpoint,
 } from '~/lib/requests/audit-anchor.server'
+import { csvRow } from '~/lib/domain/csv'
 import { verifyAuditChain } from '~/lib/requests/audit.server'
 import { createRequest, recordEvent, transitionRequest, type Actor } from '~/lib/requests/dsr.server'
 import { adminDb } from '../support/admin-db'
@@ -144,4 +145,21 @@ test('a checkpoint that was edited, signed with another key, or is not one at al
     expect(readCheckpoint(text), what).toMatchObject({ ok: false, problem })
   }
   expect(readCheckpoint(JSON.stringify(genuine)).ok).toBe(true)
+})
+
+// The monthly report's CSV puts an apostrophe before a cell starting with "-" (formula guard), and a base64url
+// signature starts with "-" once in 64: the checkpoint copied from the report must still check out.
+test('a checkpoint copied from the report CSV checks out also when its signature starts with "-"', async () => {
+  let checkpoint = signCheckpoint({ entry: 1, hash: 'a'.repeat(64), anchoredAt: new Date(Date.UTC(2026, 0, 1)) })
+  for (let ms = 1; !checkpoint.signature.startsWith('-'); ms++) {
+    checkpoint = signCheckpoint({ entry: 1, hash: 'a'.repeat(64), anchoredAt: new Date(Date.UTC(2026, 0, 1) + ms) })
+  }
+  const [entry, hash, anchoredAt, publicKey, signature] = csvRow([checkpoint.entry, checkpoint.hash, checkpoint.anchoredAt, checkpoint.publicKey, checkpoint.signature])
+    .trim()
+    .split(',')
+  expect(signature).toBe(`'${checkpoint.signature}`)
+  const read = readCheckpoint(JSON.stringify({ ...checkpoint, entry: Number(entry), hash, anchoredAt, publicKey, signature }))
+  expect(read).toMatchObject({ ok: true, checkpoint: { signature: checkpoint.signature } })
+  // the guard is taken off, nothing else: an apostrophe before anything but a formula start is still refused
+  expect(readCheckpoint(JSON.stringify({ ...checkpoint, signature: `'x${checkpoint.signature.slice(2)}` }))).toMatchObject({ ok: false, problem: 'not_a_checkpoint' })
 })

@@ -7,6 +7,7 @@ import { asc } from 'drizzle-orm'
 import { z } from 'zod'
 import { db, type Executor } from '#db/client.server'
 import { auditAnchors } from '#db/schema'
+import { csvGuardRemoved } from '../domain/csv'
 import { loadEnv } from '../platform/env.server'
 import { chainHead, verifyAuditChain, type CheckpointResult } from './audit.server'
 import type { Actor } from './dsr.server'
@@ -183,9 +184,14 @@ const CheckpointSchema = z.object({
   hash: z.string().regex(/^[0-9a-f]{64}$/),
   anchoredAt: z.string().datetime(),
   algorithm: z.literal('Ed25519'),
-  publicKey: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
-  signature: z.string().regex(/^[A-Za-z0-9_-]{86}$/),
+  // copied from the monthly report's CSV, a key or signature starting with "-" carries the CSV's formula guard
+  publicKey: z.preprocess(fromCsvCell, z.string().regex(/^[A-Za-z0-9_-]{43}$/)),
+  signature: z.preprocess(fromCsvCell, z.string().regex(/^[A-Za-z0-9_-]{86}$/)),
 })
+
+function fromCsvCell(value: unknown) {
+  return typeof value === 'string' ? csvGuardRemoved(value) : value
+}
 
 // Why a text is not a checkpoint this portal can check (the page words each one).
 export type CheckpointProblem = 'empty' | 'too_large' | 'not_json' | 'not_a_checkpoint' | 'other_key' | 'bad_signature'
