@@ -83,16 +83,39 @@ async function waitForHttp(url: string, child: ChildProcess, timeoutMs: number) 
 export default async function globalSetup() {
   ensureChromium()
   if (!fs.existsSync(buildPaths().serverBuild)) throw new Error('No build: run "npm run build" (npm test does).')
-  const database = await provideTestDatabase()
-  await migrateDatabase(database.url)
-  await seedDatabase(database.url, { reset: true })
-
   const port = process.env.TEST_APP_PORT!
+  // before the database starts: a refusal here leaves nothing running
   await assertPortFree(Number(port))
+  const database = await provideTestDatabase()
+  let portal: Awaited<ReturnType<typeof startPortal>>
+  try {
+    await migrateDatabase(database.url)
+    await seedDatabase(database.url, { reset: true })
+    portal = await startPortal(database.url, port)
+  } catch (error) {
+    // Playwright runs no teardown for a setup that threw: without this the cluster outlives the run
+    await database.stop()
+    throw error
+  }
+  const { server, env, logFile } = portal
+
+  // the test workers talk to the same database with the same secret as the portal
+  process.env.DATABASE_URL = database.url
+  process.env.SESSION_SECRET = env.SESSION_SECRET
+  process.env.APP_URL = env.APP_URL
+  process.env.PORTAL_SERVER_LOG = logFile
+
+  return async () => {
+    await stopPortal(server)
+    await database.stop()
+  }
+}
+
+async function startPortal(databaseUrl: string, port: string) {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: 'test',
-    DATABASE_URL: database.url,
+    DATABASE_URL: databaseUrl,
     PORT: port,
     SESSION_SECRET: randomBytes(32).toString('base64url') as string,
     SEED_DEMO_DATA: 'false',
@@ -107,21 +130,20 @@ export default async function globalSetup() {
   const log = fs.createWriteStream(logFile)
   server.stdout!.pipe(log)
   server.stderr!.pipe(log)
-  await waitForHttp(`http://localhost:${port}/privacy`, server, 180_000)
-
-  // the test workers talk to the same database with the same secret as the portal
-  process.env.DATABASE_URL = database.url
-  process.env.SESSION_SECRET = env.SESSION_SECRET
-  process.env.APP_URL = env.APP_URL
-  process.env.PORTAL_SERVER_LOG = logFile
-
-  return async () => {
-    await new Promise<void>((resolve) => {
-      if (server.exitCode !== null) return resolve()
-      server.once('exit', () => resolve())
-      server.kill('SIGTERM')
-      setTimeout(() => server.kill('SIGKILL'), 20_000).unref()
-    })
-    await database.stop()
+  try {
+    await waitForHttp(`http://localhost:${port}/privacy`, server, 180_000)
+  } catch (error) {
+    await stopPortal(server)
+    throw error
   }
+  return { server, env, logFile }
+}
+
+function stopPortal(server: ChildProcess | undefined) {
+  return new Promise<void>((resolve) => {
+    if (!server || server.exitCode !== null || server.signalCode !== null) return resolve()
+    server.once('exit', () => resolve())
+    server.kill('SIGTERM')
+    setTimeout(() => server.kill('SIGKILL'), 20_000).unref()
+  })
 }
