@@ -1,5 +1,5 @@
-import { Form, useLocation } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { Form, Link, useLocation } from '@remix-run/react'
+import { Trans, useTranslation } from 'react-i18next'
 
 // What the banner and the settings page show of a category; names and texts come from the registry in the page's language.
 export interface CookieCategoryView {
@@ -91,19 +91,42 @@ export function GpcNotice() {
  * Shown on every page until the browser has chosen under the current cookie notice. A plain form posting
  * to /cookies, so accepting or rejecting works without JavaScript too; reloadDocument so that the page
  * after the choice is a new document whose CSP follows it (decision 061).
+ *
+ * Two layers (decision 097), so that a phone still shows the page the visitor came for: the first names what
+ * is asked (the registry's category names), links to the cookie notice and offers three equal actions;
+ * "Settings" is a <details> that opens the per-category choice in place, keyboard-operable and without
+ * JavaScript. It is the third item of the actions' grid (display: contents), its panel spans the row below.
  */
 export function CookieBanner({ gpc, categories }: { gpc: boolean; categories: CookieCategoryView[] }) {
   const location = useLocation()
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
+  const asked = new Intl.ListFormat(i18n.language, { style: 'long', type: 'conjunction' }).format(
+    categories.filter((c) => c.category !== 'necessary').map((c) => c.name),
+  )
   return (
     <section className="cookie-banner" aria-labelledby="cookie-banner-title">
       <h2 id="cookie-banner-title">{t('consent:banner.title')}</h2>
-      <p>{t('consent:banner.intro')}</p>
-      {gpc ? <GpcNotice /> : null}
-      <Form method="post" action="/cookies" reloadDocument>
+      <p>
+        <Trans i18nKey="consent:banner.ask" values={{ categories: asked }} components={{ a: <Link to="/cookies" /> }} />
+      </p>
+      {gpc ? <p className="notice">{t('consent:banner.gpc')}</p> : null}
+      <Form method="post" action="/cookies" reloadDocument className="cookie-banner-form">
         <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
-        <CookieCategoryList categories={categories} />
-        <CookieChoiceButtons />
+        <button type="submit" name="intent" value="accept-all" className="cookie-choice">
+          {t('consent:choice.acceptAll')}
+        </button>
+        <button type="submit" name="intent" value="reject-all" className="cookie-choice">
+          {t('consent:choice.rejectAll')}
+        </button>
+        <details className="cookie-settings">
+          <summary className="cookie-choice">{t('consent:banner.settings')}</summary>
+          <div className="cookie-settings-panel">
+            <CookieCategoryList categories={categories} />
+            <button type="submit" name="intent" value="save" className="cookie-choice">
+              {t('consent:choice.save')}
+            </button>
+          </div>
+        </details>
       </Form>
     </section>
   )

@@ -10,6 +10,8 @@ import { consentStateOf, forgeConsentCookie, FRAMEWORK_STORAGE_KEYS, ledgerRows,
 import { createUser, loginAs } from '../support/fixtures'
 
 const banner = (page: Page) => page.getByRole('region', { name: 'Cookies on this site' })
+// the banner's second layer: "Let me choose" is the <summary> of a <details> holding the per-category choice
+const openSettings = (page: Page) => banner(page).locator('summary', { hasText: 'Let me choose' }).click()
 
 async function storageKeys(page: Page) {
   return page.evaluate(() => ({ local: Object.keys(localStorage), session: Object.keys(sessionStorage) }))
@@ -27,6 +29,7 @@ test('a first visit sets no cookie and no storage; the banner offers everything 
   expect(keys.session.filter((k) => !FRAMEWORK_STORAGE_KEYS.includes(k))).toEqual([])
 
   const region = banner(page)
+  await openSettings(page)
   for (const category of ['Website analytics', 'Advertising', 'External media']) {
     await expect(region.getByRole('checkbox', { name: new RegExp(category) })).not.toBeChecked()
   }
@@ -78,6 +81,7 @@ test('"Accept all" records consent to each category under the cookie notice vers
 
 test('a per-category choice allows only what was ticked', async ({ page, context, baseURL }) => {
   await page.goto('/')
+  await openSettings(page)
   await banner(page).getByRole('checkbox', { name: /External media/ }).check()
   await banner(page).getByRole('button', { name: 'Allow selection' }).click()
   await expect(banner(page)).toHaveCount(0)

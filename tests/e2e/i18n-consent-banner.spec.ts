@@ -9,7 +9,7 @@ test.use({ locale: 'de-DE' })
 const banner = (page: Page) => page.getByRole('region', { name: 'Cookies auf dieser Website' })
 
 // Words of the English banner and settings that must not show on a German page, and raw catalogue keys.
-const ENGLISH = ['Cookies on this site', 'Accept all', 'Reject all', 'Allow selection', 'Always on', 'Legal basis', 'How long', 'Services', 'GDPR', 'Cookie settings']
+const ENGLISH = ['Cookies on this site', 'Accept all', 'Reject all', 'Let me choose', 'cookie notice', 'Allow selection', 'Always on', 'Legal basis', 'How long', 'Services', 'GDPR', 'Cookie settings']
 
 async function expectGermanBanner(page: Page) {
   await expect(page.locator('html')).toHaveAttribute('lang', 'de')
@@ -27,6 +27,8 @@ test('a German browser gets the banner in German on every page; "Alle ablehnen" 
   }
   await expectGermanBanner(page)
   const region = banner(page)
+  // the per-category choice is the second layer, behind "Einzeln auswählen"
+  await region.locator('summary', { hasText: 'Einzeln auswählen' }).click()
   await expect(region).toContainText('Immer aktiv')
   for (const category of ['Webanalyse (Google Analytics)', 'Werbung', 'Externe Medien (YouTube und Google Maps)']) {
     await expect(region.getByRole('checkbox', { name: new RegExp(category.replace(/[()]/g, '\\$&')) })).not.toBeChecked()
