@@ -88,8 +88,20 @@ test('every route that renders a labelled field runs its form through Conform wi
   const without: string[] = []
   for (const file of readdirSync(ROUTES).filter((f) => f.endsWith('.tsx') && !EXCLUDED.has(f))) {
     const source = readFileSync(path.join(ROUTES, file), 'utf8')
-    if (!/<(Field|TextAreaField|SelectField)[\s/>]/.test(source)) continue
+    if (!/<(Field|TextAreaField|SelectField|OneTimeCodeField)[\s/>]/.test(source)) continue
     if (!/\buseForm\b/.test(source) || !/\bparseWithZod\b/.test(source) || !/\bgetZodConstraint\b/.test(source)) without.push(`app/routes/${file}`)
+  }
+  expect(without).toEqual([])
+})
+
+// A form checked on the server by its schema is checked by the same schema in the browser, also when its controls
+// come from a component (the cookie settings' checkboxes) rather than a <Field> in the route.
+test('every route whose action parses a form with a zod schema runs that form through Conform in the browser too', () => {
+  const without: string[] = []
+  for (const file of readdirSync(ROUTES).filter((f) => f.endsWith('.tsx') && !EXCLUDED.has(f))) {
+    const source = readFileSync(path.join(ROUTES, file), 'utf8')
+    if (!/\bparseWithZod\b/.test(source)) continue
+    if (!/\buseForm\b/.test(source) || !/\bgetZodConstraint\b/.test(source) || !/\bgetFormProps\b/.test(source)) without.push(`app/routes/${file}`)
   }
   expect(without).toEqual([])
 })
