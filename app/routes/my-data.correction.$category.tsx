@@ -11,6 +11,7 @@ import { msg, pageTitle } from '~/i18n/translate'
 import { requireCustomer } from '~/lib/platform/auth.server'
 import { redirectWithToast } from '~/lib/platform/toast.server'
 import { getCategoryName, requestCorrection } from '~/lib/rectification/rectification.server'
+import { parseRowId, rowIdSchema } from '~/lib/domain/ids'
 import { editFormSchema } from '~/lib/domain/validation/edit-form'
 import { CORRECTABLE_ROW_CATEGORIES, CORRECTION_CATEGORIES } from '~/lib/requests/personal-data-tables'
 import { multiLine } from '~/lib/domain/validation/form'
@@ -19,9 +20,8 @@ import { getLanguage } from '~/lib/platform/i18n.server'
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, 'mydata:correction.title', { name: data?.category.name ?? '' })
 
 const Params = z.object({ category: z.enum(CORRECTION_CATEGORIES) })
-const rowId = z.string().trim().regex(/^\d{1,15}$/, msg('mydata:errors.recordNumber'))
-// one correction link per category: the item, if only one is wrong, is named in the form
-const CorrectionSchema = editFormSchema({ row: rowId.optional(), details: multiLine('what is wrong and what would be right', 2000, msg('mydata:correction.detailsRequired')) })
+// one correction link per category: the item, if only one is wrong, is named in the form by its number
+const CorrectionSchema = editFormSchema({ row: rowIdSchema(msg('mydata:errors.recordNumber')).optional(), details: multiLine('what is wrong and what would be right', 2000, msg('mydata:correction.detailsRequired')) })
 
 async function categoryOf(params: Record<string, string | undefined>, request: Request) {
   const parsed = Params.safeParse(params)
@@ -33,8 +33,9 @@ async function categoryOf(params: Record<string, string | undefined>, request: R
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   requireCustomer(context, request)
   const category = await categoryOf(params, request)
-  const row = rowId.safeParse(new URL(request.url).searchParams.get('row'))
-  return { category, row: row.success ? row.data : null }
+  // the record the link named ("correct this payment"); anything but a record number is left out
+  const row = parseRowId(new URL(request.url).searchParams.get('row'))
+  return { category, row: row === null ? null : String(row) }
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
@@ -43,7 +44,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const category = await categoryOf(params, request)
   const submission = parseWithZod(formData, { schema: CorrectionSchema })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
-  const result = await requestCorrection({ userId: user.id, categorySlug: category.slug, rowId: submission.value.row ?? null, details: submission.value.details })
+  const result = await requestCorrection({ userId: user.id, categorySlug: category.slug, rowId: submission.value.row === undefined ? null : String(submission.value.row), details: submission.value.details })
   if (!result.ok) return data({ result: submission.reply({ fieldErrors: { [result.field]: [result.message] } }) }, { status: 400 })
   return redirectWithToast(`/my-data/${category.slug}`, 'mydata:correction.sent', { number: result.requestNumber })
 }
