@@ -5,7 +5,7 @@ import { getFormProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import { Trans, useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { constraintsOf } from '~/components/ui/conform'
+import { fieldProps } from '~/components/ui/conform'
 import { Field, FormError, TextAreaField } from '~/components/ui/field'
 import { msg, pageTitle } from '~/i18n/translate'
 import { requireCustomer } from '~/lib/platform/auth.server'
@@ -77,21 +77,15 @@ export default function RequestCorrection() {
         {category.byItem ? (
           <Field
             label={t('mydata:correction.row')}
-            name={fields.row.name}
             inputMode="numeric"
-            defaultValue={fields.row.initialValue}
-            {...constraintsOf(fields.row)}
-            error={fields.row.errors?.[0]}
+            {...fieldProps(fields.row)}
             hint={t('mydata:correction.rowHint')}
           />
         ) : null}
         <TextAreaField
           label={t('mydata:correction.details')}
-          name={fields.details.name}
           rows={6}
-          defaultValue={fields.details.initialValue}
-          {...constraintsOf(fields.details)}
-          error={fields.details.errors?.[0]}
+          {...fieldProps(fields.details)}
         />
         <button type="submit">{t('mydata:correction.submit')}</button>
       </Form>

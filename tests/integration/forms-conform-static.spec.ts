@@ -1,5 +1,5 @@
 // Static check over the route files (decision 093): a form's limits come from its one zod schema through Conform
-// (getZodConstraint, constraintsOf in app/components/ui/conform.ts), never from numbers or `required` repeated in JSX,
+// (getZodConstraint, fieldProps in app/components/ui/conform.ts), never from numbers or `required` repeated in JSX,
 // where they drift from what the server accepts.
 import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
@@ -81,7 +81,7 @@ test('no route repeats a length limit or `required` in JSX: the form schema supp
       for (const literal of literalConstraints(tag.attributes)) offences.push(`app/routes/${file}:${tag.line} <${tag.name} ${literal}>`)
     }
   }
-  expect(offences, 'use {...constraintsOf(fields.x)} from the form schema instead').toEqual([])
+  expect(offences, 'use {...fieldProps(fields.x)}, which takes the limits from the form schema').toEqual([])
 })
 
 test('every route that renders a labelled field runs its form through Conform with a zod schema', () => {
