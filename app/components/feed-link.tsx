@@ -1,4 +1,5 @@
-import { Link } from '@remix-run/react'
+import type { ReactNode } from 'react'
+import { Form, Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
 // The token of a feed link, as sent; tokens.server.ts decides whether it is one of ours.
@@ -20,7 +21,10 @@ const MESSAGES = {
   },
 }
 
-export function FeedLinkProblem({ reason, purpose }: { reason: 'invalid' | 'expired' | 'used'; purpose: 'confirm' | 'unsubscribe' }) {
+type FeedLinkPurpose = 'confirm' | 'unsubscribe'
+type FeedLinkReason = 'invalid' | 'expired' | 'used'
+
+export function FeedLinkProblem({ reason, purpose }: { reason: FeedLinkReason; purpose: FeedLinkPurpose }) {
   const { t } = useTranslation()
   return (
     <>
@@ -31,5 +35,40 @@ export function FeedLinkProblem({ reason, purpose }: { reason: 'invalid' | 'expi
         <Link to="/feed">{t('consent:feedLink.goToFeed')}</Link>
       </p>
     </>
+  )
+}
+
+const PAGE_WORDS = {
+  confirm: { title: 'consent:feedConfirm.title', doneTitle: 'consent:feedConfirm.confirmedTitle', prompt: 'consent:feedConfirm.prompt', button: 'consent:feedConfirm.button' },
+  unsubscribe: { title: 'consent:unsubscribe.title', doneTitle: 'consent:unsubscribe.doneTitle', prompt: 'consent:unsubscribe.prompt', button: 'consent:unsubscribe.button' },
+}
+
+/**
+ * The page a link from a feed email opens: what is wrong with the link, or one button that acts on it (opening the
+ * link changes nothing, since mail scanners open links too), and after the button `done`.
+ */
+export function FeedLinkPage({ purpose, problem, token, done }: { purpose: FeedLinkPurpose; problem: FeedLinkReason | null; token: string | null; done: ReactNode }) {
+  const { t } = useTranslation()
+  const words = PAGE_WORDS[purpose]
+  if (done) {
+    return (
+      <section>
+        <h1>{t(words.doneTitle)}</h1>
+        {done}
+      </section>
+    )
+  }
+  return (
+    <section>
+      <h1>{t(words.title)}</h1>
+      {problem ? (
+        <FeedLinkProblem reason={problem} purpose={purpose} />
+      ) : (
+        <Form method="post" action={`?token=${encodeURIComponent(token ?? '')}`} className="card">
+          <p>{t(words.prompt)}</p>
+          <button type="submit">{t(words.button)}</button>
+        </Form>
+      )}
+    </section>
   )
 }

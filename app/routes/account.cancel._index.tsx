@@ -5,7 +5,7 @@ import { getFormProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import { Trans, useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { constraintsOf, formErrorReply } from '~/components/ui/conform'
+import { fieldProps, formErrorReply } from '~/components/ui/conform'
 import { Field, FormError, FieldErrorText } from '~/components/ui/field'
 import { requireCustomer } from '~/lib/platform/auth.server'
 import { getCancellationOverview, scheduleCancellation, undoOwnCancellation } from '~/lib/erasure/cancellation.server'
@@ -168,11 +168,9 @@ export default function CancelAccount() {
           ) : null}
           <Field
             label={t('account:cancel.password')}
-            name={fields.password.name}
             type="password"
             autoComplete="current-password"
-            {...constraintsOf(fields.password)}
-            error={fields.password.errors?.[0]}
+            {...fieldProps(fields.password)}
             hint={t('account:cancel.passwordHint')}
           />
           <button type="submit" name="intent" value="cancel" className="button-danger">

@@ -5,7 +5,7 @@ import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import { Trans, useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { constraintsOf } from '~/components/ui/conform'
+import { fieldProps } from '~/components/ui/conform'
 import { Field, FormError } from '~/components/ui/field'
 import { GpcHonoured } from '~/components/gpc-status'
 import { msg, pageTitle } from '~/i18n/translate'
@@ -280,11 +280,9 @@ function ForumDeleteConfirmation({ posts, othersComments, lastResult }: { posts:
       <input type="hidden" name="forumChoice" value="delete" />
       <Field
         label={t('consent:consents.forumDelete.password')}
-        name={fields.password.name}
         type="password"
         autoComplete="current-password"
-        {...constraintsOf(fields.password)}
-        error={fields.password.errors?.[0]}
+        {...fieldProps(fields.password)}
         hint={t('consent:consents.forumDelete.passwordHint')}
       />
       <div className="consent-actions">

@@ -5,7 +5,7 @@ import { getFormProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { constraintsOf } from '~/components/ui/conform'
+import { fieldProps } from '~/components/ui/conform'
 import { EmbedPlaceholder } from '~/components/embed-placeholder'
 import { Field, FormError, TextAreaField } from '~/components/ui/field'
 import { msg, pageTitle } from '~/i18n/translate'
@@ -98,29 +98,20 @@ export default function Contact() {
         <FormError error={formError} />
         <Field
           label={t('consent:contact.name')}
-          name={fields.name.name}
           autoComplete="name"
-          defaultValue={fields.name.initialValue}
-          {...constraintsOf(fields.name)}
-          error={fields.name.errors?.[0]}
+          {...fieldProps(fields.name)}
         />
         <Field
           label={t('consent:contact.email')}
-          name={fields.email.name}
           type="email"
           autoComplete="email"
-          defaultValue={fields.email.initialValue}
-          {...constraintsOf(fields.email)}
-          error={fields.email.errors?.[0]}
+          {...fieldProps(fields.email)}
           hint={t('consent:contact.emailHint')}
         />
         <TextAreaField
           label={t('consent:contact.message')}
-          name={fields.message.name}
           rows={8}
-          defaultValue={fields.message.initialValue}
-          {...constraintsOf(fields.message)}
-          error={fields.message.errors?.[0]}
+          {...fieldProps(fields.message)}
         />
         <div className="honeypot" aria-hidden="true">
           <label htmlFor="field-website">{t('consent:contact.honeypot')}</label>
@@ -128,10 +119,8 @@ export default function Contact() {
         </div>
         <Field
           label={t('consent:contact.consent', { purpose: purpose.name })}
-          name={fields.consent.name}
           type="checkbox"
-          {...constraintsOf(fields.consent)}
-          error={fields.consent.errors?.[0]}
+          {...fieldProps(fields.consent)}
         />
         <button type="submit">{t('consent:contact.send')}</button>
       </Form>

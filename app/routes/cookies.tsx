@@ -1,16 +1,19 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { parseWithZod } from '@conform-to/zod'
+import { getFormProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { CookieCategoryList, CookieChoiceButtons, GpcNotice } from '~/components/cookie-banner'
 import { GpcHonoured } from '~/components/gpc-status'
 import { AuthoritativeNote, PolicyText } from '~/components/policy-text'
+import { formErrorReply } from '~/components/ui/conform'
 import { FormError } from '~/components/ui/field'
 import { msg, pageTitle } from '~/i18n/translate'
-import { listCookieCategories, OPTIONAL_COOKIE_CATEGORIES, readCookieConsent, saveCookieChoice, type CookieCategory } from '~/lib/consent/cookie-consent.server'
+import { listCookieCategories, readCookieConsent, saveCookieChoice } from '~/lib/consent/cookie-consent.server'
 import type { ConsentMethod } from '~/lib/consent/consent.server'
+import { OPTIONAL_COOKIE_CATEGORIES, type CookieCategory } from '~/lib/domain/cookie-categories'
 import { formatDateTime } from '~/lib/domain/format'
 import { safeRedirectPath } from '~/lib/domain/safe-redirect'
 import { getLanguage } from '~/lib/platform/i18n.server'
@@ -37,12 +40,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 const UNKNOWN_CATEGORY = msg('consent:cookies.errors.unknownCategory')
 const ticked = z.literal('on', { errorMap: () => ({ message: UNKNOWN_CATEGORY }) }).optional()
 
-// One schema for the banner, the settings page and the embeds' "allow" button, which all post here.
+// One schema for the banner, the settings page and the embeds' "allow" button, which all post here; the settings
+// page checks its form with it in the browser too (decision 093). Exactly these fields: anything else is refused.
 const ChoiceSchema = z
   .object({
     intent: z.enum(['accept-all', 'reject-all', 'save', 'allow-category']),
-    // the banner sends the page it was shown on; anything but a path on this site goes home (safeRedirectPath)
-    redirectTo: z.string().optional(),
+    // the banner sends the page it was shown on; anything but a path on this site goes home (safeRedirectPath,
+    // which takes nothing longer than 2,000 characters either)
+    redirectTo: z.string().max(2000).optional(),
     analytics: ticked,
     marketing: ticked,
     external_media: ticked,
@@ -62,9 +67,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const user = context.auth?.user
   const submission = parseWithZod(formData, { schema: ChoiceSchema })
   if (submission.status !== 'success') {
+    // one message above the form: the checkboxes are the registry's categories, no field of their own to name
     const errors = submission.error ?? {}
-    const message = intentOf(formData) && !errors.intent ? Object.values(errors).flat()[0] : null
-    return data({ error: message ?? msg('consent:cookies.errors.chooseAction') }, { status: 400 })
+    const message = intentOf(formData) && !errors.intent && !errors.redirectTo ? Object.values(errors).flat()[0] : null
+    return data({ result: submission.reply({ formErrors: [message ?? msg('consent:cookies.errors.chooseAction')] }) }, { status: 400 })
   }
   const { intent, redirectTo, category } = submission.value
   let allowed: readonly CookieCategory[]
@@ -80,7 +86,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       allowed = OPTIONAL_COOKIE_CATEGORIES.filter((c) => submission.value[c] === 'on')
       break
     case 'allow-category':
-      if (!category) return data({ error: UNKNOWN_CATEGORY }, { status: 400 })
+      if (!category) return data({ result: formErrorReply(formData, UNKNOWN_CATEGORY) }, { status: 400 })
       allowed = [category]
       covers = [category]
       break
@@ -101,6 +107,14 @@ export default function CookieSettings() {
   const { categories, checked, decided, decidedAt, gpc, noticeVersion, notice } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { t } = useTranslation()
+  const [form] = useForm({
+    id: 'cookie-choice',
+    lastResult: actionData?.result,
+    constraint: getZodConstraint(ChoiceSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ChoiceSchema }),
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+  })
   return (
     <section className="consent-page">
       <h1>{t('consent:cookies.title')}</h1>
@@ -112,8 +126,9 @@ export default function CookieSettings() {
       )}
       {gpc ? <GpcHonoured brief /> : null}
       {gpc ? <GpcNotice /> : null}
-      <FormError error={actionData?.error} />
-      <Form method="post" className="card" reloadDocument>
+      <FormError error={form.errors?.[0]} />
+      {/* reloadDocument: the page after the choice is a new document whose CSP follows it (decision 061) */}
+      <Form method="post" className="card" reloadDocument {...getFormProps(form)}>
         <input type="hidden" name="redirectTo" value="/cookies" />
         <CookieCategoryList categories={categories} checked={decided ? checked : []} />
         <CookieChoiceButtons />

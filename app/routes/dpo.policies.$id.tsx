@@ -9,7 +9,7 @@ import { getLanguage } from '~/lib/platform/i18n.server'
 import { redirectWithToast } from '~/lib/platform/toast.server'
 import { z } from 'zod'
 import { PolicyDiff } from '~/components/policy-text'
-import { constraintsOf, errorAt, formErrorReply } from '~/components/ui/conform'
+import { errorAt, fieldProps, formErrorReply, initialText } from '~/components/ui/conform'
 import { Field, FormError } from '~/components/ui/field'
 import { requireDpo } from '~/lib/platform/auth.server'
 import { DISPLAY_TIME_ZONE, formatDateTime } from '~/lib/domain/format'
@@ -148,13 +148,11 @@ export default function PolicyVersionPage() {
           <p>{v.significant ? t('dpo:policy.publishIntroSignificant') : t('dpo:policy.publishIntro')}</p>
           <Field
             label={t('dpo:policy.effectiveAt')}
-            name={fields.effectiveAt.name}
             type="datetime-local"
-            defaultValue={typeof fields.effectiveAt.initialValue === 'string' ? fields.effectiveAt.initialValue : v.earliest}
-            {...constraintsOf(fields.effectiveAt)}
+            {...fieldProps(fields.effectiveAt)}
+            defaultValue={initialText(fields.effectiveAt) ?? v.earliest}
             min={v.earliest}
             hint={t(v.significant ? 'dpo:policy.earliestSignificant' : 'dpo:policy.earliest', { at: v.earliest.replace('T', ' ') })}
-            error={fields.effectiveAt.errors?.[0]}
           />
           <button type="submit" name="intent" value="publish">
             {t('dpo:policy.publishButton')}

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { getFormProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import { z } from 'zod'
-import { constraintsOf } from '~/components/ui/conform'
+import { fieldProps } from '~/components/ui/conform'
 import { Field, FormError, TextAreaField } from '~/components/ui/field'
 import { requireDpo } from '~/lib/platform/auth.server'
 import { createDraft, generatePrivacyNotice, isDocumentSlug, latestVersion } from '~/lib/policy/policy.server'
@@ -75,38 +75,26 @@ export default function NewPolicyVersion() {
         <TextAreaField
           label={t('dpo:policyNew.textDe')}
           hint={markup}
-          name={fields.textDe.name}
           rows={20}
           lang="de"
-          defaultValue={fields.textDe.initialValue}
-          {...constraintsOf(fields.textDe)}
-          error={fields.textDe.errors?.[0]}
+          {...fieldProps(fields.textDe)}
         />
         <TextAreaField
           label={t('dpo:policyNew.textEn')}
           hint={markup}
-          name={fields.text.name}
           rows={20}
           lang="en"
-          defaultValue={fields.text.initialValue}
-          {...constraintsOf(fields.text)}
-          error={fields.text.errors?.[0]}
+          {...fieldProps(fields.text)}
         />
         <Field
           label={t('dpo:policyNew.summaryDe')}
-          name={fields.changeSummaryDe.name}
           lang="de"
-          defaultValue={fields.changeSummaryDe.initialValue}
-          {...constraintsOf(fields.changeSummaryDe)}
-          error={fields.changeSummaryDe.errors?.[0]}
+          {...fieldProps(fields.changeSummaryDe)}
         />
         <Field
           label={t('dpo:policyNew.summaryEn')}
-          name={fields.changeSummary.name}
           lang="en"
-          defaultValue={fields.changeSummary.initialValue}
-          {...constraintsOf(fields.changeSummary)}
-          error={fields.changeSummary.errors?.[0]}
+          {...fieldProps(fields.changeSummary)}
         />
         <Field
           label={t('dpo:policyNew.significant')}

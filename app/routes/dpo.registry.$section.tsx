@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { getFormProps, useForm, type FieldMetadata } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import type { z } from 'zod'
-import { constraintsOf, errorAt, formErrorReply } from '~/components/ui/conform'
+import { errorAt, fieldProps, formErrorReply } from '~/components/ui/conform'
 import { Field, FieldErrorText, FormError, SelectField, TextAreaField } from '~/components/ui/field'
 import { requireDpo } from '~/lib/platform/auth.server'
 import { getLanguage } from '~/lib/platform/i18n.server'
@@ -258,7 +258,7 @@ function Control({ spec, rowKey, field }: { spec: FieldSpec; rowKey: string; fie
   const options = (spec.options ?? []).map((o) => ({ ...o, label: spec.name === 'kind' ? t(o.label) : o.label }))
   switch (spec.kind) {
     case 'textarea':
-      return <TextAreaField id={id} label={label} name={field.name} hint={hint} defaultValue={str(value)} error={error} rows={3} {...constraintsOf(field)} lang={spec.lang} />
+      return <TextAreaField id={id} label={label} hint={hint} rows={3} {...fieldProps(field)} defaultValue={str(value)} lang={spec.lang} />
     case 'select':
       return <SelectField id={id} label={label} name={field.name} options={options} defaultValue={str(value)} error={error} />
     case 'checkbox':
@@ -282,12 +282,10 @@ function Control({ spec, rowKey, field }: { spec: FieldSpec; rowKey: string; fie
         <Field
           id={id}
           label={label}
-          name={field.name}
           type={spec.kind === 'email' ? 'email' : spec.kind === 'url' ? 'url' : 'text'}
           hint={hint}
+          {...fieldProps(field)}
           defaultValue={str(value)}
-          {...constraintsOf(field)}
-          error={error}
           lang={spec.lang}
         />
       )

@@ -5,7 +5,7 @@ import { getFormProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import { Trans, useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { constraintsOf, errorAt, formErrorReply } from '~/components/ui/conform'
+import { errorAt, fieldProps, formErrorReply } from '~/components/ui/conform'
 import { Field, FormError, SelectField, TextAreaField } from '~/components/ui/field'
 import { requireDpo, type AuthUser } from '~/lib/platform/auth.server'
 import { completeRequest, completionPlanOf } from '~/lib/dpo/dsr-completion.server'
@@ -340,26 +340,20 @@ export default function DpoRequest() {
                   />
                   <Field
                     label={t('dpo:request.correction.value')}
-                    name={completeFields.correctedValue.name}
-                    error={completeFields.correctedValue.errors?.[0]}
-                    {...constraintsOf(completeFields.correctedValue)}
+                    {...fieldProps(completeFields.correctedValue)}
                   />
                   {actions.plan.correction.asksForRecord ? (
                     <Field
                       label={t('dpo:request.correction.row')}
-                      name={completeFields.correctionRow.name}
-                      error={completeFields.correctionRow.errors?.[0]}
                       inputMode="numeric"
-                      {...constraintsOf(completeFields.correctionRow)}
+                      {...fieldProps(completeFields.correctionRow)}
                     />
                   ) : null}
                 </fieldset>
               ) : null}
               <TextAreaField
                 label={actions.plan.messageRequired ? t('dpo:request.answerRequired') : t('dpo:request.answerOptional')}
-                name={completeFields.message.name}
-                error={completeFields.message.errors?.[0]}
-                {...constraintsOf(completeFields.message)}
+                {...fieldProps(completeFields.message)}
                 rows={4}
               />
               <button type="submit" name="intent" value="complete">
@@ -374,9 +368,7 @@ export default function DpoRequest() {
                 <FormError error={clarify.errors?.[0]} />
                 <TextAreaField
                   label={t('dpo:request.question')}
-                  name={clarifyFields.question.name}
-                  error={clarifyFields.question.errors?.[0]}
-                  {...constraintsOf(clarifyFields.question)}
+                  {...fieldProps(clarifyFields.question)}
                   rows={3}
                 />
                 <button type="submit" name="intent" value="clarify">
@@ -399,9 +391,7 @@ export default function DpoRequest() {
                   />
                   <TextAreaField
                     label={t('dpo:request.extendReason')}
-                    name={extendFields.extendReason.name}
-                    error={extendFields.extendReason.errors?.[0]}
-                    {...constraintsOf(extendFields.extendReason)}
+                    {...fieldProps(extendFields.extendReason)}
                     rows={3}
                   />
                   <button type="submit" name="intent" value="extend">
@@ -417,9 +407,7 @@ export default function DpoRequest() {
               <FormError error={deny.errors?.[0]} />
               <TextAreaField
                 label={t('dpo:request.denyReason')}
-                name={denyFields.denialReason.name}
-                error={denyFields.denialReason.errors?.[0]}
-                {...constraintsOf(denyFields.denialReason)}
+                {...fieldProps(denyFields.denialReason)}
                 rows={3}
               />
               <button type="submit" name="intent" value="deny" className="button-danger">
@@ -434,9 +422,7 @@ export default function DpoRequest() {
                 <FormError error={unfounded.errors?.[0]} />
                 <TextAreaField
                   label={t('dpo:request.justification')}
-                  name={unfoundedFields.justification.name}
-                  error={unfoundedFields.justification.errors?.[0]}
-                  {...constraintsOf(unfoundedFields.justification)}
+                  {...fieldProps(unfoundedFields.justification)}
                   rows={3}
                 />
                 <button type="submit" name="intent" value="unfounded">
@@ -452,7 +438,7 @@ export default function DpoRequest() {
         <h3 id="note-heading">{t('dpo:request.noteHeading')}</h3>
         <p className="muted">{t('dpo:request.noteHint')}</p>
         <FormError error={note.errors?.[0]} />
-        <TextAreaField label={t('dpo:request.note')} name={noteFields.note.name} error={noteFields.note.errors?.[0]} {...constraintsOf(noteFields.note)} rows={2} />
+        <TextAreaField label={t('dpo:request.note')} {...fieldProps(noteFields.note)} rows={2} />
         <button type="submit" name="intent" value="note">
           {t('dpo:request.addNote')}
         </button>

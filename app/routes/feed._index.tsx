@@ -5,7 +5,7 @@ import { getFormProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { constraintsOf } from '~/components/ui/conform'
+import { fieldProps, initialText } from '~/components/ui/conform'
 import { Field, FormError, SelectField } from '~/components/ui/field'
 import { msg, pageTitle } from '~/i18n/translate'
 import { FEED_CONFIRM_TTL_HOURS, listFeedTopics, requestFeedSubscription } from '~/lib/consent/feed.server'
@@ -88,27 +88,20 @@ export default function Feed() {
         <FormError error={form.errors?.[0]} />
         <SelectField
           label={t('consent:feed.topic')}
-          name={fields.thread.name}
           options={options}
-          defaultValue={typeof fields.thread.initialValue === 'string' ? fields.thread.initialValue : ''}
-          required={fields.thread.required}
-          error={fields.thread.errors?.[0]}
+          {...fieldProps(fields.thread)}
+          defaultValue={initialText(fields.thread) ?? ''}
         />
         <Field
           label={t('consent:feed.email')}
-          name={fields.email.name}
           type="email"
           autoComplete="email"
-          defaultValue={fields.email.initialValue}
-          {...constraintsOf(fields.email)}
-          error={fields.email.errors?.[0]}
+          {...fieldProps(fields.email)}
         />
         <Field
           label={t('consent:feed.consent', { purpose: purpose.name })}
-          name={fields.consent.name}
           type="checkbox"
-          {...constraintsOf(fields.consent)}
-          error={fields.consent.errors?.[0]}
+          {...fieldProps(fields.consent)}
         />
         <button type="submit">{t('consent:feed.subscribe')}</button>
       </Form>

@@ -5,8 +5,9 @@ import { getFormProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import { Trans, useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { constraintsOf, formErrorReply } from '~/components/ui/conform'
+import { fieldProps, formErrorReply } from '~/components/ui/conform'
 import { Field, FormError } from '~/components/ui/field'
+import { OneTimeCodeField } from '~/components/ui/one-time-code-field'
 import { LOGIN_CODE_TTL_MINUTES, loginWithCode, loginWithPassword, requestLoginCode } from '~/lib/platform/accounts.server'
 import { createUserSession, homeFor, requireAnonymous } from '~/lib/platform/auth.server'
 import { pendingVerificationCookie } from '~/lib/platform/cookies.server'
@@ -163,12 +164,9 @@ function CodeRequest({ keepTarget, withTarget }: { keepTarget: JSX.Element; with
         <FormError error={form.errors?.[0]} />
         <Field
           label={t('auth:loginCode.email')}
-          name={fields.email.name}
           type="email"
           autoComplete="email"
-          defaultValue={typeof fields.email.initialValue === 'string' ? fields.email.initialValue : undefined}
-          {...constraintsOf(fields.email)}
-          error={fields.email.errors?.[0]}
+          {...fieldProps(fields.email)}
         />
         {keepTarget}
         <button type="submit" name="intent" value="email-code">
@@ -192,14 +190,7 @@ function CodeEntry({ keepTarget }: { keepTarget: JSX.Element }) {
       {sent ? <p className="notice notice-ok">{t('auth:loginCode.sent', { minutes: ttlMinutes })}</p> : null}
       <Form method="post" className="stack card" {...getFormProps(form)}>
         <FormError error={form.errors?.[0]} />
-        <Field
-          label={t('auth:loginCode.code')}
-          name={fields.code.name}
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          {...constraintsOf(fields.code)}
-          error={fields.code.errors?.[0]}
-        />
+        <OneTimeCodeField label={t('auth:loginCode.code')} field={fields.code} />
         {keepTarget}
         <button type="submit" name="intent" value="enter-code">
           {t('auth:loginCode.submit')}
@@ -227,19 +218,14 @@ function PasswordLogin({ keepTarget, withTarget }: { keepTarget: JSX.Element; wi
         <FormError error={form.errors?.[0]} />
         <Field
           label={t('auth:login.identifier')}
-          name={fields.identifier.name}
           autoComplete="username"
-          defaultValue={typeof fields.identifier.initialValue === 'string' ? fields.identifier.initialValue : undefined}
-          {...constraintsOf(fields.identifier)}
-          error={fields.identifier.errors?.[0]}
+          {...fieldProps(fields.identifier)}
         />
         <Field
           label={t('auth:login.password')}
-          name={fields.password.name}
           type="password"
           autoComplete="current-password"
-          {...constraintsOf(fields.password)}
-          error={fields.password.errors?.[0]}
+          {...fieldProps(fields.password)}
         />
         {keepTarget}
         <button type="submit" name="intent" value="password">

@@ -9,7 +9,7 @@ import { ContactCard } from '~/components/contact-card'
 import { CategoryDetails, CategoryFacts } from '~/components/category-details'
 import { CategoryErasureLink } from '~/components/erasure-links'
 import { CategoryRectificationLinks } from '~/components/rectification-links'
-import { constraintsOf } from '~/components/ui/conform'
+import { fieldProps } from '~/components/ui/conform'
 import { Field, FormError } from '~/components/ui/field'
 import { msg, pageTitle } from '~/i18n/translate'
 import { downloadTicket } from '~/lib/access/access-package.server'
@@ -134,11 +134,9 @@ export default function MyData() {
           <FormError error={form.errors?.[0]} />
           <Field
             label={t('mydata:package.password')}
-            name={fields.password.name}
             type="password"
             autoComplete="current-password"
-            {...constraintsOf(fields.password)}
-            error={fields.password.errors?.[0]}
+            {...fieldProps(fields.password)}
             hint={t('mydata:package.passwordHint', { minutes: reauthMinutes })}
           />
           <button type="submit" name="intent" value="download-package">

@@ -5,12 +5,13 @@ import { getFormProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import { Trans, useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { constraintsOf } from '~/components/ui/conform'
+import { fieldProps } from '~/components/ui/conform'
 import { Field, FormError, TextAreaField } from '~/components/ui/field'
 import { msg, pageTitle } from '~/i18n/translate'
 import { requireCustomer } from '~/lib/platform/auth.server'
 import { redirectWithToast } from '~/lib/platform/toast.server'
 import { getCategoryName, requestCorrection } from '~/lib/rectification/rectification.server'
+import { parseRowId, rowIdSchema } from '~/lib/domain/ids'
 import { editFormSchema } from '~/lib/domain/validation/edit-form'
 import { CORRECTABLE_ROW_CATEGORIES, CORRECTION_CATEGORIES } from '~/lib/requests/personal-data-tables'
 import { multiLine } from '~/lib/domain/validation/form'
@@ -19,9 +20,8 @@ import { getLanguage } from '~/lib/platform/i18n.server'
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, 'mydata:correction.title', { name: data?.category.name ?? '' })
 
 const Params = z.object({ category: z.enum(CORRECTION_CATEGORIES) })
-const rowId = z.string().trim().regex(/^\d{1,15}$/, msg('mydata:errors.recordNumber'))
-// one correction link per category: the item, if only one is wrong, is named in the form
-const CorrectionSchema = editFormSchema({ row: rowId.optional(), details: multiLine('what is wrong and what would be right', 2000, msg('mydata:correction.detailsRequired')) })
+// one correction link per category: the item, if only one is wrong, is named in the form by its number
+const CorrectionSchema = editFormSchema({ row: rowIdSchema(msg('mydata:errors.recordNumber')).optional(), details: multiLine('what is wrong and what would be right', 2000, msg('mydata:correction.detailsRequired')) })
 
 async function categoryOf(params: Record<string, string | undefined>, request: Request) {
   const parsed = Params.safeParse(params)
@@ -33,8 +33,9 @@ async function categoryOf(params: Record<string, string | undefined>, request: R
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   requireCustomer(context, request)
   const category = await categoryOf(params, request)
-  const row = rowId.safeParse(new URL(request.url).searchParams.get('row'))
-  return { category, row: row.success ? row.data : null }
+  // the record the link named ("correct this payment"); anything but a record number is left out
+  const row = parseRowId(new URL(request.url).searchParams.get('row'))
+  return { category, row: row === null ? null : String(row) }
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
@@ -43,7 +44,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const category = await categoryOf(params, request)
   const submission = parseWithZod(formData, { schema: CorrectionSchema })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
-  const result = await requestCorrection({ userId: user.id, categorySlug: category.slug, rowId: submission.value.row ?? null, details: submission.value.details })
+  const result = await requestCorrection({ userId: user.id, categorySlug: category.slug, rowId: submission.value.row === undefined ? null : String(submission.value.row), details: submission.value.details })
   if (!result.ok) return data({ result: submission.reply({ fieldErrors: { [result.field]: [result.message] } }) }, { status: 400 })
   return redirectWithToast(`/my-data/${category.slug}`, 'mydata:correction.sent', { number: result.requestNumber })
 }
@@ -76,21 +77,15 @@ export default function RequestCorrection() {
         {category.byItem ? (
           <Field
             label={t('mydata:correction.row')}
-            name={fields.row.name}
             inputMode="numeric"
-            defaultValue={fields.row.initialValue}
-            {...constraintsOf(fields.row)}
-            error={fields.row.errors?.[0]}
+            {...fieldProps(fields.row)}
             hint={t('mydata:correction.rowHint')}
           />
         ) : null}
         <TextAreaField
           label={t('mydata:correction.details')}
-          name={fields.details.name}
           rows={6}
-          defaultValue={fields.details.initialValue}
-          {...constraintsOf(fields.details)}
-          error={fields.details.errors?.[0]}
+          {...fieldProps(fields.details)}
         />
         <button type="submit">{t('mydata:correction.submit')}</button>
       </Form>

@@ -5,7 +5,7 @@ import { getFormProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { constraintsOf } from '~/components/ui/conform'
+import { fieldProps } from '~/components/ui/conform'
 import { Field, FormError } from '~/components/ui/field'
 import { msg, pageTitle } from '~/i18n/translate'
 import { requireCustomer } from '~/lib/platform/auth.server'
@@ -66,14 +66,11 @@ export default function EditContactDetails() {
       <p>{t('mydata:edit.contact.intro')}</p>
       <Form method="post" className="stack card" {...getFormProps(form)}>
         <FormError error={form.errors?.[0]} />
-        <Field label={t('mydata:edit.contact.name')} name={fields.name.name} defaultValue={fields.name.initialValue} {...constraintsOf(fields.name)} error={fields.name.errors?.[0]} />
+        <Field label={t('mydata:edit.contact.name')} {...fieldProps(fields.name)} />
         <Field
           label={t('mydata:edit.contact.email')}
-          name={fields.email.name}
           type="email"
-          defaultValue={fields.email.initialValue}
-          {...constraintsOf(fields.email)}
-          error={fields.email.errors?.[0]}
+          {...fieldProps(fields.email)}
         />
         <button type="submit">{t('mydata:edit.save')}</button>
       </Form>

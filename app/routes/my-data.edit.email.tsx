@@ -5,8 +5,9 @@ import { getFormProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import { Trans, useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { constraintsOf } from '~/components/ui/conform'
+import { fieldProps } from '~/components/ui/conform'
 import { Field, FormError } from '~/components/ui/field'
+import { OneTimeCodeField } from '~/components/ui/one-time-code-field'
 import { msg, pageTitle } from '~/i18n/translate'
 import { requireCustomer } from '~/lib/platform/auth.server'
 import { hit, LIMITS } from '~/lib/platform/rate-limit.server'
@@ -98,20 +99,15 @@ function StartForm() {
       <FormError error={form.errors?.[0]} />
       <Field
         label={t('mydata:edit.email.newEmail')}
-        name={fields.email.name}
         type="email"
         autoComplete="email"
-        defaultValue={fields.email.initialValue}
-        {...constraintsOf(fields.email)}
-        error={fields.email.errors?.[0]}
+        {...fieldProps(fields.email)}
       />
       <Field
         label={t('mydata:edit.password')}
-        name={fields.password.name}
         type="password"
         autoComplete="current-password"
-        {...constraintsOf(fields.password)}
-        error={fields.password.errors?.[0]}
+        {...fieldProps(fields.password)}
         hint={t('mydata:edit.passwordHint')}
       />
       <button type="submit" name="intent" value="start">
@@ -140,14 +136,7 @@ function ConfirmForm({ pending, ttlMinutes }: { pending: { id: string; email: st
       </p>
       <FormError error={form.errors?.[0] ?? fields.pending.errors?.[0]} />
       <input type="hidden" name={fields.pending.name} value={pending.id} />
-      <Field
-        label={t('mydata:edit.email.code')}
-        name={fields.code.name}
-        inputMode="numeric"
-        autoComplete="one-time-code"
-        {...constraintsOf(fields.code)}
-        error={fields.code.errors?.[0]}
-      />
+      <OneTimeCodeField label={t('mydata:edit.email.code')} field={fields.code} />
       <button type="submit" name="intent" value="confirm">
         {t('mydata:edit.email.confirm')}
       </button>

@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { getFormProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import { Trans, useTranslation } from 'react-i18next'
-import { constraintsOf } from '~/components/ui/conform'
+import { fieldProps } from '~/components/ui/conform'
 import { Field, FormError } from '~/components/ui/field'
 import { msg, pageTitle } from '~/i18n/translate'
 import { requireCustomer } from '~/lib/platform/auth.server'
@@ -56,7 +56,7 @@ export default function EditForumName() {
       </p>
       <Form method="post" className="stack card" {...getFormProps(form)}>
         <FormError error={form.errors?.[0]} />
-        <Field label={t('mydata:edit.forumName.name')} name={fields.name.name} defaultValue={fields.name.initialValue} {...constraintsOf(fields.name)} error={fields.name.errors?.[0]} />
+        <Field label={t('mydata:edit.forumName.name')} {...fieldProps(fields.name)} />
         <button type="submit">{t('mydata:edit.forumName.submit')}</button>
       </Form>
     </section>

@@ -5,7 +5,7 @@ import { getFormProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import { Trans, useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { constraintsOf } from '~/components/ui/conform'
+import { fieldProps } from '~/components/ui/conform'
 import { Field, FormError, TextAreaField } from '~/components/ui/field'
 import { msg, pageTitle } from '~/i18n/translate'
 import { requireCustomer } from '~/lib/platform/auth.server'
@@ -69,15 +69,12 @@ export default function EditForumPost() {
       <Form method="post" className="stack card" {...getFormProps(form)}>
         <FormError error={form.errors?.[0]} />
         {post.isComment ? null : (
-          <Field label={t('mydata:edit.forumPost.postTitle')} name={fields.title.name} defaultValue={typeof fields.title.initialValue === 'string' ? fields.title.initialValue : undefined} {...constraintsOf(fields.title)} error={fields.title.errors?.[0]} />
+          <Field label={t('mydata:edit.forumPost.postTitle')} {...fieldProps(fields.title)} />
         )}
         <TextAreaField
           label={t('mydata:edit.forumPost.text')}
-          name={fields.body.name}
           rows={10}
-          defaultValue={fields.body.initialValue}
-          {...constraintsOf(fields.body)}
-          error={fields.body.errors?.[0]}
+          {...fieldProps(fields.body)}
         />
         <button type="submit">{t('mydata:edit.save')}</button>
       </Form>

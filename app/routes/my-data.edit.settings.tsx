@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { getFormProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import { Trans, useTranslation } from 'react-i18next'
-import { constraintsOf } from '~/components/ui/conform'
+import { fieldProps, initialText } from '~/components/ui/conform'
 import { Field, FormError, SelectField } from '~/components/ui/field'
 import { pageTitle } from '~/i18n/translate'
 import { SETTING_KEYS, SETTING_VALUE_KEYS } from '~/lib/access/my-data-view.server'
@@ -86,7 +86,7 @@ export default function EditSettings() {
         <FormError error={form.errors?.[0]} />
         {settings.map((s) => {
           const field = fields[`${PREFIX}${s.key}`]
-          const value = typeof field.initialValue === 'string' ? field.initialValue : s.value
+          const value = initialText(field) ?? s.value
           const label = s.labelKey ? t(s.labelKey) : s.key
           return s.options ? (
             <SelectField
@@ -101,7 +101,7 @@ export default function EditSettings() {
               ]}
             />
           ) : (
-            <Field key={s.key} label={label} name={field.name} defaultValue={value} {...constraintsOf(field)} error={field.errors?.[0]} />
+            <Field key={s.key} label={label} {...fieldProps(field)} defaultValue={value} />
           )
         })}
         <button type="submit">{t('mydata:edit.settings.submit')}</button>

@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { getFormProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import { Trans, useTranslation } from 'react-i18next'
-import { constraintsOf } from '~/components/ui/conform'
+import { fieldProps } from '~/components/ui/conform'
 import { Field, FormError } from '~/components/ui/field'
 import { pageTitle } from '~/i18n/translate'
 import { requireCustomer } from '~/lib/platform/auth.server'
@@ -66,20 +66,15 @@ export default function EditUsername() {
         <FormError error={form.errors?.[0]} />
         <Field
           label={t('mydata:edit.username.newUsername')}
-          name={fields.username.name}
           autoComplete="username"
-          defaultValue={fields.username.initialValue}
-          {...constraintsOf(fields.username)}
-          error={fields.username.errors?.[0]}
+          {...fieldProps(fields.username)}
           hint={t('mydata:edit.username.hint')}
         />
         <Field
           label={t('mydata:edit.password')}
-          name={fields.password.name}
           type="password"
           autoComplete="current-password"
-          {...constraintsOf(fields.password)}
-          error={fields.password.errors?.[0]}
+          {...fieldProps(fields.password)}
           hint={t('mydata:edit.passwordHint')}
         />
         <button type="submit">{t('mydata:edit.username.submit')}</button>

@@ -5,7 +5,7 @@ import { getFormProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import { Trans, useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { constraintsOf } from '~/components/ui/conform'
+import { fieldProps } from '~/components/ui/conform'
 import { Field, FormError } from '~/components/ui/field'
 import { ForumEraseModeField } from '~/components/forum-erase-mode-field'
 import { msg, pageTitle } from '~/i18n/translate'
@@ -127,11 +127,9 @@ export default function EraseCategory() {
           )}
           <Field
             label={t('mydata:edit.password')}
-            name={fields.password.name}
             type="password"
             autoComplete="current-password"
-            {...constraintsOf(fields.password)}
-            error={fields.password.errors?.[0]}
+            {...fieldProps(fields.password)}
             hint={t('mydata:erase.passwordHint')}
           />
           <button type="submit" name="intent" value="erase" className="button-danger">

@@ -5,7 +5,7 @@ import { getFormProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { constraintsOf } from '~/components/ui/conform'
+import { fieldProps } from '~/components/ui/conform'
 import { FormError, TextAreaField } from '~/components/ui/field'
 import { DATA_CATEGORY_SLUGS } from '#db/schema'
 import { msg, pageTitle } from '~/i18n/translate'
@@ -68,11 +68,8 @@ export default function AddStatement() {
         {row ? <input type="hidden" name={fields.row.name} value={row} /> : null}
         <TextAreaField
           label={t('mydata:statement.label')}
-          name={fields.statement.name}
           rows={6}
-          defaultValue={fields.statement.initialValue}
-          {...constraintsOf(fields.statement)}
-          error={fields.statement.errors?.[0]}
+          {...fieldProps(fields.statement)}
         />
         <button type="submit">{t('mydata:statement.submit')}</button>
       </Form>

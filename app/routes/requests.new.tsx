@@ -4,8 +4,9 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { getFormProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import { Trans, useTranslation } from 'react-i18next'
-import { constraintsOf } from '~/components/ui/conform'
+import { fieldProps, initialText } from '~/components/ui/conform'
 import { Field, FormError, SelectField, TextAreaField } from '~/components/ui/field'
+import { OneTimeCodeField } from '~/components/ui/one-time-code-field'
 import { msg, pageTitle } from '~/i18n/translate'
 import {
   confirmRequestIdentity,
@@ -82,7 +83,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   }
 }
 
-const expired = (formData: FormData) => data({ result: parseWithZod(formData, { schema: VerifySchema }).reply({ formErrors: [msg('requests:errors.expired')] }) }, { status: 400 })
+const expired = (formData: FormData) => data({ result: parseWithZod(formData, { schema: VerifySchema }).reply({ formErrors: [msg('requests:errors.expired')], hideFields: ['code'] }) }, { status: 400 })
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = requireRequester(context)
@@ -156,14 +157,7 @@ function ConfirmIdentity({ pending }: { pending: { maskedEmail: string; typeKey:
       <p>{t('requests:new.codeSent', { email: pending.maskedEmail, type: t(pending.typeKey), minutes: ttlMinutes })}</p>
       <Form method="post" className="stack card" {...getFormProps(form)}>
         <FormError error={form.errors?.[0]} />
-        <Field
-          label={t('requests:new.code')}
-          name={fields.code.name}
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          {...constraintsOf(fields.code)}
-          error={fields.code.errors?.[0]}
-        />
+        <OneTimeCodeField label={t('requests:new.code')} field={fields.code} />
         <button type="submit" name="intent" value="verify">
           {t('requests:new.confirm')}
         </button>
@@ -219,34 +213,28 @@ function FileRequest() {
           label={t('requests:new.type')}
           name={fields.type.name}
           options={types.map((o) => ({ value: o.value, label: t(o.labelKey) }))}
-          defaultValue={typeof fields.type.initialValue === 'string' ? fields.type.initialValue : undefined}
+          defaultValue={initialText(fields.type)}
           error={fields.type.errors?.[0]}
         />
         <SelectField
           label={t('requests:new.category')}
           name={fields.categorySlug.name}
           options={[{ value: '', label: t(loggedIn ? 'requests:new.allData' : 'requests:new.allUnderEmail') }, ...categories]}
-          defaultValue={typeof fields.categorySlug.initialValue === 'string' ? fields.categorySlug.initialValue : undefined}
+          defaultValue={initialText(fields.categorySlug)}
           error={fields.categorySlug.errors?.[0]}
         />
         <TextAreaField
           label={t('requests:new.details')}
-          name={fields.details.name}
           hint={t('requests:new.detailsHint')}
-          defaultValue={typeof fields.details.initialValue === 'string' ? fields.details.initialValue : undefined}
-          {...constraintsOf(fields.details)}
-          error={fields.details.errors?.[0]}
+          {...fieldProps(fields.details)}
           rows={5}
         />
         {loggedIn ? null : (
           <Field
             label={t('requests:new.email')}
-            name={fields.email.name}
             type="email"
             autoComplete="email"
-            defaultValue={typeof fields.email.initialValue === 'string' ? fields.email.initialValue : undefined}
-            {...constraintsOf(fields.email)}
-            error={fields.email.errors?.[0]}
+            {...fieldProps(fields.email)}
           />
         )}
         <button type="submit" name="intent" value="file">

@@ -5,7 +5,7 @@ import { getFormProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { constraintsOf } from '~/components/ui/conform'
+import { fieldProps } from '~/components/ui/conform'
 import { FormError, TextAreaField } from '~/components/ui/field'
 import { msg, pageTitle, translateMessage } from '~/i18n/translate'
 import { getLanguage } from '~/lib/platform/i18n.server'
@@ -92,9 +92,7 @@ export default function AnswerClarification() {
         <FormError error={form.errors?.[0]} />
         <TextAreaField
           label={t('requests:clarify.answer')}
-          name={fields.answer.name}
-          {...constraintsOf(fields.answer)}
-          error={fields.answer.errors?.[0]}
+          {...fieldProps(fields.answer)}
           rows={6}
         />
         <button type="submit">{t('requests:clarify.submit')}</button>

@@ -5,7 +5,7 @@ import { getFormProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import { Trans, useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { constraintsOf } from '~/components/ui/conform'
+import { fieldProps } from '~/components/ui/conform'
 import { Field, FormError } from '~/components/ui/field'
 import { registerCustomer } from '~/lib/platform/accounts.server'
 import { requireAnonymous } from '~/lib/platform/auth.server'
@@ -57,7 +57,6 @@ export default function Signup() {
     shouldValidate: 'onBlur',
     shouldRevalidate: 'onInput',
   })
-  const initial = (value: unknown) => (typeof value === 'string' ? value : undefined)
   return (
     <section>
       <h1>{t('auth:signup.heading')}</h1>
@@ -68,30 +67,22 @@ export default function Signup() {
         <FormError error={form.errors?.[0]} />
         <Field
           label={t('auth:signup.username')}
-          name={fields.username.name}
           autoComplete="username"
-          defaultValue={initial(fields.username.initialValue)}
-          {...constraintsOf(fields.username)}
-          error={fields.username.errors?.[0]}
+          {...fieldProps(fields.username)}
           hint={t('auth:signup.usernameHint')}
         />
         <Field
           label={t('auth:signup.email')}
-          name={fields.email.name}
           type="email"
           autoComplete="email"
-          defaultValue={initial(fields.email.initialValue)}
-          {...constraintsOf(fields.email)}
-          error={fields.email.errors?.[0]}
+          {...fieldProps(fields.email)}
           hint={t('auth:signup.emailHint')}
         />
         <Field
           label={t('auth:signup.password')}
-          name={fields.password.name}
           type="password"
           autoComplete="new-password"
-          {...constraintsOf(fields.password)}
-          error={fields.password.errors?.[0]}
+          {...fieldProps(fields.password)}
           hint={t('auth:signup.passwordHint')}
         />
         <Field

@@ -4,8 +4,9 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { getFormProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import { Trans, useTranslation } from 'react-i18next'
-import { constraintsOf, formErrorReply } from '~/components/ui/conform'
-import { Field, FormError } from '~/components/ui/field'
+import { formErrorReply } from '~/components/ui/conform'
+import { FormError } from '~/components/ui/field'
+import { OneTimeCodeField } from '~/components/ui/one-time-code-field'
 import { confirmSignupEmail, resendSignupCode } from '~/lib/platform/accounts.server'
 import { requireAnonymous } from '~/lib/platform/auth.server'
 import { pendingVerificationCookie } from '~/lib/platform/cookies.server'
@@ -91,14 +92,7 @@ export default function VerifyEmail() {
       <p>{t('auth:verify.intro', { minutes: ttlMinutes })}</p>
       <Form method="post" className="stack card" {...getFormProps(form)}>
         <FormError error={form.errors?.[0]} />
-        <Field
-          label={t('auth:verify.code')}
-          name={fields.code.name}
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          {...constraintsOf(fields.code)}
-          error={fields.code.errors?.[0]}
-        />
+        <OneTimeCodeField label={t('auth:verify.code')} field={fields.code} />
         <button type="submit" name="intent" value="verify">
           {t('auth:verify.submit')}
         </button>

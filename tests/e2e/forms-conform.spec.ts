@@ -3,16 +3,19 @@
 //     schema in the browser: posts are cut off here, so a message can only come from the client;
 // (b) posts that bypass the browser (an over-long value, a missing field, an unknown extra field, a field sent twice)
 //     get a 400 from the same schema on the server, never a 500, and change nothing.
+import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { expect, test } from '@playwright/test'
 import { count, eq, sql } from 'drizzle-orm'
 import { db } from '#db/client.server'
 import { dsrEvents, outboxMessages, policyVersions, retentionRules, sessions, users } from '#db/schema'
+import { CONSENT_COOKIE_NAME } from '~/lib/consent/cookie-consent.server'
 import { createUserSession, SESSION_COOKIE } from '~/lib/platform/auth.server'
-import { createDraft, earliestEffectiveAt } from '~/lib/policy/policy.server'
+import { createDraft, currentNoticeLabel, earliestEffectiveAt } from '~/lib/policy/policy.server'
 import { createRequest } from '~/lib/requests/dsr.server'
 import { DISPLAY_TIME_ZONE } from '~/lib/domain/format'
 import { toLocalDateTimeInput } from '~/lib/domain/time-zone'
+import { forgeConsentCookie, ledgerRows } from '../support/consent-helpers'
 import { createUser, uniqueName, type TestUser } from '../support/fixtures'
 import { LoopbackClient } from '../support/loopback-client'
 
@@ -248,6 +251,41 @@ for (const [name, prepare] of Object.entries(FORMS)) {
     expect(await form.state()).toEqual(before)
   })
 }
+
+// The cookie choice has no field to leave empty (buttons and checkboxes), so only the hostile posts: the banner, the
+// settings page and the embeds all post to /cookies, and a post no page sends must record nothing and set no cookie.
+test('the cookie choice: hostile posts get a 400 from its schema, never a 500, and record nothing', async ({ baseURL }) => {
+  // a browser with a known pseudonym: anything recorded for it would carry this id
+  const visitorId = randomBytes(16).toString('base64url')
+  const client = new LoopbackClient(baseURL!)
+  client.setCookie(CONSENT_COOKIE_NAME, await forgeConsentCookie({ v: visitorId, c: [], n: await currentNoticeLabel('cookies'), d: Math.floor(Date.now() / 1000), s: 'choice' }))
+  const valid: [string, string][] = [
+    ['intent', 'save'],
+    ['analytics', 'on'],
+    ['redirectTo', '/privacy'],
+  ]
+  const hostile: Record<string, [string, string][]> = {
+    'an over-long redirect target': valid.map(([k, v]) => [k, k === 'redirectTo' ? `/${'x'.repeat(5_000)}` : v]),
+    'an over-long category value': valid.map(([k, v]) => [k, k === 'analytics' ? 'x'.repeat(5_000) : v]),
+    'an unknown extra field': [...valid, ['role', 'dpo']],
+    'a category sent twice': [...valid, ['analytics', 'on']],
+    'the action sent twice': [...valid, ['intent', 'accept-all']],
+    'no action': valid.filter(([k]) => k !== 'intent'),
+  }
+  for (const [what, body] of Object.entries(hostile)) {
+    const res = await client.post('/cookies', body)
+    expect(res.status, `${what}: ${res.body.slice(0, 200)}`).toBe(400)
+    expect(res.setCookies, what).toEqual([])
+  }
+  expect(await ledgerRows({ visitorId })).toEqual([])
+  // the same browser's real choice is taken
+  expect((await client.post('/cookies', valid)).status).toBe(302)
+  expect((await ledgerRows({ visitorId })).map((r) => [r.purpose, r.action])).toEqual([
+    ['analytics', 'given'],
+    ['marketing', 'withdrawn'],
+    ['external_media', 'withdrawn'],
+  ])
+})
 
 test('the DPO queue search keeps its GET form and takes its limit from the filter schema', async ({ page, baseURL }) => {
   const { hostname } = new URL(baseURL!)

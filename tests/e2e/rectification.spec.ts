@@ -68,6 +68,26 @@ test('a tampered form that tries to change a field the customer may not edit is 
   expect(await archiveOf(user.id)).toEqual([])
 })
 
+test('the correction form takes an item number only as the table shows it (no zero, no leading zero) and files nothing else', async ({ page, context, baseURL }) => {
+  const user = await createUser()
+  const [paypal] = await db.select().from(recipients).where(eq(recipients.slug, 'paypal'))
+  const [payment] = await db
+    .insert(payments)
+    .values({ userId: user.id, paidAt: new Date(Date.now() - 86_400_000), transactionNumber: 'PP-WRONG-8', providerId: paypal.id, amountCents: 990, currency: 'EUR' })
+    .returning()
+  await loginAs(context, user, baseURL!)
+  // a link that spells the number otherwise does not fill it in
+  await page.goto(`/my-data/correction/payments?row=0${payment.id}`)
+  await expect(page.getByLabel('Which item is wrong?')).toHaveValue('')
+  await page.getByLabel('What is wrong, and what would be right?').fill('The transaction number is PP-RIGHT-8.')
+  for (const typed of ['0', `0${payment.id}`, `+${payment.id}`, '1'.repeat(16)]) {
+    await page.getByLabel('Which item is wrong?').fill(typed)
+    await page.getByRole('button', { name: 'Send the correction request' }).click()
+    await expect(page.locator('#field-row-error'), typed).toHaveText("Enter the item's number as the table shows it, or leave the field empty.")
+  }
+  expect(await db.select().from(dataSubjectRequests).where(and(eq(dataSubjectRequests.userId, user.id), eq(dataSubjectRequests.type, 'rectification')))).toEqual([])
+})
+
 test('a payment the customer cannot edit: a correction request restricts it on My data until the DPO decides', async ({ page, context, baseURL }) => {
   const user = await createUser()
   const dpo = await createUser({ role: 'dpo' })

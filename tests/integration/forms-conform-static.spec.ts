@@ -1,5 +1,5 @@
 // Static check over the route files (decision 093): a form's limits come from its one zod schema through Conform
-// (getZodConstraint, constraintsOf in app/components/ui/conform.ts), never from numbers or `required` repeated in JSX,
+// (getZodConstraint, fieldProps in app/components/ui/conform.ts), never from numbers or `required` repeated in JSX,
 // where they drift from what the server accepts.
 import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
@@ -81,15 +81,27 @@ test('no route repeats a length limit or `required` in JSX: the form schema supp
       for (const literal of literalConstraints(tag.attributes)) offences.push(`app/routes/${file}:${tag.line} <${tag.name} ${literal}>`)
     }
   }
-  expect(offences, 'use {...constraintsOf(fields.x)} from the form schema instead').toEqual([])
+  expect(offences, 'use {...fieldProps(fields.x)}, which takes the limits from the form schema').toEqual([])
 })
 
 test('every route that renders a labelled field runs its form through Conform with a zod schema', () => {
   const without: string[] = []
   for (const file of readdirSync(ROUTES).filter((f) => f.endsWith('.tsx') && !EXCLUDED.has(f))) {
     const source = readFileSync(path.join(ROUTES, file), 'utf8')
-    if (!/<(Field|TextAreaField|SelectField)[\s/>]/.test(source)) continue
+    if (!/<(Field|TextAreaField|SelectField|OneTimeCodeField)[\s/>]/.test(source)) continue
     if (!/\buseForm\b/.test(source) || !/\bparseWithZod\b/.test(source) || !/\bgetZodConstraint\b/.test(source)) without.push(`app/routes/${file}`)
+  }
+  expect(without).toEqual([])
+})
+
+// A form checked on the server by its schema is checked by the same schema in the browser, also when its controls
+// come from a component (the cookie settings' checkboxes) rather than a <Field> in the route.
+test('every route whose action parses a form with a zod schema runs that form through Conform in the browser too', () => {
+  const without: string[] = []
+  for (const file of readdirSync(ROUTES).filter((f) => f.endsWith('.tsx') && !EXCLUDED.has(f))) {
+    const source = readFileSync(path.join(ROUTES, file), 'utf8')
+    if (!/\bparseWithZod\b/.test(source)) continue
+    if (!/\buseForm\b/.test(source) || !/\bgetZodConstraint\b/.test(source) || !/\bgetFormProps\b/.test(source)) without.push(`app/routes/${file}`)
   }
   expect(without).toEqual([])
 })

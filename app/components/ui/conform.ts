@@ -8,6 +8,27 @@ export function constraintsOf(field: Pick<FieldMetadata<unknown>, 'required' | '
   return { required: field.required, minLength: field.minLength, maxLength: field.maxLength }
 }
 
+type ConformField = Pick<FieldMetadata<unknown>, 'name' | 'required' | 'minLength' | 'maxLength' | 'errors' | 'initialValue'>
+
+/** The field's text to show again (what was sent last, or the form's default), or undefined when it has none. */
+export function initialText(field: Pick<FieldMetadata<unknown>, 'initialValue'>) {
+  return typeof field.initialValue === 'string' ? field.initialValue : undefined
+}
+
+/**
+ * What <Field>, <TextAreaField> and <SelectField> take from a Conform field: its name, the schema's limits, its
+ * first message and the text to show again (what was sent last, or the form's default; <Field> never writes one into
+ * a password or a checkbox). `{...fieldProps(fields.x)}` comes before any attribute that overrides it.
+ */
+export function fieldProps(field: ConformField) {
+  return {
+    name: field.name,
+    ...constraintsOf(field),
+    error: field.errors?.[0],
+    defaultValue: initialText(field),
+  }
+}
+
 const NO_FIELDS = z.object({})
 
 // An answer about the whole form (an unknown action, too many tries, an expired step) in Conform's shape, for the

@@ -15,10 +15,12 @@ export function Field({ label, name, error, hint, id, type = 'text', ...input }:
   const inputId = id ?? `field-${name}`
   const describedBy = [hint ? `${inputId}-hint` : null, error ? `${inputId}-error` : null].filter(Boolean).join(' ') || undefined
   if (type === 'checkbox') {
+    // a box is ticked or not (defaultChecked); a text to show again (fieldProps' defaultValue) has no meaning here
+    const { defaultValue: _text, ...box } = input
     return (
       <div className="field">
         <div className="field-check">
-          <input id={inputId} name={name} type="checkbox" aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} />
+          <input id={inputId} name={name} type="checkbox" aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...box} />
           <label htmlFor={inputId}>{label}</label>
         </div>
         {hint ? <span id={`${inputId}-hint`} className="hint">{hint}</span> : null}
@@ -26,11 +28,14 @@ export function Field({ label, name, error, hint, id, type = 'text', ...input }:
       </div>
     )
   }
+  // a password is never written back into the page, whatever a reply kept of it (decision 093: hideFields)
+  const { defaultValue: _secret, ...withoutDefault } = input
+  const rest = type === 'password' ? withoutDefault : input
   return (
     <div className="field">
       <label htmlFor={inputId}>{label}</label>
       {hint ? <span id={`${inputId}-hint`} className="hint">{hint}</span> : null}
-      <input id={inputId} name={name} type={type} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} />
+      <input id={inputId} name={name} type={type} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...rest} />
       {error ? <FieldErrorText id={`${inputId}-error`} message={error} /> : null}
     </div>
   )

@@ -16,13 +16,8 @@ import { FALLBACK_LANGUAGE, type Language } from '~/i18n/config'
 export type ConsentMethod = (typeof consentMethod.enumValues)[number]
 export type ConsentAction = 'given' | 'withdrawn'
 
-// The banner's categories that need consent; 'necessary' is always on and never asked for.
-export const OPTIONAL_COOKIE_CATEGORIES = ['analytics', 'marketing', 'external_media'] as const
-export type CookieCategory = (typeof OPTIONAL_COOKIE_CATEGORIES)[number]
-
-export function isCookieCategory(value: unknown): value is CookieCategory {
-  return OPTIONAL_COOKIE_CATEGORIES.includes(value as CookieCategory)
-}
+// The banner's categories that need consent (domain/cookie-categories.ts, shared with the browser).
+export { isCookieCategory, OPTIONAL_COOKIE_CATEGORIES, type CookieCategory } from '../domain/cookie-categories'
 
 // How a choice was made, in words: catalogue keys, never the code itself (consent:method.*).
 export const CONSENT_METHOD_KEYS: Record<ConsentMethod, string> = {

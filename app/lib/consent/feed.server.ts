@@ -104,6 +104,12 @@ function actorOf(subscription: { userId: string | null }): Actor {
   return subscription.userId ? { type: 'customer', id: subscription.userId } : { type: 'data_subject', id: null }
 }
 
+/** Opening a feed link only checks it (mail scanners open links too): why it cannot be used, or null. */
+export function feedLinkProblem(purpose: 'confirm' | 'unsubscribe', token: string | null) {
+  const check = verifyToken({ purpose: purpose === 'confirm' ? 'feed-confirm' : 'feed-unsubscribe', token })
+  return check.ok ? null : check.reason
+}
+
 // Following the link is the second step of the opt-in: only now is the consent given and recorded.
 export async function confirmFeedSubscription(token: string | null): Promise<FeedTokenResult> {
   const check = verifyToken({ purpose: 'feed-confirm', token })
