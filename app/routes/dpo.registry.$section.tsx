@@ -23,7 +23,7 @@ import {
   updateRegistryEntry,
   type RegistrySection,
 } from '~/lib/dpo/registry-admin.server'
-import { REGISTRY_FORM_SCHEMAS } from '~/lib/dpo/registry-forms'
+import { NOTICE_LANGUAGES, REGISTRY_FORM_SCHEMAS } from '~/lib/dpo/registry-forms'
 import { intentOf } from '~/lib/domain/validation/form'
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, data?.title ?? 'dpo:registry.title')
@@ -68,6 +68,10 @@ const KIND_KEYS: Record<(typeof RECIPIENT_KINDS)[number], string> = {
   third_party: 'dpo:registryEdit.kind.thirdParty',
   partner: 'dpo:registryEdit.kind.partner',
   public: 'dpo:registryEdit.kind.public',
+}
+const NOTICE_LANGUAGE_KEYS: Record<(typeof NOTICE_LANGUAGES)[number], string> = {
+  de: 'dpo:registryEdit.noticeLanguage.de',
+  en: 'dpo:registryEdit.noticeLanguage.en',
 }
 
 // An entry's heading: a catalogue key (contacts), a registry text in the page's language (lang="en" where the
@@ -161,6 +165,13 @@ async function viewOf(section: RegistrySection, language: Language): Promise<{ f
           ...bilingual({ name: 'country', label: 'dpo:registryEdit.field.country', kind: 'text', optional: true }),
           ...bilingual({ name: 'safeguards', label: 'dpo:registryEdit.field.safeguards', kind: 'textarea', optional: true }),
           { name: 'privacyUrl', label: 'dpo:registryEdit.field.privacyUrl', kind: 'url', optional: true },
+          {
+            name: 'noticeLanguage',
+            label: 'dpo:registryEdit.field.noticeLanguage',
+            kind: 'select',
+            hint: 'dpo:registryEdit.hint.noticeLanguage',
+            options: NOTICE_LANGUAGES.map((l) => ({ value: l, label: NOTICE_LANGUAGE_KEYS[l] })),
+          },
         ],
         rows: loaded.rows.map((r) => ({
           key: String(r.id),
@@ -178,6 +189,7 @@ async function viewOf(section: RegistrySection, language: Language): Promise<{ f
             safeguards: str(r.safeguards),
             safeguardsDe: str(r.safeguardsDe),
             privacyUrl: str(r.privacyUrl),
+            noticeLanguage: r.noticeLanguage,
           },
         })),
         canCreate: true,
@@ -254,8 +266,8 @@ function Control({ spec, rowKey, field }: { spec: FieldSpec; rowKey: string; fie
   const hint = spec.hint ? t(spec.hint) : undefined
   const value = field.initialValue
   const error = field.errors?.[0]
-  // recipient kinds are catalogue keys; registry texts are words already
-  const options = (spec.options ?? []).map((o) => ({ ...o, label: spec.name === 'kind' ? t(o.label) : o.label }))
+  // recipient kinds and languages are catalogue keys; registry texts are words already
+  const options = (spec.options ?? []).map((o) => ({ ...o, label: spec.name === 'kind' || spec.name === 'noticeLanguage' ? t(o.label) : o.label }))
   switch (spec.kind) {
     case 'textarea':
       return <TextAreaField id={id} label={label} name={field.name} hint={hint} defaultValue={str(value)} error={error} rows={3} {...constraintsOf(field)} lang={spec.lang} />

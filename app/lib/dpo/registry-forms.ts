@@ -19,6 +19,9 @@ export type RegistrySection = keyof typeof REGISTRY_SECTIONS
 // the database enum recipient_kind (db/schema/registry.ts); registry-admin.server.ts checks that they agree
 export const RECIPIENT_KINDS = ['processor', 'third_party', 'partner', 'public'] as const
 
+// the languages a recipient's notices can be written in; German, the controller's, unless the DPO chose English
+export const NOTICE_LANGUAGES = ['de', 'en'] as const
+
 export function isRegistrySection(value: string | undefined): value is RegistrySection {
   return value !== undefined && Object.hasOwn(REGISTRY_SECTIONS, value)
 }
@@ -102,6 +105,7 @@ const recipientShape = {
   safeguards: optional(multiLine('the safeguards', 4000)),
   safeguardsDe: optional(multiLine('the safeguards in German', 4000)),
   privacyUrl: optional(httpsUrl),
+  noticeLanguage: z.enum(NOTICE_LANGUAGES, { errorMap: () => ({ message: msg('dpo:registryEdit.errors.noticeLanguage') }) }),
 }
 
 const countryAndSafeguardsInBoth = bothOrNeither([
