@@ -8,7 +8,7 @@ import type { z } from 'zod'
 import { constraintsOf, errorAt, formErrorReply } from '~/components/ui/conform'
 import { Field, FieldErrorText, FormError, SelectField, TextAreaField } from '~/components/ui/field'
 import { requireDpo } from '~/lib/platform/auth.server'
-import { getLanguage } from '~/lib/platform/i18n.server'
+import { fixedT, getLanguage } from '~/lib/platform/i18n.server'
 import { redirectWithToast } from '~/lib/platform/toast.server'
 import { msg, pageTitle } from '~/i18n/translate'
 import type { Language } from '~/i18n/config'
@@ -24,6 +24,7 @@ import {
   type RegistrySection,
 } from '~/lib/dpo/registry-admin.server'
 import { NOTICE_LANGUAGES, REGISTRY_FORM_SCHEMAS } from '~/lib/dpo/registry-forms'
+import { formatPeriod } from '~/lib/domain/period'
 import { intentOf } from '~/lib/domain/validation/form'
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, data?.title ?? 'dpo:registry.title')
@@ -147,7 +148,8 @@ async function viewOf(section: RegistrySection, language: Language): Promise<{ f
             nameDe: r.nameDe,
             description: r.description,
             descriptionDe: r.descriptionDe,
-            period: str(r.period),
+            // as the reader writes it ("90 Tage"); saved again, it parses back to the same interval
+            period: formatPeriod(fixedT(language), r.period),
             legalReason: str(r.legalReason),
             legalReasonDe: str(r.legalReasonDe),
             isLegalHold: r.isLegalHold,
