@@ -32,5 +32,7 @@ test("a stored period is shown in the reader's language", () => {
   const en = fixedT('en')
   expect(['90 days', '6 mons', '1 mon', '1 year', '8 years', '14 days', '1 day'].map((p) => formatPeriod(de, p))).toEqual(['90 Tage', '6 Monate', '1 Monat', '1 Jahr', '8 Jahre', '14 Tage', '1 Tag'])
   expect(['90 days', '6 mons', '1 year'].map((p) => formatPeriod(en, p))).toEqual(['90 days', '6 months', '1 year'])
+  // "18 months" is stored as PostgreSQL writes it back: "1 year 6 mons"
+  expect(['1 year 6 mons', '2 years'].map((p) => formatPeriod(de, p))).toEqual(['18 Monate', '2 Jahre'])
   expect(formatPeriod(de, null)).toBe('')
 })

@@ -49,11 +49,25 @@ export function periodInterval({ count, unit }: Period) {
   return `${count} ${unit}${count === 1 ? '' : 's'}`
 }
 
-/** A stored interval read back ("90 days", "6 mons"); null for one that is not a number and one unit. */
+/**
+ * A stored interval read back ("90 days", "6 mons", "1 year 6 mons" for 18 months) as one unit; null for one
+ * that no single unit says (years or months together with days, times of day).
+ */
 export function readStoredPeriod(value: string): Period | null {
-  const match = /^(\d+) (\p{L}+)$/u.exec(value.trim())
-  const unit = match ? STORED_UNITS[match[2].toLowerCase()] : undefined
-  return match && unit && Number(match[1]) > 0 ? { count: Number(match[1]), unit } : null
+  const parts = value.trim().split(/\s+/)
+  if (parts.length === 0 || parts.length % 2 !== 0) return null
+  const amounts: Partial<Record<PeriodUnit, number>> = {}
+  for (let i = 0; i < parts.length; i += 2) {
+    const unit = STORED_UNITS[parts[i + 1].toLowerCase()]
+    if (!/^\d+$/.test(parts[i]) || !unit || amounts[unit] !== undefined) return null
+    amounts[unit] = Number(parts[i])
+  }
+  const { day = 0, week = 0, month = 0, year = 0 } = amounts
+  const days = day + 7 * week
+  if (days > 0) return month || year ? null : { count: days, unit: 'day' }
+  const months = 12 * year + month
+  if (months === 0) return null
+  return months % 12 === 0 ? { count: months / 12, unit: 'year' } : { count: months, unit: 'month' }
 }
 
 /** The catalogue key that says a unit with a count (dpo:period.<unit>_one / _other). */
