@@ -598,7 +598,15 @@ export function correctionFieldsOf(categorySlug: string | null): { key: string; 
   return (categorySlug ? (CORRECTION_FIELDS[categorySlug] ?? []) : []).map(({ key, label }) => ({ key, label }))
 }
 
-export type CheckedCorrection = { ok: true; values: Record<string, string | number | Date>; label: string; shown: string } | { ok: false; field: 'correctionField' | 'correctedValue'; message: string }
+export type CheckedCorrection =
+  | {
+      ok: true
+      values: Record<string, string | number | Date>
+      label: string
+      /** the corrected value as its reader reads it: a date and time in their language */
+      shown: (language: Language) => string
+    }
+  | { ok: false; field: 'correctionField' | 'correctedValue'; message: string }
 
 /** Checks one typed value for one field before anything is written (the form shows the message next to the field). */
 export function checkDpoCorrection(categorySlug: string | null, { field, value }: { field: string; value: string }): CheckedCorrection {
@@ -606,7 +614,13 @@ export function checkDpoCorrection(categorySlug: string | null, { field, value }
   if (!spec) return { ok: false, field: 'correctionField', message: msg('dpo:correction.errors.chooseField') }
   const parsed = spec.schema.safeParse(value)
   if (!parsed.success) return { ok: false, field: 'correctedValue', message: parsed.error.issues[0].message }
-  return { ok: true, values: { [field]: parsed.data }, label: keyParam(spec.label), shown: parsed.data instanceof Date ? formatDateTime(parsed.data) : String(parsed.data) }
+  const corrected: unknown = parsed.data
+  return {
+    ok: true,
+    values: { [field]: parsed.data },
+    label: keyParam(spec.label),
+    shown: (language) => (corrected instanceof Date ? formatDateTime(corrected, language) : String(corrected)),
+  }
 }
 
 const correctionSchema = (categorySlug: CorrectionCategory) =>
