@@ -20,7 +20,7 @@ import { RequestReceived, type RequestReceivedProps } from './request-received'
 import { REMINDER_KEYS, RequestReminder, type RequestReminderProps } from './request-reminder'
 import { EmailChangeCode, type EmailChangeCodeProps } from './email-change-code'
 import { EmailChangedNotice, type EmailChangedNoticeProps } from './email-changed-notice'
-import { RecipientNotice, type RecipientNoticeProps } from './recipient-notice'
+import { RecipientNotice, recipientNoticeWhat, type RecipientNoticeProps } from './recipient-notice'
 import { PolicyChange, policyChangeSubject, type PolicyChangeProps } from './policy-change'
 import { VerifyEmail, type VerifyEmailProps } from './verify-email'
 
@@ -103,7 +103,7 @@ const definitions = {
   }),
   'recipient-notice': defineTemplate<RecipientNoticeProps>({
     component: RecipientNotice,
-    subject: (p, { t }) => t('emails:recipientNotice.subject', { subject: p.subject, requestNumber: p.requestNumber }),
+    subject: (p, { t }) => t('emails:recipientNotice.subject', { subject: recipientNoticeWhat(t, p.change), requestNumber: p.requestNumber }),
   }),
   'verify-email': defineTemplate<VerifyEmailProps>({
     component: VerifyEmail,

@@ -8,7 +8,7 @@ import type { z } from 'zod'
 import { errorAt, fieldProps, formErrorReply } from '~/components/ui/conform'
 import { Field, FieldErrorText, FormError, SelectField, TextAreaField } from '~/components/ui/field'
 import { requireDpo } from '~/lib/platform/auth.server'
-import { getLanguage } from '~/lib/platform/i18n.server'
+import { fixedT, getLanguage } from '~/lib/platform/i18n.server'
 import { redirectWithToast } from '~/lib/platform/toast.server'
 import { msg, pageTitle } from '~/i18n/translate'
 import type { Language } from '~/i18n/config'
@@ -23,7 +23,8 @@ import {
   updateRegistryEntry,
   type RegistrySection,
 } from '~/lib/dpo/registry-admin.server'
-import { REGISTRY_FORM_SCHEMAS } from '~/lib/dpo/registry-forms'
+import { NOTICE_LANGUAGES, REGISTRY_FORM_SCHEMAS } from '~/lib/dpo/registry-forms'
+import { formatPeriod } from '~/lib/domain/period'
 import { intentOf } from '~/lib/domain/validation/form'
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, data?.title ?? 'dpo:registry.title')
@@ -68,6 +69,10 @@ const KIND_KEYS: Record<(typeof RECIPIENT_KINDS)[number], string> = {
   third_party: 'dpo:registryEdit.kind.thirdParty',
   partner: 'dpo:registryEdit.kind.partner',
   public: 'dpo:registryEdit.kind.public',
+}
+const NOTICE_LANGUAGE_KEYS: Record<(typeof NOTICE_LANGUAGES)[number], string> = {
+  de: 'dpo:registryEdit.noticeLanguage.de',
+  en: 'dpo:registryEdit.noticeLanguage.en',
 }
 
 // An entry's heading: a catalogue key (contacts), a registry text in the page's language (lang="en" where the
@@ -143,7 +148,8 @@ async function viewOf(section: RegistrySection, language: Language): Promise<{ f
             nameDe: r.nameDe,
             description: r.description,
             descriptionDe: r.descriptionDe,
-            period: str(r.period),
+            // as the reader writes it ("90 Tage"); saved again, it parses back to the same interval
+            period: formatPeriod(fixedT(language), r.period),
             legalReason: str(r.legalReason),
             legalReasonDe: str(r.legalReasonDe),
             isLegalHold: r.isLegalHold,
@@ -161,6 +167,13 @@ async function viewOf(section: RegistrySection, language: Language): Promise<{ f
           ...bilingual({ name: 'country', label: 'dpo:registryEdit.field.country', kind: 'text', optional: true }),
           ...bilingual({ name: 'safeguards', label: 'dpo:registryEdit.field.safeguards', kind: 'textarea', optional: true }),
           { name: 'privacyUrl', label: 'dpo:registryEdit.field.privacyUrl', kind: 'url', optional: true },
+          {
+            name: 'noticeLanguage',
+            label: 'dpo:registryEdit.field.noticeLanguage',
+            kind: 'select',
+            hint: 'dpo:registryEdit.hint.noticeLanguage',
+            options: NOTICE_LANGUAGES.map((l) => ({ value: l, label: NOTICE_LANGUAGE_KEYS[l] })),
+          },
         ],
         rows: loaded.rows.map((r) => ({
           key: String(r.id),
@@ -178,6 +191,7 @@ async function viewOf(section: RegistrySection, language: Language): Promise<{ f
             safeguards: str(r.safeguards),
             safeguardsDe: str(r.safeguardsDe),
             privacyUrl: str(r.privacyUrl),
+            noticeLanguage: r.noticeLanguage,
           },
         })),
         canCreate: true,
@@ -254,8 +268,8 @@ function Control({ spec, rowKey, field }: { spec: FieldSpec; rowKey: string; fie
   const hint = spec.hint ? t(spec.hint) : undefined
   const value = field.initialValue
   const error = field.errors?.[0]
-  // recipient kinds are catalogue keys; registry texts are words already
-  const options = (spec.options ?? []).map((o) => ({ ...o, label: spec.name === 'kind' ? t(o.label) : o.label }))
+  // recipient kinds and languages are catalogue keys; registry texts are words already
+  const options = (spec.options ?? []).map((o) => ({ ...o, label: spec.name === 'kind' || spec.name === 'noticeLanguage' ? t(o.label) : o.label }))
   switch (spec.kind) {
     case 'textarea':
       return <TextAreaField id={id} label={label} hint={hint} rows={3} {...fieldProps(field)} defaultValue={str(value)} lang={spec.lang} />

@@ -2,7 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { pageTitle } from '~/i18n/translate'
-import { getLanguage } from '~/lib/platform/i18n.server'
+import { fixedT, getLanguage } from '~/lib/platform/i18n.server'
+import { formatPeriod } from '~/lib/domain/period'
 import { ACTOR_KEYS, registryFieldKey, tableKey } from '~/lib/dpo/dpo-labels'
 import { requireDpo } from '~/lib/platform/auth.server'
 import { formatDate, formatDateTime } from '~/lib/domain/format'
@@ -30,6 +31,9 @@ function changedFields(oldRow: unknown, newRow: unknown) {
 export async function loader({ request, context }: LoaderFunctionArgs) {
   requireDpo(context, request)
   const language = await getLanguage(request)
+  const t = fixedT(language)
+  // a retention period in the reader's words ("6 Monate", not PostgreSQL's "6 mons")
+  const shownValue = (column: string, value: unknown) => (column === 'period' && typeof value === 'string' ? formatPeriod(t, value) : String(value ?? ''))
   const [history, holds] = await Promise.all([listRegistryHistory({ limit: 30 }), listLegalHolds({ limit: 100, language })])
   return {
     sections: (Object.keys(REGISTRY_SECTIONS) as RegistrySection[]).map((slug) => ({ slug, title: REGISTRY_SECTIONS[slug].title })),
@@ -46,7 +50,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         deleted: fields[0] === DELETED,
         changes: fields
           .filter((f) => f !== DELETED)
-          .map((f) => ({ column: f, field: registryFieldKey(f), from: String(oldRow[f] ?? ''), to: String(newRow[f] ?? ''), lang: textLanguage(f, newRow) })),
+          .map((f) => ({ column: f, field: registryFieldKey(f), from: shownValue(f, oldRow[f]), to: shownValue(f, newRow[f]), lang: textLanguage(f, newRow) })),
       }
     }),
     holds: holds.map((h) => ({

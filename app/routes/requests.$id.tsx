@@ -8,8 +8,9 @@ import { msg, pageTitle } from '~/i18n/translate'
 import { requireCustomer } from '~/lib/platform/auth.server'
 import { fixedT, getLanguage } from '~/lib/platform/i18n.server'
 import { redirectWithToast } from '~/lib/platform/toast.server'
-import { DSR_TYPE_LABELS, getOwnRequest, isOpenStatus, listRequestEvents, withdrawOwnRequest } from '~/lib/requests/dsr.server'
+import { getOwnRequest, isOpenStatus, listRequestEvents, withdrawOwnRequest } from '~/lib/requests/dsr.server'
 import { actorKey, describeEvent, eventNote, STATUS_KEYS, TYPE_KEYS } from '~/lib/requests/request-words'
+import { requestSubject } from '~/lib/requests/request-subject.server'
 import { formatDateTime } from '~/lib/domain/format'
 import { listRecipientNotifications } from '~/lib/rectification/rectification.server'
 import { parseRowId } from '~/lib/domain/ids'
@@ -27,9 +28,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   if (!found) throw new Response(NOT_FOUND, { status: 404 })
   const language = await getLanguage(request)
   const t = fixedT(language)
-  const [events, notices] = await Promise.all([
+  const [events, notices, subject] = await Promise.all([
     listRequestEvents({ requestId: found.id, includeInternal: false }),
     listRecipientNotifications({ requestId: found.id, userId: user.id }),
+    requestSubject(t, language, found),
   ])
   const time = (value: Date | string | null) => (value ? formatDateTime(value, language) : null)
   return {
@@ -37,8 +39,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       number: found.number,
       typeKey: TYPE_KEYS[found.type],
       statusKey: STATUS_KEYS[found.status],
-      // the portal writes a subject for requests it makes; the type says the same for a filed one
-      subject: found.subject && found.subject !== DSR_TYPE_LABELS[found.type] ? found.subject : null,
+      // the portal's subject line in the reader's words; none where the type says it
+      subject,
       details: found.details,
       receivedAt: time(found.receivedAt),
       dueAt: time(found.dueAt),
@@ -105,8 +107,8 @@ export default function RequestDetail() {
         {r.subject ? (
           <>
             <dt>{t('requests:detail.subject')}</dt>
-            {/* written by the portal when it opened the request, in English */}
-            <dd lang="en">{r.subject}</dd>
+            {/* a subject the portal has no words for is shown as it was stored, in English */}
+            <dd lang={r.subject.translated ? undefined : 'en'}>{r.subject.text}</dd>
           </>
         ) : null}
         {r.details ? (

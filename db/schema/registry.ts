@@ -3,6 +3,7 @@
 // Texts a person reads exist in German (*_de, the controller's authoritative language) and English; the
 // DPO edits both (decision 065). Required German columns have no default: whoever adds a row writes it.
 import { sql } from 'drizzle-orm'
+import { languageCheck, type EmailLanguage } from './language'
 import {
   boolean,
   index,
@@ -58,21 +59,27 @@ export const retentionRules = pgTable('retention_rules', {
 
 export const recipientKind = pgEnum('recipient_kind', ['processor', 'third_party', 'partner', 'public'])
 
-export const recipients = pgTable('recipients', {
-  id: serial('id').primaryKey(),
-  slug: text('slug').notNull().unique(),
-  name: text('name').notNull(),
-  nameDe: text('name_de').notNull(),
-  kind: recipientKind('kind').notNull(),
-  service: text('service').notNull(),
-  serviceDe: text('service_de').notNull(),
-  address: text('address'),
-  country: text('country'),
-  countryDe: text('country_de'),
-  safeguards: text('safeguards'),
-  safeguardsDe: text('safeguards_de'),
-  privacyUrl: text('privacy_url'),
-})
+export const recipients = pgTable(
+  'recipients',
+  {
+    id: serial('id').primaryKey(),
+    slug: text('slug').notNull().unique(),
+    name: text('name').notNull(),
+    nameDe: text('name_de').notNull(),
+    kind: recipientKind('kind').notNull(),
+    service: text('service').notNull(),
+    serviceDe: text('service_de').notNull(),
+    address: text('address'),
+    country: text('country'),
+    countryDe: text('country_de'),
+    safeguards: text('safeguards'),
+    safeguardsDe: text('safeguards_de'),
+    privacyUrl: text('privacy_url'),
+    // the language its notices under Art. 19 are written in: German, the controller's, unless the DPO chose English
+    noticeLanguage: text('notice_language').$type<EmailLanguage>().notNull().default('de'),
+  },
+  (t) => [languageCheck('recipients', t.noticeLanguage)],
+)
 
 export const dataSource = pgEnum('data_source', ['data_subject', 'our_systems', 'affiliate', 'payment_provider'])
 

@@ -3,7 +3,7 @@
 // English ones marked lang="en" where both are edited side by side and in the registry's history; document names as
 // words of the page language.
 import { expect, test } from '@playwright/test'
-import { eq } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
 import { db } from '#db/client.server'
 import { legalBases, purposes, retentionRules } from '#db/schema'
 import { createUser, loginAs, uniqueName } from '../support/fixtures'
@@ -48,6 +48,45 @@ test.describe('a German DPO', () => {
     await page.goto('/dpo/registry')
     const change = page.locator('table.registry-history ins', { hasText: `${name} (disputes)` })
     await expect(change).toHaveAttribute('lang', 'en')
+  })
+
+  test('a retention period written the German way ("6 Monate", "2 Wochen") is accepted and shown back in German', async ({ page }) => {
+    test.setTimeout(120_000)
+    const name = uniqueName('Frist')
+    await page.goto('/dpo/registry/retention-rules')
+    const add = page.getByRole('form', { name: 'Neuen Eintrag hinzufügen' })
+    await add.getByLabel('Name (Deutsch, maßgeblich)').fill(name)
+    await add.getByLabel('Name (Englisch)').fill(name)
+    await add.getByLabel('Beschreibung (Deutsch, maßgeblich)').fill('Aufbewahrt für eine Frist.')
+    await add.getByLabel('Beschreibung (Englisch)').fill('Kept for a while.')
+    // a unit nobody writes: refused next to the field, naming the forms that are accepted, in German
+    await add.getByLabel('Dauer (optional)').fill('6 Monde')
+    await add.getByRole('button', { name: 'Hinzufügen' }).click()
+    await expect(page.locator('#field-new-period-error')).toHaveText(/Tag\(e\), Woche\(n\), Monat\(e\) oder Jahr\(e\).*„90 Tage“/)
+    expect(await db.select().from(retentionRules).where(eq(retentionRules.name, name))).toEqual([])
+
+    await add.getByLabel('Dauer (optional)').fill('6 Monate')
+    await add.getByRole('button', { name: 'Hinzufügen' }).click()
+    await expect(page.locator('.toast')).toHaveText('Aufbewahrungsregel hinzugefügt.')
+    const [created] = await db.select().from(retentionRules).where(eq(retentionRules.name, name))
+    // the same interval as "6 months" always was
+    const [{ same }] = await db.execute<{ same: boolean }>(sql`select period = interval '6 months' as same from retention_rules where id = ${created.id}`)
+    expect(same).toBe(true)
+    const entry = page.getByRole('form', { name })
+    await page.reload()
+    await expect(entry.getByLabel('Dauer (optional)')).toHaveValue('6 Monate')
+
+    for (const [written, shown] of [['2 Wochen', '14 Tage'], ['8 Jahre', '8 Jahre']]) {
+      await entry.getByLabel('Dauer (optional)').fill(written)
+      await entry.getByRole('button', { name: 'Speichern' }).click()
+      await expect(page.locator('.toast')).toHaveText('Aufbewahrungsregel gespeichert.')
+      // as the page shows the stored value when it is opened again
+      await page.reload()
+      await expect(entry.getByLabel('Dauer (optional)')).toHaveValue(shown)
+    }
+    // the registry's history says the change in German, not as PostgreSQL writes it ("8 years")
+    await page.goto('/dpo/registry')
+    await expect(page.locator('table.registry-history')).toContainText('8 Jahre')
   })
 
   test('purposes: headings and choices in German, the English fields marked lang="en"; contacts and settings in German', async ({ page }) => {

@@ -10,6 +10,8 @@ import { CATEGORY_SPECS, decodeCursor, encodeCursor, formatDateTimeFast, loadSec
 import { loadMyDataSummary } from '~/lib/access/my-data-view.server'
 import type { TFunction } from 'i18next'
 import { markBodyDelivered, zipStream } from '~/lib/access/zip-stream.server'
+import { categoryNameOf } from '~/lib/registry/registry.server'
+import { createRequest } from '~/lib/requests/dsr.server'
 import { adminDb } from '../support/admin-db'
 import { createUser } from '../support/fixtures'
 import { parseCsv } from '../support/csv'
@@ -185,4 +187,40 @@ test('a download stopped early is recorded as interrupted and frees the connecti
   expect((await unzip(zip)).map((e) => e.name)).toContain('csv/vpn_sessions.csv')
   const requests = await db.select().from(dataSubjectRequests).where(and(eq(dataSubjectRequests.userId, user.id), eq(dataSubjectRequests.type, 'access')))
   expect(requests).toHaveLength(2)
+})
+
+test("the package says requests' subjects and cookie purposes in the reader's language, also for subjects stored in English", async () => {
+  const user = await createUser()
+  const actor = { type: 'customer' as const, id: user.id }
+  // as older versions of the portal stored them
+  const legacy = [
+    { subject: 'Copy of your data (access package)', type: 'access' as const, categorySlug: null },
+    { subject: 'Account cancellation', type: 'erasure' as const, categorySlug: null },
+    { subject: `Erase: ${await categoryNameOf('contact_messages', 'en')}`, type: 'erasure' as const, categorySlug: 'contact_messages' },
+    { subject: 'Access to your data (Art. 15)', type: 'access' as const, categorySlug: null },
+  ]
+  const numbers: string[] = []
+  for (const r of legacy) numbers.push((await createRequest(db, { userId: user.id, status: 'completed', actor, ...r })).number)
+  const opened = await openAccessPackage({ userId: user.id, username: user.username, language: 'de' })
+  if (!opened.ok) throw new Error(`package not opened: ${opened.reason}`)
+  const zip = await collect(opened.body as unknown as AsyncIterable<Uint8Array>)
+  markBodyDelivered(opened.body)
+  const files = await unzipText(zip)
+  const data = JSON.parse(files.get('data.json')!)
+  const requests = data.records.requests.items as { number: string; type: string; subject: string | null }[]
+  const subjectOf = (number: string) => requests.find((r) => r.number === number)!.subject
+  expect(numbers.map(subjectOf)).toEqual([null, 'Kündigung des Kontos', `Löschung: ${await categoryNameOf('contact_messages', 'de')}`, null])
+  // the package's own request stores no English subject
+  expect(requests.find((r) => r.number === opened.filename.replace(/^access-package-|\.zip$/g, ''))!.subject).toBeNull()
+  const html = files.get('index.html')!
+  expect(html).toContain('Kündigung des Kontos')
+  expect(html).not.toContain('Copy of your data')
+  // the cookie table names each purpose as the registry says it in German
+  const german = await db.execute<{ name: string; name_de: string }>(sql`select name, name_de from purposes where cookie_category is not null`)
+  expect(german.length).toBeGreaterThan(0)
+  const purposes = (data.categories.cookies.items as { purpose: string }[]).map((c) => c.purpose).sort()
+  expect(purposes).toEqual(german.map((p) => p.name_de).sort())
+  const escaped = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
+  for (const p of german) expect(html).toContain(escaped(p.name_de))
+  for (const p of german.filter((g) => g.name !== g.name_de)) expect(html, p.name).not.toContain(escaped(p.name))
 })

@@ -8,6 +8,7 @@ import { createRequest, type Actor, type DsrType } from '~/lib/requests/dsr.serv
 import { requestCorrection } from '~/lib/rectification/rectification.server'
 import { getRegistryContacts } from '~/lib/registry/registry.server'
 import { username } from '~/lib/domain/validation/form'
+import { formatDateTime } from '~/lib/domain/format'
 import { createUser, uniqueName } from '../support/fixtures'
 
 // Approving a request carries it out through the capability's own code; these check the effect on the data.
@@ -169,4 +170,22 @@ test('the DPO’s corrected value is checked like the customer’s own form; a r
   expect(archived).toMatchObject({ actorType: 'dpo', actorId: dpo.id })
   expect((archived.oldRow as Record<string, unknown>).username).toBe(customer.username)
   expect(await statusOf(request.id)).toBe('completed')
+})
+
+test('a corrected date reaches a German customer written the German way', async () => {
+  const customer = await createUser()
+  await db.update(users).set({ language: 'de' }).where(eq(users.id, customer.id))
+  const [paymentwall] = await db.select().from(recipients).where(eq(recipients.slug, 'paymentwall'))
+  const [payment] = await db
+    .insert(payments)
+    .values({ userId: customer.id, paidAt: new Date('2026-02-03T09:00:00Z'), transactionNumber: 'PW-DATE-1', providerId: paymentwall.id, amountCents: 999, currency: 'EUR' })
+    .returning()
+  const filed = await requestCorrection({ userId: customer.id, categorySlug: 'payments', rowId: String(payment.id), details: 'Ich habe am 4. März bezahlt.' })
+  if (!filed.ok) throw new Error('correction request refused')
+  const paidAt = new Date('2026-03-04T10:30:00Z')
+  const result = await completeRequest({ requestId: filed.requestId, actor: await dpoActor(), message: 'Korrigiert.', correction: { field: 'paidAt', value: paidAt.toISOString() } })
+  expect(result.ok).toBe(true)
+  const mail = await lastMail(customer.email, 'request-completed')
+  expect(mail.text).toContain(`Bezahlt am lautet jetzt „${formatDateTime(paidAt, 'de')}“.`)
+  expect(mail.text).not.toContain(formatDateTime(paidAt, 'en'))
 })

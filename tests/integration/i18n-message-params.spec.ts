@@ -32,6 +32,6 @@ test('the DPO’s correction fields and their messages are catalogue keys, worde
   expect(say(checkDpoCorrection('settings', { field: 'kill_switch', value: 'maybe' }))).toBe('Wählen Sie einen dieser Werte: on, off.')
   // the checked field's label goes into the customer's email as a key
   const ok = checkDpoCorrection('vpn_sessions', { field: 'serverId', value: 'zurich-2' })
-  expect(ok.ok && translateMessage(de, msg('emails:requestCompleted.outcome.correctedValue', { field: ok.label, value: ok.shown }))).toBe('VPN-Server lautet jetzt „zurich-2“.')
-  expect(ok.ok && translateMessage(fixedT('en'), msg('emails:requestCompleted.outcome.correctedValue', { field: ok.label, value: ok.shown }))).toBe('VPN server is now “zurich-2”.')
+  expect(ok.ok && translateMessage(de, msg('emails:requestCompleted.outcome.correctedValue', { field: ok.label, value: ok.shown('de') }))).toBe('VPN-Server lautet jetzt „zurich-2“.')
+  expect(ok.ok && translateMessage(fixedT('en'), msg('emails:requestCompleted.outcome.correctedValue', { field: ok.label, value: ok.shown('en') }))).toBe('VPN server is now “zurich-2”.')
 })

@@ -241,7 +241,7 @@ async function* readSection(ctx: PackageContext, section: Section, retentionName
   const toJson = jsonObjectWriter(section.fields)
   const words = cellWordsOf(ctx.t, section.key)
   let count = 0
-  for await (const batch of streamSection({ connection: ctx.connection, spec: section.spec, userId: ctx.userId })) {
+  for await (const batch of streamSection({ connection: ctx.connection, spec: section.spec, userId: ctx.userId, language: ctx.language })) {
     let json = ''
     let csv = ''
     let html = ''
@@ -650,7 +650,7 @@ export async function openAccessPackage({
     if (!locked) return { ok: false, reason: 'already_running' }
     const actor: Actor = { type: 'customer', id: userId }
     const request = await db.transaction(async (tx) => {
-      const created = await createRequest(tx, { userId, type: 'access', status: 'in_progress', subject: 'Copy of your data (access package)', actor })
+      const created = await createRequest(tx, { userId, type: 'access', status: 'in_progress', actor })
       await recordEvent(tx, { requestId: created.id, kind: 'access_package_prepared', actor })
       return created
     })

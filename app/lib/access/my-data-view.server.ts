@@ -359,7 +359,7 @@ export async function loadCategoryPage({
   if (!meta) return null
   const spec = CATEGORY_SPECS[slug]
   const [page, total, annotations] = await Promise.all([
-    loadSectionPage({ spec, userId, after, limit: CATEGORY_PAGE_SIZE }),
+    loadSectionPage({ spec, userId, after, limit: CATEGORY_PAGE_SIZE, language }),
     countSection({ spec, userId }),
     loadAnnotations(userId, t),
   ])

@@ -13,7 +13,8 @@ import { INTERNAL_EVENT_KINDS } from '../requests/dsr.server'
 import { forumPostOwnedBy } from '../requests/ownership.server'
 import { DISPLAY_TIME_ZONE, formatDate, LOCALES } from '../domain/format'
 import { FALLBACK_LANGUAGE, type Language } from '~/i18n/config'
-import { getPurposes } from '../registry/registry.server'
+import { getPurposes, registryTextSql } from '../registry/registry.server'
+import { requestSubjectSql } from '../requests/request-subject.server'
 
 // --- Fields ----------------------------------------------------------------------------------
 
@@ -27,7 +28,8 @@ export interface FieldSpec {
   description: string
   // how a person reads the value (the JSON keeps the raw number)
   unit?: 'bytes' | 'cents'
-  sql: SQL
+  // a value in words (a registry text, the portal's subject line) is read in the reader's language
+  sql: SQL | ((language: Language) => SQL)
 }
 
 interface FieldOptions {
@@ -35,22 +37,23 @@ interface FieldOptions {
   unit?: FieldSpec['unit']
 }
 
-function field(key: string, label: string, type: FieldType, expression: SQL, description: string, options: FieldOptions = {}): FieldSpec {
+function field(key: string, label: string, type: FieldType, expression: FieldSpec['sql'], description: string, options: FieldOptions = {}): FieldSpec {
   return { key, label, type, description, nullable: options.nullable ?? false, unit: options.unit, sql: expression }
 }
 
 // The cursor keeps the full precision, so no row is skipped or repeated between pages.
 const exactTime = (expression: SQL) => sql`to_char(${expression} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`
 
-function selectExpression(f: FieldSpec): SQL {
+function selectExpression(f: FieldSpec, language: Language): SQL {
+  const expression = typeof f.sql === 'function' ? f.sql(language) : f.sql
   switch (f.type) {
     case 'ip':
-      return sql`host(${f.sql})`
+      return sql`host(${expression})`
     case 'integer':
-      return sql`(${f.sql})::int8`
+      return sql`(${expression})::int8`
     default:
       // times come as PostgreSQL writes them (to_char would cost more than the rest of the query)
-      return f.sql
+      return expression
   }
 }
 
@@ -282,7 +285,7 @@ export const CATEGORY_SPECS: Record<DataCategorySlug, SectionSpec> = {
     order: { kind: 'keyset', at: sql`c.created_at`, id: sql`c.id` },
     fields: [
       field('id', 'Record number', 'integer', sql`c.id`, 'Our number for the ledger entry.'),
-      field('purpose', 'Purpose', 'text', sql`cp.name`, 'What the consent is for.'),
+      field('purpose', 'Purpose', 'text', (language) => registryTextSql(sql`cp.name`, sql`cp.name_de`, language), 'What the consent is for.'),
       field('purposeKey', 'Purpose key', 'text', sql`cp.slug`, 'A stable key for the purpose.'),
       field('action', 'Given or withdrawn', 'text', sql`c.action::text`, 'given or withdrawn.'),
       field('method', 'How', 'text', sql`c.method::text`, 'How you made the choice (e.g. banner_accept_all, settings_toggle).'),
@@ -321,7 +324,7 @@ export const CATEGORY_SPECS: Record<DataCategorySlug, SectionSpec> = {
     order: { kind: 'fixed', by: sql`kp.sort_order, kp.id` },
     fields: [
       field('cookieCategory', 'Cookie category', 'text', sql`kp.cookie_category`, 'necessary, analytics, marketing or external_media.'),
-      field('purpose', 'Purpose', 'text', sql`kp.name`, 'What the cookies are for.'),
+      field('purpose', 'Purpose', 'text', (language) => registryTextSql(sql`kp.name`, sql`kp.name_de`, language), 'What the cookies are for.'),
       field(
         'choice',
         'Your choice',
@@ -348,7 +351,9 @@ export const RECORD_SPECS = {
       field('type', 'Type', 'text', sql`r.type::text`, 'access, portability, rectification, erasure, restriction, objection, consent_withdrawal or other.'),
       field('status', 'Status', 'text', sql`r.status::text`, 'Where the request stands.'),
       field('category', 'Data concerned', 'text', sql`r.category_slug`, 'The data category concerned; null for all.', { nullable: true }),
-      field('subject', 'Subject', 'text', sql`r.subject`, 'What the request is about.', { nullable: true }),
+      field('subject', 'Subject', 'text', (language) => requestSubjectSql(language), 'What the request is about, in your language; null where its type says it.', {
+        nullable: true,
+      }),
       field('details', 'Details', 'text', sql`r.details`, 'What you wrote with the request.', { nullable: true }),
       field('receivedAt', 'Received', 'date-time', sql`r.received_at`, 'When we received it.'),
       field('dueAt', 'Due', 'date-time', sql`r.due_at`, 'When the answer is due (Art. 12(3) GDPR).'),
@@ -499,16 +504,16 @@ interface Row {
   [column: string]: unknown
 }
 
-function selectList(spec: SectionSpec, withSortKey: boolean) {
-  const columns = sectionFields(spec).map((f) => sql`${selectExpression(f)} as ${sql.identifier(f.key)}`)
+function selectList(spec: SectionSpec, withSortKey: boolean, language: Language) {
+  const columns = sectionFields(spec).map((f) => sql`${selectExpression(f, language)} as ${sql.identifier(f.key)}`)
   const sortColumns =
     withSortKey && spec.order.kind === 'keyset' ? [sql`${exactTime(spec.order.at)} as sort_at`, sql`(${spec.order.id})::text as sort_id`] : []
   return sql.join([sql`${spec.rowId} as row_id`, ...sortColumns, ...columns], sql`, `)
 }
 
-function sectionQuery(spec: SectionSpec, userId: string, page?: { after: Cursor | null; limit: number }) {
+function sectionQuery(spec: SectionSpec, userId: string, language: Language, page?: { after: Cursor | null; limit: number }) {
   // only a page needs the exact sort key, to make the link to the next one
-  const base = sql`select ${selectList(spec, Boolean(page))} ${spec.from(userId)}`
+  const base = sql`select ${selectList(spec, Boolean(page), language)} ${spec.from(userId)}`
   // a fixed-order section is a handful of rows: always whole
   if (spec.order.kind === 'fixed') return sql`${base} order by ${spec.order.by}`
   const { at, id } = spec.order
@@ -526,8 +531,20 @@ function toItem(fields: FieldSpec[], row: Row): Item {
 const PAGE_SIZE = 50
 
 /** One page, newest first. `nextCursor` is set when older items exist. */
-export async function loadSectionPage({ spec, userId, after, limit = PAGE_SIZE }: { spec: SectionSpec; userId: string; after: Cursor | null; limit?: number }) {
-  const rows = (await db.execute(sectionQuery(spec, userId, { after, limit: limit + 1 }))) as unknown as Row[]
+export async function loadSectionPage({
+  spec,
+  userId,
+  after,
+  limit = PAGE_SIZE,
+  language = FALLBACK_LANGUAGE,
+}: {
+  spec: SectionSpec
+  userId: string
+  after: Cursor | null
+  limit?: number
+  language?: Language
+}) {
+  const rows = (await db.execute(sectionQuery(spec, userId, language, { after, limit: limit + 1 }))) as unknown as Row[]
   const fields = sectionFields(spec)
   const paged = spec.order.kind === 'keyset'
   const items = (paged ? rows.slice(0, limit) : rows).map((row) => toItem(fields, row))
@@ -548,8 +565,20 @@ const dialect = new PgDialect()
  * server-side cursor in batches on the caller's reserved connection, so that all sections of a copy
  * come from one snapshot. Arrays, not objects: a large copy converts hundreds of thousands of rows.
  */
-export async function* streamSection({ connection, spec, userId, batchSize = 500 }: { connection: ReservedSql; spec: SectionSpec; userId: string; batchSize?: number }) {
-  const query = dialect.sqlToQuery(sectionQuery(spec, userId))
+export async function* streamSection({
+  connection,
+  spec,
+  userId,
+  batchSize = 500,
+  language = FALLBACK_LANGUAGE,
+}: {
+  connection: ReservedSql
+  spec: SectionSpec
+  userId: string
+  batchSize?: number
+  language?: Language
+}) {
+  const query = dialect.sqlToQuery(sectionQuery(spec, userId, language))
   const fields = sectionFields(spec)
   const batches = connection.unsafe(query.sql, query.params as never[]).values().cursor(batchSize)[Symbol.asyncIterator]()
   let done = false

@@ -14,6 +14,7 @@ import { COMMUNITY_CATEGORIES, eraseByEmail, eraseCategory, isErasableCategory, 
 import { checkDpoCorrection, correctionFieldsOf, decideRectification } from '../rectification/rectification.server'
 import { CORRECTABLE_ROW_CATEGORIES } from '../requests/personal-data-tables'
 import { restrict } from '../requests/restriction.server'
+import { AUTHORITATIVE_LANGUAGE } from '~/i18n/config'
 import { msg } from '~/i18n/translate'
 import { categoryNameOf } from '../registry/registry.server'
 
@@ -187,8 +188,10 @@ export async function completeRequest({
         correction: checked?.ok ? { rowId: correction?.rowId || null, values: checked.values } : undefined,
         // the person hears of it in the same transaction
         afterwards: async (tx, { restrictionsLifted }) => {
+          // the value as the person reads it, in the language the email is written in
+          const language = (await requestRecipient(tx, request))?.language ?? AUTHORITATIVE_LANGUAGE
           const lines = checked?.ok
-            ? [msg('emails:requestCompleted.outcome.correctedValue', { field: checked.label, value: checked.shown }), ...(restrictionsLifted > 0 ? [msg('emails:requestCompleted.outcome.restrictionLifted')] : [])]
+            ? [msg('emails:requestCompleted.outcome.correctedValue', { field: checked.label, value: checked.shown(language) }), ...(restrictionsLifted > 0 ? [msg('emails:requestCompleted.outcome.restrictionLifted')] : [])]
             : [msg(restrictionsLifted > 0 ? 'emails:requestCompleted.outcome.corrected' : 'emails:requestCompleted.outcome.correctedElsewhere')]
           await notifyCompleted(tx, { ...request, status: 'completed' }, lines, message)
         },

@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { editFormSchema } from '../domain/validation/edit-form'
 import { msg } from '~/i18n/translate'
 import { email, multiLine, singleLine } from '../domain/validation/form'
+import { parsePeriod, periodInterval } from '../domain/period'
 
 export const REGISTRY_SECTIONS = {
   contacts: { title: 'dpo:registry.section.contacts', table: 'registry_contacts' },
@@ -18,6 +19,9 @@ export type RegistrySection = keyof typeof REGISTRY_SECTIONS
 
 // the database enum recipient_kind (db/schema/registry.ts); registry-admin.server.ts checks that they agree
 export const RECIPIENT_KINDS = ['processor', 'third_party', 'partner', 'public'] as const
+
+// the languages a recipient's notices can be written in; German, the controller's, unless the DPO chose English
+export const NOTICE_LANGUAGES = ['de', 'en'] as const
 
 export function isRegistrySection(value: string | undefined): value is RegistrySection {
   return value !== undefined && Object.hasOwn(REGISTRY_SECTIONS, value)
@@ -35,8 +39,11 @@ const httpsUrl = z
   .url(msg('dpo:registryEdit.errors.url'))
   .refine((v) => /^https?:\/\//.test(v), msg('dpo:registryEdit.errors.httpOnly'))
 
-// PostgreSQL intervals as people write them: "90 days", "6 months", "8 years".
-const PERIOD = /^([1-9]\d{0,3}) (day|days|week|weeks|month|months|year|years)$/
+// A retention period as the DPO writes it, in German or English ("90 Tage", "6 months"), stored as the
+// interval PostgreSQL reads ("90 days"); the form shows it back in the reader's words (domain/period.ts).
+const period = singleLine('the period', 30)
+  .refine((v) => parsePeriod(v) !== null, msg('dpo:registryEdit.errors.period'))
+  .transform((v) => periodInterval(parsePeriod(v)!))
 
 // a form sends "on" or nothing; already parsed values pass through again unchanged
 const checkbox = z.preprocess((v) => v === 'on' || v === true, z.boolean())
@@ -78,7 +85,7 @@ const retentionRuleShape = {
   nameDe: singleLine('the name in German', 200),
   description: multiLine('the description', 4000),
   descriptionDe: multiLine('the description in German', 4000),
-  period: optional(singleLine('the period', 30).refine((v) => PERIOD.test(v), msg('dpo:registryEdit.errors.period'))),
+  period: optional(period),
   legalReason: optional(multiLine('the legal reason', 4000)),
   legalReasonDe: optional(multiLine('the legal reason in German', 4000)),
   isLegalHold: checkbox,
@@ -102,6 +109,7 @@ const recipientShape = {
   safeguards: optional(multiLine('the safeguards', 4000)),
   safeguardsDe: optional(multiLine('the safeguards in German', 4000)),
   privacyUrl: optional(httpsUrl),
+  noticeLanguage: z.enum(NOTICE_LANGUAGES, { errorMap: () => ({ message: msg('dpo:registryEdit.errors.noticeLanguage') }) }),
 }
 
 const countryAndSafeguardsInBoth = bothOrNeither([

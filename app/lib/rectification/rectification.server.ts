@@ -32,7 +32,7 @@ import { forumDisplayName, singleLine, username as usernameSchema } from '../dom
 import { endAllSessionsOfUser } from '../platform/auth.server'
 import { createRequest, OPEN_STATUSES, recordCompletedRequest, recordEvent, setDenialReason, transitionRequest, type Actor } from '../requests/dsr.server'
 import { sendReceipt } from '../requests/dsr-public.server'
-import { sendEmail } from '../platform/email.server'
+import { sendEmail, type PropsOf } from '../platform/email.server'
 import { absoluteUrl } from '../platform/env.server'
 import { categoryNameOf, getRegistryContacts } from '../registry/registry.server'
 import { CORRECTION_CATEGORIES, type CorrectionCategory } from '../requests/personal-data-tables'
@@ -41,7 +41,7 @@ import { liftRestriction, restrict } from '../requests/restriction.server'
 import { signToken, verifyToken } from '../platform/tokens.server'
 import { redirectWithToast } from '../platform/toast.server'
 import { checkVerificationCode, CODE_TTL_MINUTES, createVerificationCode } from '../platform/verification.server'
-import type { Language } from '~/i18n/config'
+import { AUTHORITATIVE_LANGUAGE, type Language } from '~/i18n/config'
 import { keyParam, msg } from '~/i18n/translate'
 import { parseRowId } from '../domain/ids'
 
@@ -266,29 +266,42 @@ export async function reportEmailChangeNotMe({ token }: { token: string | null }
 
 // --- Recipients (Art. 19) -----------------------------------------------------------------------------
 
-// The registry records no language for a recipient; English is the one every recipient listed reads.
-const RECIPIENT_NOTICE_LANGUAGE = 'en' as const
+// A recipient reads its notices in the language the registry gives it: German, the controller's, unless the
+// DPO chose English (decision 095). The record the person sees keeps the portal's subject line.
+type RecipientNoticeChange = PropsOf<'recipient-notice'>['change']
+const NOTICE_SUBJECTS: Record<RecipientNoticeChange, string> = {
+  email: 'Email address corrected',
+  payment: 'Payment record corrected',
+  referral: 'Referral record corrected',
+}
 
 async function notifyRecipient(
   tx: Transaction,
-  input: { userId: string; requestId: number; requestNumber: string; recipientId: number; recipientName: string; subject: string; details: string; address: string | null },
+  input: { userId: string; requestId: number; requestNumber: string; recipientId: number; recipientName: string; change: RecipientNoticeChange; newEmail?: string; address: string | null },
 ) {
   const dpo = (await getRegistryContacts(tx)).dpo
   const to = input.address ?? dpo.email
+  const [recipient] = await tx.select({ language: recipients.noticeLanguage }).from(recipients).where(eq(recipients.id, input.recipientId))
   await sendEmail(tx, {
     to,
     userId: input.userId,
-    // business mail to a processor or partner, most of them abroad (decision 015)
-    language: RECIPIENT_NOTICE_LANGUAGE,
+    language: recipient?.language ?? AUTHORITATIVE_LANGUAGE,
     template: 'recipient-notice',
-    props: { recipientName: input.recipientName, subject: input.subject, details: input.details, requestNumber: input.requestNumber, forwardTo: input.address ? null : input.recipientName },
+    props: {
+      recipientName: input.recipientName,
+      change: input.change,
+      customerReference: customerReference(input.userId),
+      newEmail: input.newEmail ?? null,
+      requestNumber: input.requestNumber,
+      forwardTo: input.address ? null : input.recipientName,
+    },
   })
   await tx.insert(recipientNotifications).values({
     requestId: input.requestId,
     userId: input.userId,
     recipientId: input.recipientId,
     kind: 'rectification',
-    subject: input.subject,
+    subject: NOTICE_SUBJECTS[input.change],
     channel: input.address ? `Email to ${input.recipientName}` : 'Email to the data protection officer, who passes it on to the recipient',
   })
 }
@@ -298,7 +311,6 @@ const customerReference = (userId: string) => userId.slice(0, 8)
 // Who received the email address: the payment providers the customer paid through, and the affiliate partner
 // who referred them.
 async function notifyRecipientsOfEmailChange(tx: Transaction, input: { userId: string; requestId: number; requestNumber: string; newEmail: string }) {
-  const details = `Customer reference ${customerReference(input.userId)}: the email address is now ${input.newEmail}.`
   const providers = await tx
     .selectDistinct({ id: recipients.id, name: recipients.name })
     .from(payments)
@@ -306,7 +318,7 @@ async function notifyRecipientsOfEmailChange(tx: Transaction, input: { userId: s
     .where(eq(payments.userId, input.userId))
     .orderBy(recipients.name)
   for (const provider of providers) {
-    await notifyRecipient(tx, { ...input, recipientId: provider.id, recipientName: provider.name, subject: 'Email address corrected', details, address: null })
+    await notifyRecipient(tx, { ...input, recipientId: provider.id, recipientName: provider.name, change: 'email', address: null })
   }
   const [partner] = await tx
     .select({ name: affiliatePartners.name, contactEmail: affiliatePartners.contactEmail, recipientId: recipients.id })
@@ -315,7 +327,7 @@ async function notifyRecipientsOfEmailChange(tx: Transaction, input: { userId: s
     .innerJoin(recipients, eq(recipients.slug, 'affiliate_partners'))
     .where(eq(referrals.userId, input.userId))
   if (partner) {
-    await notifyRecipient(tx, { ...input, recipientId: partner.recipientId, recipientName: partner.name, subject: 'Email address corrected', details, address: partner.contactEmail })
+    await notifyRecipient(tx, { ...input, recipientId: partner.recipientId, recipientName: partner.name, change: 'email', address: partner.contactEmail })
   }
 }
 
@@ -586,7 +598,15 @@ export function correctionFieldsOf(categorySlug: string | null): { key: string; 
   return (categorySlug ? (CORRECTION_FIELDS[categorySlug] ?? []) : []).map(({ key, label }) => ({ key, label }))
 }
 
-export type CheckedCorrection = { ok: true; values: Record<string, string | number | Date>; label: string; shown: string } | { ok: false; field: 'correctionField' | 'correctedValue'; message: string }
+export type CheckedCorrection =
+  | {
+      ok: true
+      values: Record<string, string | number | Date>
+      label: string
+      /** the corrected value as its reader reads it: a date and time in their language */
+      shown: (language: Language) => string
+    }
+  | { ok: false; field: 'correctionField' | 'correctedValue'; message: string }
 
 /** Checks one typed value for one field before anything is written (the form shows the message next to the field). */
 export function checkDpoCorrection(categorySlug: string | null, { field, value }: { field: string; value: string }): CheckedCorrection {
@@ -594,7 +614,13 @@ export function checkDpoCorrection(categorySlug: string | null, { field, value }
   if (!spec) return { ok: false, field: 'correctionField', message: msg('dpo:correction.errors.chooseField') }
   const parsed = spec.schema.safeParse(value)
   if (!parsed.success) return { ok: false, field: 'correctedValue', message: parsed.error.issues[0].message }
-  return { ok: true, values: { [field]: parsed.data }, label: keyParam(spec.label), shown: parsed.data instanceof Date ? formatDateTime(parsed.data) : String(parsed.data) }
+  const corrected: unknown = parsed.data
+  return {
+    ok: true,
+    values: { [field]: parsed.data },
+    label: keyParam(spec.label),
+    shown: (language) => (corrected instanceof Date ? formatDateTime(corrected, language) : String(corrected)),
+  }
 }
 
 const correctionSchema = (categorySlug: CorrectionCategory) =>
@@ -740,11 +766,10 @@ async function notifyRecipientsOfDpoCorrection(
   { userId, request, categorySlug, updated }: { userId: string; request: { id: number; number: string }; categorySlug: CorrectionCategory; updated: unknown[] },
 ) {
   const base = { userId, requestId: request.id, requestNumber: request.number }
-  const details = `Customer reference ${customerReference(userId)}: please compare your records with ours; the ${categorySlug.replace('_', ' ')} record was corrected.`
   if (categorySlug === 'payments') {
     const providerIds = [...new Set((updated as { providerId: number }[]).map((u) => u.providerId))]
     const providers = await tx.select().from(recipients).where(inArray(recipients.id, providerIds))
-    for (const p of providers) await notifyRecipient(tx, { ...base, recipientId: p.id, recipientName: p.name, subject: 'Payment record corrected', details, address: null })
+    for (const p of providers) await notifyRecipient(tx, { ...base, recipientId: p.id, recipientName: p.name, change: 'payment', address: null })
   }
   if (categorySlug === 'affiliate') {
     const [partner] = await tx
@@ -753,7 +778,7 @@ async function notifyRecipientsOfDpoCorrection(
       .innerJoin(affiliatePartners, eq(affiliatePartners.id, referrals.affiliatePartnerId))
       .innerJoin(recipients, eq(recipients.slug, 'affiliate_partners'))
       .where(eq(referrals.userId, userId))
-    if (partner) await notifyRecipient(tx, { ...base, recipientId: partner.recipientId, recipientName: partner.name, subject: 'Referral record corrected', details, address: partner.contactEmail })
+    if (partner) await notifyRecipient(tx, { ...base, recipientId: partner.recipientId, recipientName: partner.name, change: 'referral', address: partner.contactEmail })
   }
 }
 

@@ -1,0 +1,2 @@
+ALTER TABLE "recipients" ADD COLUMN "notice_language" text DEFAULT 'de' NOT NULL;--> statement-breakpoint
+ALTER TABLE "recipients" ADD CONSTRAINT "recipients_language_check" CHECK ("recipients"."notice_language" in ('de', 'en'));
