@@ -11,8 +11,11 @@ test('a customer erases their VPN session records from My data, and the receipt 
   await page.goto('/my-data')
   await page.locator('#category-vpn_sessions').getByRole('link', { name: 'Delete all' }).click()
   await expect(page).toHaveURL(/\/my-data\/erase\/vpn_sessions$/)
-  await page.getByLabel('Your password').fill(user.password)
-  await page.getByRole('button', { name: 'Delete 2 VPN session records' }).click()
+  // the URL changes before the new page is on screen (React Router renders in a transition), and My data has a
+  // "Your password" field of its own (the access package): fill the one in the deletion form
+  const confirm = page.getByRole('form', { name: 'Confirm the deletion' })
+  await confirm.getByLabel('Your password').fill(user.password)
+  await confirm.getByRole('button', { name: 'Delete 2 VPN session records' }).click()
   await expect(page.getByRole('status')).toContainText('Done: 2 items deleted')
   expect(await db.select().from(vpnSessions).where(eq(vpnSessions.userId, user.id))).toEqual([])
 

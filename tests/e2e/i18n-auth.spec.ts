@@ -22,7 +22,7 @@ async function aWrongCode(context: BrowserContext, to: string) {
 
 async function expectGerman(page: Page) {
   await expect(page.locator('html')).toHaveAttribute('lang', 'de')
-  expect(await englishOnPage(page, await userTexts())).toEqual([])
+  expect(await englishOnPage(page, userTexts)).toEqual([])
 }
 
 test.describe('a German browser', () => {

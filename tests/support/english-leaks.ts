@@ -43,18 +43,32 @@ export function englishIn(text: string): string | null {
   return null
 }
 
+// userTexts grows with every test that writes (thousands of rows late in a full run): sorted once per list, and
+// per text only the ones it contains are taken out, so a page costs a few native searches, not seconds.
+const preparedTexts = new WeakMap<readonly string[], string[]>()
+function prepared(userTexts: readonly string[]) {
+  let written = preparedTexts.get(userTexts)
+  if (!written) {
+    written = [...new Set(userTexts.map((u) => u.trim()).filter((u) => u.length >= 3))].sort((a, b) => b.length - a.length)
+    preparedTexts.set(userTexts, written)
+  }
+  return written
+}
+
 /** Every line of a text with English in it; what people wrote (userTexts) is taken out of the line first. */
 export function englishLines(text: string, where: string, userTexts: readonly string[] = []) {
   const out: string[] = []
-  const written = [...new Set(userTexts.map((u) => u.trim()).filter((u) => u.length >= 3))].sort((a, b) => b.length - a.length)
+  const written = prepared(userTexts)
+  const inText = written.filter((u) => text.includes(u))
   for (const line of text.split(/\r?\n/)) {
     let rest = line.trim()
-    for (const u of written) if (rest.includes(u)) rest = rest.split(u).join(' ')
+    for (const u of inText) if (rest.includes(u)) rest = rest.split(u).join(' ')
+    const found = englishIn(rest)
+    if (!found) continue
     // a shortened quote of what someone wrote ("Hello, your privacy notice says…")
     const bare = rest.replace(/[…"“”„«»]/g, '').trim()
-    if (!bare || (bare.length >= 12 && written.some((u) => u.includes(bare)))) continue
-    const found = englishIn(rest)
-    if (found) out.push(`${where}: ${found}`)
+    if (bare.length >= 12 && written.some((u) => u.includes(bare))) continue
+    out.push(`${where}: ${found}`)
   }
   return out
 }
@@ -110,9 +124,15 @@ export async function pageTexts(page: Page) {
   })
 }
 
-/** English found on the page, one line per text. */
-export async function englishOnPage(page: Page, userTextsList: readonly string[]) {
+/**
+ * English found on the page, one line per text. What people wrote is fetched (a query over every text the run's
+ * tests wrote) only when the page's own words found something, to take those texts out again.
+ */
+export async function englishOnPage(page: Page, userTextsList: readonly string[] | (() => Promise<readonly string[]>)) {
+  const texts = await pageTexts(page)
+  if (!texts.some(({ where, text }) => englishLines(text, where).length > 0)) return []
+  const written = typeof userTextsList === 'function' ? await userTextsList() : userTextsList
   const out: string[] = []
-  for (const { where, text } of await pageTexts(page)) out.push(...englishLines(text, where, userTextsList))
+  for (const { where, text } of texts) out.push(...englishLines(text, where, written))
   return [...new Set(out)]
 }
