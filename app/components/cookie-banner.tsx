@@ -64,17 +64,27 @@ export function CookieCategoryList({ categories, checked = [] }: { categories: C
   )
 }
 
-// "Reject all" and "Accept all" look alike on purpose: refusing must be as easy as agreeing.
-export function CookieChoiceButtons() {
+// "Reject all" and "Accept all" look alike on purpose: refusing must be as easy as agreeing. A fragment, so the
+// banner can place them in its own grid.
+function AcceptAndRejectButtons() {
   const { t } = useTranslation()
   return (
-    <div className="cookie-actions">
+    <>
       <button type="submit" name="intent" value="accept-all" className="cookie-choice">
         {t('consent:choice.acceptAll')}
       </button>
       <button type="submit" name="intent" value="reject-all" className="cookie-choice">
         {t('consent:choice.rejectAll')}
       </button>
+    </>
+  )
+}
+
+export function CookieChoiceButtons() {
+  const { t } = useTranslation()
+  return (
+    <div className="cookie-actions">
+      <AcceptAndRejectButtons />
       <button type="submit" name="intent" value="save" className="cookie-choice">
         {t('consent:choice.save')}
       </button>
@@ -112,12 +122,7 @@ export function CookieBanner({ gpc, categories }: { gpc: boolean; categories: Co
       {gpc ? <p className="notice">{t('consent:banner.gpc')}</p> : null}
       <Form method="post" action="/cookies" reloadDocument className="cookie-banner-form">
         <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
-        <button type="submit" name="intent" value="accept-all" className="cookie-choice">
-          {t('consent:choice.acceptAll')}
-        </button>
-        <button type="submit" name="intent" value="reject-all" className="cookie-choice">
-          {t('consent:choice.rejectAll')}
-        </button>
+        <AcceptAndRejectButtons />
         <details className="cookie-settings">
           <summary className="cookie-choice">{t('consent:banner.settings')}</summary>
           <div className="cookie-settings-panel">
