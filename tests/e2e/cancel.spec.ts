@@ -3,14 +3,7 @@ import { and, eq, isNull } from 'drizzle-orm'
 import { db } from '#db/client.server'
 import { accountCancellations, payments, recipients, retentionRules, users, vpnSessions } from '#db/schema'
 import { sendJobNow } from '~/lib/dpo/jobs.server'
-import { createUser, loginAs, type TestUser } from '../support/fixtures'
-
-async function openEmail(page: Page, to: string, subject: RegExp) {
-  await page.goto(`/dev/mailbox?to=${encodeURIComponent(to)}`)
-  await page.getByRole('link', { name: subject }).first().click()
-  await expect(page).toHaveURL(/\/dev\/mailbox\/\d+/)
-  return page.locator('main').innerText()
-}
+import { createUser, loginAs, readEmail, type TestUser } from '../support/fixtures'
 
 async function customerWithData() {
   const user = await createUser()
@@ -49,7 +42,7 @@ test('cancel, undo from the email within the cooling-off period, cancel again, l
   expect(await db.select().from(accountCancellations).where(eq(accountCancellations.userId, user.id))).toEqual([])
 
   await cancelThroughThePage(page, user)
-  const scheduled = await openEmail(page, user.email, /Your account will be cancelled on/)
+  const scheduled = await readEmail(page, user.email, /Your account will be cancelled on/)
   expect(scheduled).toContain('Payments (1)')
   const undoUrl = /(https?:\/\/\S+\/account\/cancel\/undo\/[A-Za-z0-9_-]+)/.exec(scheduled)![1]
 
@@ -78,7 +71,7 @@ test('cancel, undo from the email within the cooling-off period, cancel again, l
   await expect.poll(async () => (await db.select().from(users).where(eq(users.id, user.id)))[0].status, { timeout: 30_000 }).toBe('cancelled')
 
   // the final email reached the address on file
-  const final = await openEmail(page, user.email, /Your account is closed/)
+  const final = await readEmail(page, user.email, /Your account is closed/)
   expect(final).toContain('You can no longer log in')
 
   // the old session is gone and the credentials no longer work

@@ -33,6 +33,7 @@ test('a customer changes the email address: code from the new mailbox, notice to
 
   // the history shows the old value next to the new one, changed by the customer
   await expect(page).toHaveURL(/\/my-data\/history$/)
+  await expect(page.getByRole('status')).toContainText(/DSR-\d{4}-\d+/)
   const saved = (await page.getByRole('status').textContent()) ?? ''
   const number = /DSR-\d{4}-\d+/.exec(saved)?.[0]
   expect(number, saved).toBeTruthy()

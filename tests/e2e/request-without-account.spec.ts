@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test'
 import { and, desc, eq, sql } from 'drizzle-orm'
 import { db } from '#db/client.server'
 import { contactMessages, dataSubjectRequests, deletionReceipts, feedSubscriptions, forumPosts, outboxMessages } from '#db/schema'
-import { createUser, loginAs, uniqueName } from '../support/fixtures'
+import { createUser, loginAs, readCodeFromMailbox, uniqueName } from '../support/fixtures'
 
 // What someone without an account left on the website under their address.
 async function leaveCommunityData(email: string) {
@@ -30,16 +30,6 @@ async function latestMail(to: string, template: string) {
   return mail
 }
 
-// Reads the code from the newest email to the address in the dev mailbox, the way the person would.
-async function readRequestCode(page: Page, to: string) {
-  await page.goto(`/dev/mailbox?to=${encodeURIComponent(to)}`)
-  await page.getByRole('link', { name: 'Your confirmation code' }).first().click()
-  await expect(page.getByRole('heading', { name: 'Your confirmation code' })).toBeVisible()
-  const match = (await page.locator('main').innerText()).match(/\b(\d{6})\b/)
-  if (!match) throw new Error('No 6-digit code in the email')
-  return match[1]
-}
-
 async function fileAndConfirm(page: Page, { email, type, details = '' }: { email: string; type: string; details?: string }) {
   await page.goto('/requests/new')
   await page.getByLabel('What would you like us to do?').selectOption({ label: type })
@@ -49,7 +39,7 @@ async function fileAndConfirm(page: Page, { email, type, details = '' }: { email
   await expect(page.getByRole('heading', { name: 'Confirm your email address' })).toBeVisible()
   const [pending] = await db.select().from(dataSubjectRequests).where(sql`lower(${dataSubjectRequests.email}) = ${email}`).orderBy(desc(dataSubjectRequests.id)).limit(1)
   expect(pending.status).toBe('identity_unverified')
-  const code = await readRequestCode(page, email)
+  const code = await readCodeFromMailbox(page, email)
   await page.goto('/requests/new')
   await page.getByLabel('Confirmation code').fill(code)
   await page.getByRole('button', { name: 'Confirm' }).click()
@@ -105,7 +95,7 @@ test('until the code is entered the request is not in the queue, and a wrong cod
   await page.getByLabel('Your email address').fill(email)
   await page.getByRole('button', { name: 'Send the request' }).click()
   await expect(page.getByRole('heading', { name: 'Confirm your email address' })).toBeVisible()
-  const code = await readRequestCode(page, email)
+  const code = await readCodeFromMailbox(page, email)
   await page.goto('/requests/new')
   await page.getByLabel('Confirmation code').fill(code === '000000' ? '111111' : '000000')
   await page.getByRole('button', { name: 'Confirm' }).click()

@@ -47,13 +47,18 @@ export async function findUserByEmail(email: string) {
   return user
 }
 
-// Reads the code from the newest email to an address, the way a person would: in the dev mailbox.
-export async function readCodeFromMailbox(page: Page, to: string, subject = 'Your confirmation code') {
+// Opens the newest email to an address whose subject matches, the way a person would: in the dev mailbox.
+// Returns the message's text body. The click navigates on the client, and the URL changes before the
+// message renders, so this waits for the body itself (only the message page has one), never for the URL.
+export async function readEmail(page: Page, to: string, subject: string | RegExp) {
   await page.goto(`/dev/mailbox?to=${encodeURIComponent(to)}`)
   await page.getByRole('link', { name: subject }).first().click()
-  // the click navigates on the client: read the body only once the message itself is shown
-  await page.waitForURL(/\/dev\/mailbox\/\d+/)
-  const text = await page.locator('pre.mail-body').innerText()
+  return page.locator('pre.mail-body').innerText()
+}
+
+// Reads the code from the newest email to an address.
+export async function readCodeFromMailbox(page: Page, to: string, subject = 'Your confirmation code') {
+  const text = await readEmail(page, to, subject)
   const match = text.match(/\b(\d{6})\b/)
   if (!match) throw new Error(`No 6-digit code in the email to ${to}`)
   return match[1]
