@@ -34,8 +34,8 @@ export const links: LinksFunction = () => [
 ]
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const contacts = await getRegistryContacts()
   const language = await getLanguage(request)
+  const contacts = await getRegistryContacts(language)
   const user = context.auth ? { username: context.auth.user.username, role: context.auth.user.role } : null
   // a consent given under a purpose text that has since changed is asked again (issue 8)
   const reconsent = context.auth?.user.role === 'customer' ? await purposesNeedingReconsent({ userId: context.auth.user.id, language }) : []

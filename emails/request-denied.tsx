@@ -42,7 +42,12 @@ export function RequestDenied({ number, type, reason, authority, statusUrl, ...c
       <RequestFacts
         facts={[
           [t('emails:layout.roles.supervisoryAuthority'), <span lang="de">{authority.name}</span>],
-          [t('emails:requestDenied.address'), <span lang="de">{`${authority.street}, ${authority.postalCode} ${authority.city}, ${authority.country}`}</span>],
+          [
+            t('emails:requestDenied.address'),
+            <>
+              <span lang="de">{`${authority.street}, ${authority.postalCode} ${authority.city}`}</span>, {authority.country}
+            </>,
+          ],
           [t('emails:requestDenied.email'), authority.email],
           ...(authority.phone ? ([[t('emails:requestDenied.phone'), authority.phone]] as const) : []),
           ...(authority.website ? ([[t('emails:requestDenied.website'), authority.website]] as const) : []),

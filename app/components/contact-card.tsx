@@ -7,11 +7,14 @@ export function ContactCard({ title, contact }: { title: string; contact: Pick<R
   return (
     <address className="contact-card">
       <strong>{title}</strong>
-      {/* names and addresses are kept as the registry spells them: German, also on English pages */}
+      {/* names and addresses are kept as the registry spells them: German, also on English pages; the country is the reader's */}
       <span lang="de">{contact.name}</span>
       <span lang="de">{contact.street}</span>
-      <span lang="de">
-        {contact.postalCode} {contact.city}, {contact.country}
+      <span>
+        <span lang="de">
+          {contact.postalCode} {contact.city}
+        </span>
+        , {contact.country}
       </span>
       <a href={`mailto:${contact.email}`}>{contact.email}</a>
       {contact.phone ? <span>{t('common:footer.phone', { phone: contact.phone })}</span> : null}

@@ -4,12 +4,13 @@ import { Trans, useTranslation } from 'react-i18next'
 import { GpcHonoured } from '~/components/gpc-status'
 import { pageTitle } from '~/i18n/translate'
 import { readCookieConsent } from '~/lib/consent/cookie-consent.server'
+import { getLanguage } from '~/lib/platform/i18n.server'
 import { getRegistryContacts } from '~/lib/registry/registry.server'
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'home:title')
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const [{ controller }, cookieState] = await Promise.all([getRegistryContacts(), readCookieConsent(request)])
+  const [{ controller }, cookieState] = await Promise.all([getRegistryContacts(await getLanguage(request)), readCookieConsent(request)])
   return { controllerName: controller.name, role: context.auth?.user.role ?? null, gpc: cookieState.gpc }
 }
 

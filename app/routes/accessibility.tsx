@@ -1,17 +1,18 @@
-import type { MetaFunction } from '@remix-run/node'
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { Trans, useTranslation } from 'react-i18next'
 import { ContactCard } from '~/components/contact-card'
 import { pageTitle } from '~/i18n/translate'
 import { IDLE_TIMEOUT_MINUTES } from '~/lib/platform/auth.server'
+import { getLanguage } from '~/lib/platform/i18n.server'
 import { CODE_TTL_MINUTES } from '~/lib/platform/verification.server'
 import { getRegistryContacts } from '~/lib/registry/registry.server'
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'common:statement.title')
 
 // Public. Who to tell about a barrier comes from the registry, like every other contact on the portal.
-export async function loader() {
-  const { controller } = await getRegistryContacts()
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { controller } = await getRegistryContacts(await getLanguage(request))
   return { controller, idleMinutes: IDLE_TIMEOUT_MINUTES, codeMinutes: CODE_TTL_MINUTES }
 }
 

@@ -26,7 +26,7 @@ const CONTACT_PER_EMAIL: Limit = { bucket: 'contact-email', max: 5, windowSecond
 // Public: people without an account write to us too.
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const language = await getLanguage(request)
-  const [purposes, contacts, allowed] = await Promise.all([getPurposes({ language }), getRegistryContacts(), allowedCookieCategories(request)])
+  const [purposes, contacts, allowed] = await Promise.all([getPurposes({ language }), getRegistryContacts(language), allowedCookieCategories(request)])
   const contactPurpose = purposes.find((p) => p.slug === 'contact_form')
   const externalMedia = purposes.find((p) => p.slug === 'external_media')
   if (!contactPurpose || !externalMedia) throw new Error('The registry lacks the contact_form or external_media purpose: run the seed.')

@@ -106,7 +106,7 @@ async function viewOf(section: RegistrySection, language: Language): Promise<{ f
           { name: 'street', label: 'dpo:registryEdit.field.street', kind: 'text' },
           { name: 'postalCode', label: 'dpo:registryEdit.field.postalCode', kind: 'text' },
           { name: 'city', label: 'dpo:registryEdit.field.city', kind: 'text' },
-          { name: 'country', label: 'dpo:registryEdit.field.country', kind: 'text' },
+          ...bilingual({ name: 'country', label: 'dpo:registryEdit.field.country', kind: 'text' }),
           { name: 'email', label: 'dpo:registryEdit.field.email', kind: 'email' },
           { name: 'phone', label: 'dpo:registryEdit.field.phone', kind: 'text', optional: true },
           { name: 'website', label: 'dpo:registryEdit.field.website', kind: 'url', optional: true },
@@ -114,7 +114,7 @@ async function viewOf(section: RegistrySection, language: Language): Promise<{ f
         rows: loaded.rows.map((r) => ({
           key: String(r.id),
           title: { key: ROLE_KEYS[r.role] },
-          values: { name: r.name, street: r.street, postalCode: r.postalCode, city: r.city, country: r.country, email: r.email, phone: str(r.phone), website: str(r.website) },
+          values: { name: r.name, street: r.street, postalCode: r.postalCode, city: r.city, country: r.country, countryDe: r.countryDe, email: r.email, phone: str(r.phone), website: str(r.website) },
         })),
         canCreate: false,
       }

@@ -31,7 +31,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const t = fixedT(language)
   const [categories, contacts, consents] = await Promise.all([
     loadMyDataSummary({ userId: user.id, t, language }),
-    getRegistryContacts(),
+    getRegistryContacts(language),
     loadConsentStates({ request, user }),
   ])
   return {

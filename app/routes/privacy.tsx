@@ -15,7 +15,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'policy:do
 // the page's language; who is responsible and where to complain are always today's registry rows.
 export async function loader({ request }: LoaderFunctionArgs) {
   const language = await getLanguage(request)
-  const [contacts, inForce, upcoming] = await Promise.all([getRegistryContacts(), versionInForce({ document: 'privacy' }), upcomingVersion({ document: 'privacy' })])
+  const [contacts, inForce, upcoming] = await Promise.all([getRegistryContacts(language), versionInForce({ document: 'privacy' }), upcomingVersion({ document: 'privacy' })])
   return {
     contacts,
     version: inForce ? { number: inForce.number, ...versionIn(inForce, language), effectiveAt: formatDateTime(inForce.effectiveAt!, language) } : null,

@@ -27,6 +27,8 @@ export const registryContacts = pgTable('registry_contacts', {
   postalCode: text('postal_code').notNull(),
   city: text('city').notNull(),
   country: text('country').notNull(),
+  // German, authoritative ("Deutschland"); empty on a row written before it existed, which then shows the English
+  countryDe: text('country_de').notNull().default(''),
   email: text('email').notNull(),
   phone: text('phone'),
   website: text('website'),

@@ -25,7 +25,8 @@ const roles = [
 ] as const satisfies ReadonlyArray<readonly [keyof EmailContacts, string]>
 
 // Art. 13 GDPR: every email names who is responsible and where to complain. Names and addresses stay as
-// the registry spells them (German), marked as such for screen readers inside English text.
+// the registry spells them (German), marked as such for screen readers inside English text; the country is
+// in the reader's language.
 export function ContactsFooter({ contacts, language }: { contacts: EmailContacts; language?: Language }) {
   const { t } = emailText(language)
   return (
@@ -36,8 +37,9 @@ export function ContactsFooter({ contacts, language }: { contacts: EmailContacts
           <Text key={role} style={styles.footerText}>
             <span style={styles.footerLabel}>{t(label)}:</span>{' '}
             <span lang="de">
-              {c.name}, {c.street}, {c.postalCode} {c.city}, {c.country}
+              {c.name}, {c.street}, {c.postalCode} {c.city}
             </span>
+            , {c.country}
             <br />
             {c.email}
           </Text>

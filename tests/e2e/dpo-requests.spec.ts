@@ -102,7 +102,7 @@ test('a refusal needs a reason; the email carries it with the supervisory author
   expect(row.status).toBe('denied')
   expect(row.denialReason).toBe(reason)
   const [mail] = await mailsTo(customer.email, 'request-denied')
-  const { supervisoryAuthority: authority } = await getRegistryContacts()
+  const { supervisoryAuthority: authority } = await getRegistryContacts('en')
   for (const part of [reason, authority.name, authority.street, authority.email, authority.phone!, authority.website!, request.number]) expect(mail.text).toContain(part)
   expect(mail.text).toMatch(/right to go to court/)
   expect(mail.text).toMatch(/Art\. 78, 79/)

@@ -10,7 +10,7 @@ const ACTIONS_DE = ['Meine Daten einsehen', 'Kopie herunterladen', 'Daten berich
 const actions = (page: Page) => page.getByRole('list', { name: /What you can do here|Was Sie hier tun können/ })
 
 test('logged out: every action is there, says it needs a login and leads through it, or to a request without an account', async ({ page }) => {
-  const { controller } = await getRegistryContacts()
+  const { controller } = await getRegistryContacts('en')
   await page.goto('/')
   await expect(page.getByRole('heading', { name: 'Your data, your rights', level: 1 })).toBeVisible()
   const name = page.getByRole('main').getByText(controller.name, { exact: true })
@@ -68,7 +68,7 @@ test.describe('in German', () => {
   test.use({ locale: 'de-DE' })
 
   test('the start page is German throughout, logged out and logged in', async ({ page, context, baseURL }) => {
-    const { controller } = await getRegistryContacts()
+    const { controller } = await getRegistryContacts('de')
     await page.goto('/')
     await expect(page.locator('html')).toHaveAttribute('lang', 'de')
     await expect(page).toHaveTitle(/^Ihre Daten, Ihre Rechte · Datenschutzportal$/)

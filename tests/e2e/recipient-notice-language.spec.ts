@@ -51,7 +51,7 @@ test('a recipient is told of a correction in German, or in English when the DPO 
   expect(paymentwall.noticeLanguage).toBe('de')
 
   const customer = await createUser()
-  const { dpo: dpoContact } = await getRegistryContacts()
+  const { dpo: dpoContact } = await getRegistryContacts('de')
   // Paymentwall has no notice address: the DPO passes the notice on, written in German
   const german = await openNotice(page, dpoContact.email, await correctPayment(customer.id, paymentwall.id, dpo.id))
   await expect(german).toContainText('Mitteilung nach Art. 19 DSGVO: Zahlungsdaten berichtigt')

@@ -6,7 +6,7 @@ import { getPurposes, getRegistryContacts } from '~/lib/registry/registry.server
 import { createUser, loginAs } from '../support/fixtures'
 
 test('the privacy notice in force was generated from the registry', async ({ page }) => {
-  const [contacts, allPurposes] = await Promise.all([getRegistryContacts(), getPurposes()])
+  const [contacts, allPurposes] = await Promise.all([getRegistryContacts('en'), getPurposes()])
   await page.goto('/privacy')
   const notice = page.locator('article.privacy-notice')
   await expect(notice).toContainText(contacts.controller.name)
@@ -23,7 +23,7 @@ test('the privacy notice in force was generated from the registry', async ({ pag
 })
 
 test("an UPDATE of the DPO's email in the database shows on the next page load", async ({ page }) => {
-  const { dpo } = await getRegistryContacts()
+  const { dpo } = await getRegistryContacts('en')
   const changed = `privacy-${Date.now()}@example.test`
   await db.update(registryContacts).set({ email: changed }).where(eq(registryContacts.role, 'dpo'))
   try {

@@ -31,7 +31,7 @@ test('a new customer signs up, confirms the code from the mailbox, logs in, sees
   await expect(page).toHaveURL(/\/account$/)
   await expect(page.getByRole('heading', { name: `Hello, ${username}` })).toBeVisible()
 
-  const contacts = await getRegistryContacts()
+  const contacts = await getRegistryContacts('en')
   const footer = page.getByRole('contentinfo')
   // names only: registry.spec.ts edits the DPO's email address while it runs
   for (const contact of [contacts.controller, contacts.dpo, contacts.supervisoryAuthority]) {

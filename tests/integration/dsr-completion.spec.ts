@@ -127,7 +127,7 @@ test('completing a correction with the corrected value writes it, archives the o
   // the payment provider is told (through the DPO's mailbox: it has no notice address in the registry)
   const notices = await db.select().from(recipientNotifications).where(eq(recipientNotifications.requestId, filed.requestId))
   expect(notices).toEqual([expect.objectContaining({ recipientId: paymentwall.id, userId: customer.id, kind: 'rectification', subject: 'Payment record corrected' })])
-  const { dpo: dpoContact } = await getRegistryContacts()
+  const { dpo: dpoContact } = await getRegistryContacts('en')
   const notice = await lastMail(dpoContact.email, 'recipient-notice')
   expect(notice.text).toContain(filed.requestNumber)
   expect(notice.text).toContain('Paymentwall')

@@ -37,7 +37,7 @@ test('the DPO is reminded once when a request is 7 days from its due date, and o
   expect(soonMails).toHaveLength(1)
   expect(soonMails[0].subject).toMatch(/due within 7 days/)
   // to the DPO's mailbox as the registry names it
-  const { dpo } = await getRegistryContacts()
+  const { dpo } = await getRegistryContacts('en')
   expect(soonMails[0].to).toBe(dpo.email)
   const overdueMails = await remindersListing(overdue.number)
   expect(overdueMails).toHaveLength(1)

@@ -91,7 +91,7 @@ function contactJson(contact: RegistryContact) {
 }
 
 async function loadInformation(t: TFunction, language: Language) {
-  const [contacts, purposes, recipients] = await Promise.all([getRegistryContacts(), getPurposes({ language }), getRecipients({ language })])
+  const [contacts, purposes, recipients] = await Promise.all([getRegistryContacts(language), getPurposes({ language }), getRecipients({ language })])
   return {
     controller: contactJson(contacts.controller),
     dataProtectionOfficer: contactJson(contacts.dpo),
@@ -498,9 +498,10 @@ table{border-collapse:collapse;width:100%;font-size:.9rem;margin:.5rem 0 1.5rem}
 th{background:#eef1f6}dt{font-weight:600}dd{margin:0 0 .5rem}section{border-top:2px solid #d5dae3;margin-top:2rem}.muted{color:#5b6478}
 td.json{font-family:monospace;font-size:.8rem;word-break:break-all}`
 
-// Names and addresses from the registry stay as it spells them (German), marked so inside English text.
+// Names and addresses from the registry stay as it spells them (German), marked so inside English text; the
+// country is in the customer's language.
 function htmlContact(t: TFunction, title: string, c: ReturnType<typeof contactJson>) {
-  return `<address><strong>${h(title)}</strong><br><span lang="de">${h(c.name)}<br>${h(c.street)}<br>${h(c.postalCode)} ${h(c.city)}, ${h(c.country)}</span><br>${h(c.email)}${
+  return `<address><strong>${h(title)}</strong><br><span lang="de">${h(c.name)}<br>${h(c.street)}<br>${h(c.postalCode)} ${h(c.city)}</span>, ${h(c.country)}<br>${h(c.email)}${
     c.phone ? `<br>${h(t('emails:package.phone', { phone: c.phone }))}` : ''
   }${c.website ? `<br>${h(c.website)}` : ''}</address>`
 }

@@ -135,9 +135,10 @@ export function denyRequest({ requestId, actor, reason, now = new Date() }: { re
       const lifted = await liftRestriction(tx, { requestId: request.id, userId: request.userId })
       if (lifted > 0) await recordEvent(tx, { requestId: request.id, kind: 'restriction_lifted', actor, data: { restrictionsLifted: lifted } })
     }
-    const { supervisoryAuthority: a } = await getRegistryContacts(tx)
+    const recipient = await withRecipient(tx, request)
+    const { supervisoryAuthority: a } = await getRegistryContacts(recipient.language, tx)
     await sendEmail(tx, {
-      ...(await withRecipient(tx, request)),
+      ...recipient,
       template: 'request-denied',
       props: {
         number: request.number,

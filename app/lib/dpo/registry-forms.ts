@@ -68,6 +68,7 @@ const contactShape = {
   postalCode: singleLine('the postal code', 20),
   city: singleLine('the city', 100),
   country: singleLine('the country', 100),
+  countryDe: singleLine('the country in German', 100),
   email,
   phone: optional(singleLine('the phone number', 50)),
   website: optional(httpsUrl),

@@ -26,7 +26,7 @@ export interface OutgoingEmail<T extends TemplateName> {
 
 export async function renderEmail<T extends TemplateName>(executor: Executor, template: T, props: PropsOf<T>, language: Language) {
   const { component, subject } = templates[template]
-  const contacts = await getRegistryContacts(executor)
+  const contacts = await getRegistryContacts(language, executor)
   // Object.assign because TypeScript cannot spread a props type that depends on the template name
   const element = createElement(component, Object.assign({}, props, { contacts, baseUrl: getPortalBaseUrl(), language }))
   const [html, text] = await Promise.all([render(element), render(element, { plainText: true })])

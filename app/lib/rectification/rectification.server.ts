@@ -279,7 +279,7 @@ async function notifyRecipient(
   tx: Transaction,
   input: { userId: string; requestId: number; requestNumber: string; recipientId: number; recipientName: string; change: RecipientNoticeChange; newEmail?: string; address: string | null },
 ) {
-  const dpo = (await getRegistryContacts(tx)).dpo
+  const dpo = (await getRegistryContacts(AUTHORITATIVE_LANGUAGE, tx)).dpo
   const to = input.address ?? dpo.email
   const [recipient] = await tx.select({ language: recipients.noticeLanguage }).from(recipients).where(eq(recipients.id, input.recipientId))
   await sendEmail(tx, {

@@ -14,16 +14,23 @@ import {
 } from '#db/schema'
 import { FALLBACK_LANGUAGE, type Language } from '~/i18n/config'
 
-export type RegistryContact = typeof registryContacts.$inferSelect
+type RegistryContactRow = typeof registryContacts.$inferSelect
+/** A contact as its reader reads it: the country in the reader's language; name and address as spelled. */
+export type RegistryContact = Omit<RegistryContactRow, 'countryDe'>
 export interface RegistryContacts {
   controller: RegistryContact
   dpo: RegistryContact
   supervisoryAuthority: RegistryContact
 }
 
-export async function getRegistryContacts(executor: Executor = db): Promise<RegistryContacts> {
+export function localizeContact({ countryDe, ...row }: RegistryContactRow, language: Language): RegistryContact {
+  return { ...row, country: registryText(row.country, countryDe, language) }
+}
+
+/** The controller, the DPO and the supervisory authority, in the reader's language. */
+export async function getRegistryContacts(language: Language, executor: Executor = db): Promise<RegistryContacts> {
   const rows = await executor.select().from(registryContacts)
-  const byRole = Object.fromEntries(rows.map((r) => [r.role, r]))
+  const byRole = Object.fromEntries(rows.map((r) => [r.role, localizeContact(r, language)]))
   if (!byRole.controller || !byRole.dpo || !byRole.supervisory_authority) {
     throw new Error('The registry lacks a controller, DPO or supervisory authority row: run `npm run db:seed`.')
   }

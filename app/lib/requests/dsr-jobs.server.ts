@@ -4,6 +4,7 @@
 import { and, asc, eq, gt, inArray, isNull, lte } from 'drizzle-orm'
 import { db } from '#db/client.server'
 import { dataSubjectRequests } from '#db/schema'
+import { AUTHORITATIVE_LANGUAGE } from '~/i18n/config'
 import { RETENTION_REASON, withChangeContext } from './archive.server'
 import { ACTIVE_STATUSES, languageOfAddress, recordEvent, transitionRequest, type Actor } from './dsr.server'
 import { sendEmail } from '../platform/email.server'
@@ -41,7 +42,7 @@ async function remind(kind: ReminderKind, now: Date) {
         .where(inArray(dataSubjectRequests.id, ids))
       for (const id of ids) await recordEvent(tx, { requestId: id, kind: 'reminder_sent', actor: SYSTEM, data: { reminder: kind } })
       // the DPO's mailbox as the registry names it, so a change of DPO redirects the reminders too
-      const { dpo } = await getRegistryContacts(tx)
+      const { dpo } = await getRegistryContacts(AUTHORITATIVE_LANGUAGE, tx)
       await sendEmail(tx, {
         to: dpo.email,
         language: await languageOfAddress(tx, dpo.email),
