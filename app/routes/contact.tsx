@@ -5,7 +5,7 @@ import { getFormProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { fieldProps } from '~/components/ui/conform'
+import { checkboxProps, fieldProps } from '~/components/ui/conform'
 import { EmbedPlaceholder } from '~/components/embed-placeholder'
 import { Field, FormError, TextAreaField } from '~/components/ui/field'
 import { msg, pageTitle } from '~/i18n/translate'
@@ -120,7 +120,7 @@ export default function Contact() {
         <Field
           label={t('consent:contact.consent', { purpose: purpose.name })}
           type="checkbox"
-          {...fieldProps(fields.consent)}
+          {...checkboxProps(fields.consent)}
         />
         <button type="submit">{t('consent:contact.send')}</button>
       </Form>

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { getFormProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import { z } from 'zod'
-import { fieldProps } from '~/components/ui/conform'
+import { checkboxProps, fieldProps } from '~/components/ui/conform'
 import { Field, FormError, TextAreaField } from '~/components/ui/field'
 import { requireDpo } from '~/lib/platform/auth.server'
 import { createDraft, generatePrivacyNotice, isDocumentSlug, latestVersion } from '~/lib/policy/policy.server'
@@ -98,10 +98,8 @@ export default function NewPolicyVersion() {
         />
         <Field
           label={t('dpo:policyNew.significant')}
-          name={fields.significant.name}
           type="checkbox"
-          defaultChecked={fields.significant.initialValue === 'on'}
-          error={fields.significant.errors?.[0]}
+          {...checkboxProps(fields.significant)}
         />
         <button type="submit">{t('dpo:policyNew.submit')}</button>
       </Form>

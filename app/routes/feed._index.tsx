@@ -5,7 +5,7 @@ import { getFormProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { fieldProps, initialText } from '~/components/ui/conform'
+import { checkboxProps, fieldProps, initialText } from '~/components/ui/conform'
 import { Field, FormError, SelectField } from '~/components/ui/field'
 import { msg, pageTitle } from '~/i18n/translate'
 import { FEED_CONFIRM_TTL_HOURS, listFeedTopics, requestFeedSubscription } from '~/lib/consent/feed.server'
@@ -101,7 +101,7 @@ export default function Feed() {
         <Field
           label={t('consent:feed.consent', { purpose: purpose.name })}
           type="checkbox"
-          {...fieldProps(fields.consent)}
+          {...checkboxProps(fields.consent)}
         />
         <button type="submit">{t('consent:feed.subscribe')}</button>
       </Form>

@@ -5,7 +5,7 @@ import { getFormProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod'
 import { Trans, useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { fieldProps } from '~/components/ui/conform'
+import { checkboxProps, fieldProps } from '~/components/ui/conform'
 import { Field, FormError } from '~/components/ui/field'
 import { registerCustomer } from '~/lib/platform/accounts.server'
 import { requireAnonymous } from '~/lib/platform/auth.server'
@@ -87,10 +87,8 @@ export default function Signup() {
         />
         <Field
           label={t('auth:signup.age')}
-          name={fields.ageConfirmed.name}
           type="checkbox"
-          error={fields.ageConfirmed.errors?.[0]}
-          defaultChecked={fields.ageConfirmed.initialValue === 'on'}
+          {...checkboxProps(fields.ageConfirmed)}
         />
         <button type="submit">{t('auth:signup.submit')}</button>
       </Form>

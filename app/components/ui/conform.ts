@@ -29,6 +29,14 @@ export function fieldProps(field: ConformField) {
   }
 }
 
+/**
+ * What a checkbox <Field type="checkbox"> takes from a Conform field: its name, whether the schema requires it, its
+ * first message, and whether it was ticked when the form was last sent (the browser sends "on").
+ */
+export function checkboxProps(field: Pick<FieldMetadata<unknown>, 'name' | 'required' | 'errors' | 'initialValue'>) {
+  return { name: field.name, required: field.required, error: field.errors?.[0], defaultChecked: field.initialValue === 'on' }
+}
+
 const NO_FIELDS = z.object({})
 
 // An answer about the whole form (an unknown action, too many tries, an expired step) in Conform's shape, for the
