@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
-import { and, desc, eq, isNull, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm'
 import { db } from '#db/client.server'
 import { dataSubjectRequests, feedSubscriptions, forumPosts, outboxMessages } from '#db/schema'
 import { signToken } from '~/lib/platform/tokens.server'
@@ -27,6 +27,8 @@ async function aThread() {
     .select({ id: forumPosts.id, title: forumPosts.title })
     .from(forumPosts)
     .where(and(isNull(forumPosts.parentId), sql`${forumPosts.title} is not null`))
+    // the seed's oldest thread: one another test made could be deleted by it meanwhile
+    .orderBy(asc(forumPosts.id))
     .limit(1)
   return thread
 }

@@ -2,7 +2,7 @@
 // /privacy and its history; the English notice names the German one as authoritative; no internal code
 // (settings_toggle, banner_accept_all, …) is shown in either language.
 import { expect, test, type Page } from '@playwright/test'
-import { and, desc, eq, isNull, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm'
 import { db } from '#db/client.server'
 import { contactMessages, feedSubscriptions, forumPosts, outboxMessages } from '#db/schema'
 import { giveCustomerConsent } from '~/lib/consent/consent.server'
@@ -27,7 +27,11 @@ async function expectNoCodes(page: Page) {
 
 async function rejectCookies(page: Page) {
   const banner = page.locator('.cookie-banner')
-  if (await banner.count()) await banner.getByRole('button', { name: /Alle ablehnen|Reject all/ }).click()
+  if (!(await banner.count())) return
+  await banner.getByRole('button', { name: /Alle ablehnen|Reject all/ }).click()
+  // the choice reloads the page (reloadDocument); the click returns once the new page has begun, before its
+  // stylesheet may apply: the layout is measured on the loaded page
+  await page.waitForLoadState()
 }
 
 test.describe('in German', () => {
@@ -119,6 +123,8 @@ test.describe('in German', () => {
       .select({ id: forumPosts.id })
       .from(forumPosts)
       .where(and(isNull(forumPosts.parentId), sql`${forumPosts.title} is not null`))
+      // the seed's oldest thread: one another test made could be deleted by it meanwhile
+      .orderBy(asc(forumPosts.id))
       .limit(1)
     await page.goto('/feed')
     await rejectCookies(page)

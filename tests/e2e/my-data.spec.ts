@@ -9,7 +9,7 @@ import { recordCompletedRequest } from '~/lib/requests/dsr.server'
 import { formatDateTime } from '~/lib/domain/format'
 import { keyed } from '~/lib/platform/rate-limit.server'
 import { adminDb } from '../support/admin-db'
-import { createUser, findUserByEmail, loginAs, type TestUser } from '../support/fixtures'
+import { createUser, findUserByEmail, loginAs, startWellInsideRateLimitWindow, type TestUser } from '../support/fixtures'
 import { parseCsv } from '../support/csv'
 import { unzipText } from '../support/unzip'
 
@@ -162,8 +162,11 @@ test('the demo customer sees every category with why, how long and the day each 
 })
 
 test('a wrong password gets a clear message, no copy, and repeated failures are stopped', async ({ page, context, baseURL }) => {
+  test.setTimeout(150_000)
   const user = await createUser()
   await loginAs(context, user, baseURL!)
+  // the failures and the right password after them in one window of the limit (10 in 15 minutes, reauth.server.ts)
+  await startWellInsideRateLimitWindow(900, 60_000)
   await page.goto('/my-data')
   const form = page.locator('#access-package')
   let message = ''

@@ -7,7 +7,7 @@ import { authenticate, createUserSession, SESSION_COOKIE } from '~/lib/platform/
 import { hashPassword } from '~/lib/platform/password.server'
 import { keyed, LIMITS } from '~/lib/platform/rate-limit.server'
 import { checkVerificationCode, createVerificationCode, MAX_CODE_ATTEMPTS } from '~/lib/platform/verification.server'
-import { createUser, outboxFor, uniqueName } from '../support/fixtures'
+import { createUser, outboxFor, startWellInsideRateLimitWindow, uniqueName } from '../support/fixtures'
 
 function cookieHeader(setCookie: string) {
   return setCookie.split(';')[0]
@@ -58,6 +58,8 @@ test('after 100 failures in an hour an account is locked, even for the right pas
   // one bucket per account, whichever name is typed (accounts.server.ts)
   const accountKey = keyed('login-account', user.id)
   const windowSeconds = LIMITS.loginFailuresPerAccount.windowSeconds
+  // the counter and both logins in one hour's window
+  await startWellInsideRateLimitWindow(windowSeconds, 30_000)
   await db.execute(sql`
     insert into rate_limits (bucket, key_hash, window_start, count)
     values (${LIMITS.loginFailuresPerAccount.bucket}, ${accountKey},

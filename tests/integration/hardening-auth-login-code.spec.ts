@@ -7,7 +7,7 @@ import { emailVerifications, outboxMessages, users } from '#db/schema'
 import { loginWithCode, requestLoginCode } from '~/lib/platform/accounts.server'
 import { keyed, LIMITS } from '~/lib/platform/rate-limit.server'
 import { MAX_CODE_ATTEMPTS } from '~/lib/platform/verification.server'
-import { createUser, uniqueName } from '../support/fixtures'
+import { createUser, startWellInsideRateLimitWindow, uniqueName } from '../support/fixtures'
 
 const client = () => keyed('client', uniqueName('test-client'))
 
@@ -61,6 +61,9 @@ test('codes are limited per address, for unknown addresses exactly alike, and pe
   const user = await createUser()
   const unknown = `${uniqueName('nobody')}@example.test`
   const { max } = LIMITS.loginCodesPerAddress
+  // every request below in one window of the limits
+  test.setTimeout(120_000)
+  await startWellInsideRateLimitWindow(LIMITS.loginCodesPerAddress.windowSeconds, 30_000)
   for (const email of [user.email, unknown]) {
     // from a different connection each time: the address alone is what is counted
     const answers = []

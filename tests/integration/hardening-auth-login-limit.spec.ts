@@ -2,15 +2,17 @@
 // (email and username together), and limits names without an account exactly alike.
 import { expect, test } from '@playwright/test'
 import { LIMITS } from '~/lib/platform/rate-limit.server'
-import { createUser, uniqueName } from '../support/fixtures'
+import { createUser, startWellInsideRateLimitWindow, uniqueName } from '../support/fixtures'
 import { LoopbackClient, visibleMainText, wrongLoginsFromManyAddresses } from '../support/loopback-client'
 
 const count = (statuses: number[], status: number) => statuses.filter((s) => s === status).length
 
 test('200 parallel wrong logins from 200 addresses: at most the account limit reach the password check', async ({ baseURL }) => {
-  test.setTimeout(180_000)
+  test.setTimeout(240_000)
   const user = await createUser()
   const { max } = LIMITS.loginFailuresPerAccount
+  // the burst and the login after it in one window of the account's limit
+  await startWellInsideRateLimitWindow(LIMITS.loginFailuresPerAccount.windowSeconds, 60_000)
   const statuses = await wrongLoginsFromManyAddresses(baseURL!, user.email, 200)
   // 400: the password was checked and was wrong; 429: refused before any check
   expect(statuses.filter((s) => s !== 400 && s !== 429)).toEqual([])
@@ -25,9 +27,11 @@ test('200 parallel wrong logins from 200 addresses: at most the account limit re
 })
 
 test('200 parallel wrong logins from one address: at most the address limit reach the password check', async ({ baseURL }) => {
-  test.setTimeout(180_000)
+  test.setTimeout(240_000)
   const user = await createUser()
   const attacker = new LoopbackClient(baseURL!)
+  // the burst in one window of the address's limit
+  await startWellInsideRateLimitWindow(LIMITS.loginFailuresPerClient.windowSeconds, 60_000)
   const responses = await Promise.all(Array.from({ length: 200 }, () => attacker.post('/login', { identifier: user.username, password: 'not it at all' })))
   const statuses = responses.map((r) => r.status)
   expect(statuses.filter((s) => s !== 400 && s !== 429)).toEqual([])
@@ -39,10 +43,12 @@ test('200 parallel wrong logins from one address: at most the address limit reac
 })
 
 test('a name without an account is limited exactly like an account, with the same answer', async ({ baseURL }) => {
-  test.setTimeout(180_000)
+  test.setTimeout(240_000)
   const user = await createUser()
   const unknown = `${uniqueName('nobody')}@example.test`
   const { max } = LIMITS.loginFailuresPerAccount
+  // the bursts and the tries after them in one window of the limit
+  await startWellInsideRateLimitWindow(LIMITS.loginFailuresPerAccount.windowSeconds, 60_000)
   const [known, nobody] = await Promise.all([
     wrongLoginsFromManyAddresses(baseURL!, user.email, max + 10),
     wrongLoginsFromManyAddresses(baseURL!, unknown, max + 10),

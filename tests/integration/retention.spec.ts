@@ -16,7 +16,7 @@ import {
   users,
   vpnSessions,
 } from '#db/schema'
-import { runRetention } from '~/lib/erasure/retention.server'
+import { RETENTION_TIME_ZONE, runRetention } from '~/lib/erasure/retention.server'
 import { createUser } from '../support/fixtures'
 
 const at = (iso: string) => new Date(iso)
@@ -116,9 +116,11 @@ test('each rule deletes what has expired under it, records receipts, and a secon
     { userId: customer.id, paidAt: ago(10 * 366), transactionNumber: 'TX-OLD', providerId: paymentwall.id, amountCents: 500, currency: 'EUR' },
     { userId: customer.id, paidAt: ago(6 * 365), transactionNumber: 'TX-KEPT', providerId: paymentwall.id, amountCents: 500, currency: 'EUR' },
   ])
-  // traffic: only the current month's figure survives
-  const firstOfThisMonth = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1))
-  const lastMonth = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1)).toISOString().slice(0, 10)
+  // traffic: only the current month's figure survives; the month as the rule counts it, in Berlin (at 00:30 on the
+  // 1st in Berlin, UTC is still in the month before)
+  const [year, month] = new Intl.DateTimeFormat('en-CA', { timeZone: RETENTION_TIME_ZONE, year: 'numeric', month: '2-digit' }).format(now).split('-').map(Number)
+  const firstOfThisMonth = new Date(Date.UTC(year, month - 1, 1))
+  const lastMonth = new Date(Date.UTC(year, month - 2, 1)).toISOString().slice(0, 10)
   await db.insert(trafficUsage).values([
     { userId: customer.id, month: firstOfThisMonth.toISOString().slice(0, 10), bytesUsed: 10 },
     { userId: lastMonthCustomer.id, month: lastMonth, bytesUsed: 20 },
