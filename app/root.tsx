@@ -111,8 +111,9 @@ export function Layout({ children }: { children: ReactNode }) {
               {translateMessage(t, data.toast)}
             </p>
           ) : null}
+          {/* a standing request, there when the page loads: a note beside the content, not a live status message */}
           {data?.reconsent?.length ? (
-            <p className="notice" role="status">
+            <p className="notice reconsent" role="note">
               {t('common:reconsent', { purposes: data.reconsent.map((p) => p.name).join(', ') })} <Link to="/consents">{t('common:reconsentLink')}</Link>
             </p>
           ) : null}

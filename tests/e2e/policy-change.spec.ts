@@ -105,7 +105,7 @@ test('the DPO publishes a significant change: every active customer is told, can
   await loginAs(changedContext, changedCustomer, baseURL!)
   const changedPage = await changedContext.newPage()
   await changedPage.goto('/account')
-  await expect(changedPage.getByRole('status')).toContainText(contactForm.name)
+  await expect(changedPage.getByRole('note')).toContainText(contactForm.name)
   await expect(changedPage.getByRole('link', { name: 'Review your consent' })).toHaveAttribute('href', '/consents')
 
   const unchangedContext = await browser.newContext()
