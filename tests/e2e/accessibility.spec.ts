@@ -23,7 +23,7 @@ for (const { file, visit } of allVisits()) {
   for (const language of LANGUAGES) {
     test(`${file}: ${visit.label} as ${visit.as} (${language}) has no WCAG 2.2 AA violations`, async ({ browser, baseURL }) => {
       // axe on the longest pages (My data) takes a while on a busy machine
-      test.setTimeout(120_000)
+      test.setTimeout(240_000)
       const { context, page } = await newPage(browser, baseURL!, visit.as, language)
       await openVisit(page, visit)
       await expect(page.locator('html')).toHaveAttribute('lang', language)

@@ -21,7 +21,7 @@ async function cancelThroughThePage(page: Page, user: TestUser) {
 }
 
 test('cancel, undo from the email within the cooling-off period, cancel again, let it complete: login fails', async ({ page, context, baseURL }) => {
-  test.setTimeout(120_000)
+  test.setTimeout(240_000)
   const user = await customerWithData()
   await loginAs(context, user, baseURL!)
 

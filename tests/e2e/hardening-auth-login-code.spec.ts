@@ -19,7 +19,7 @@ async function enterCode(page: Page, code: string) {
 }
 
 test('locked out by an attacker, the owner signs in with an emailed code, which works only once', async ({ page, context, browser, baseURL }) => {
-  test.setTimeout(180_000)
+  test.setTimeout(360_000)
   const owner = await createUser()
   // the attack and the owner's password after it in one window of the account's limit
   await startWellInsideRateLimitWindow(LIMITS.loginFailuresPerAccount.windowSeconds, 60_000)

@@ -51,7 +51,7 @@ test.describe('a German DPO', () => {
   })
 
   test('a retention period written the German way ("6 Monate", "2 Wochen") is accepted and shown back in German', async ({ page }) => {
-    test.setTimeout(120_000)
+    test.setTimeout(240_000)
     const name = uniqueName('Frist')
     await page.goto('/dpo/registry/retention-rules')
     const add = page.getByRole('form', { name: 'Neuen Eintrag hinzufügen' })

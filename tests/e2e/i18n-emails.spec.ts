@@ -214,7 +214,7 @@ function unzipEntries(zip: Buffer): Promise<Map<string, string>> {
 }
 
 test('a German customer downloads the access package from a German page: index.html and README in German, the data keys unchanged', async ({ browser, baseURL }) => {
-  test.setTimeout(90_000)
+  test.setTimeout(180_000)
   const user = await createUser()
   const context = await browser.newContext({ locale: 'de-DE' })
   await loginAs(context, user, baseURL!)

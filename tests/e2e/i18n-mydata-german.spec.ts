@@ -31,7 +31,7 @@ async function expectGerman(page: Page) {
 }
 
 test('a German customer: summary, a category’s items, a correction, the download, and the requests, all in German', async ({ page, context, baseURL }) => {
-  test.setTimeout(120_000)
+  test.setTimeout(240_000)
   const user = await createUser()
   await db.insert(vpnSessions).values(Array.from({ length: 25 }, (_, i) => ({ userId: user.id, clientIp: '198.51.100.23', serverId: 'de-fra-12', startedAt: new Date(Date.now() - i * 3_600_000) })))
   const [paypal] = await db.select().from(recipients).where(eq(recipients.slug, 'paypal'))

@@ -9,7 +9,7 @@ import { createUser, loginAs } from '../support/fixtures'
 test.use({ viewport: { width: 375, height: 800 } })
 
 test('at 375 px no page of My data or My requests is wider than the screen, and every table is reachable by keyboard', async ({ page, context, baseURL }) => {
-  test.setTimeout(120_000)
+  test.setTimeout(240_000)
   const user = await createUser()
   await db.insert(vpnSessions).values(
     Array.from({ length: 30 }, (_, i) => ({ userId: user.id, clientIp: i % 2 ? '2001:db8:4f2a:17::1c' : '198.51.100.23', serverId: 'de-fra-12', startedAt: new Date(Date.now() - i * 3_600_000) })),

@@ -40,7 +40,7 @@ const STILL_LEAKING: Record<string, string> = {
 
 for (const { file, visit } of allVisits()) {
   test(`${file}: ${visit.label} as ${visit.as} shows no English in German, and does not scroll sideways at 375 px`, async ({ browser, baseURL }) => {
-    test.setTimeout(90_000)
+    test.setTimeout(180_000)
     const { context, page } = await newPage(browser, baseURL!, visit.as, 'de')
     await openVisit(page, visit)
     await expect(page.locator('html')).toHaveAttribute('lang', 'de')

@@ -59,7 +59,7 @@ async function downloadPackage(page: Page, password: string) {
 }
 
 test('the demo customer sees every category with why, how long and the day each item goes, and downloads all of it', async ({ page, context, baseURL }) => {
-  test.setTimeout(120_000)
+  test.setTimeout(240_000)
   const demo = await demoCustomer()
   await loginAs(context, demo, baseURL!)
   const categories = await adminDb.execute<{ slug: string; name: string; retention: string; article: string }>(sql`
@@ -162,7 +162,7 @@ test('the demo customer sees every category with why, how long and the day each 
 })
 
 test('a wrong password gets a clear message, no copy, and repeated failures are stopped', async ({ page, context, baseURL }) => {
-  test.setTimeout(150_000)
+  test.setTimeout(300_000)
   const user = await createUser()
   await loginAs(context, user, baseURL!)
   // the failures and the right password after them in one window of the limit (10 in 15 minutes, reauth.server.ts)

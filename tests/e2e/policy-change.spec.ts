@@ -8,7 +8,7 @@ import { adminDb } from '../support/admin-db'
 import { createUser, loginAs } from '../support/fixtures'
 
 test('the DPO publishes a significant change: every active customer is told, can see the diff, and re-consent is asked only where the text changed', async ({ browser, baseURL }) => {
-  test.setTimeout(120_000)
+  test.setTimeout(240_000)
   const [contactForm] = await db.select().from(purposes).where(eq(purposes.slug, 'contact_form'))
   const [forum] = await db.select().from(purposes).where(eq(purposes.slug, 'forum'))
   const before = (await versionInForce({ document: 'privacy' }))!

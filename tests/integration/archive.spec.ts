@@ -27,7 +27,7 @@ test('the trigger list in SQL and the TypeScript classification name the same ta
 })
 
 test('1,000 concurrent corrections of one field leave exactly 1,000 archive rows, each old value the previous new value', async () => {
-  test.setTimeout(180_000)
+  test.setTimeout(360_000)
   const user = await createUser()
   const names = Array.from({ length: 1000 }, (_, i) => `c${i}_${user.username}`.slice(0, 32))
   expect(new Set(names).size).toBe(1000)

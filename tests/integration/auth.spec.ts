@@ -52,7 +52,7 @@ test('a wrong password and an unknown account get the same answer', async () => 
 })
 
 test('after 100 failures in an hour an account is locked, even for the right password', async () => {
-  test.setTimeout(120_000)
+  test.setTimeout(240_000)
   const user = await createUser()
   // pre-fill the counter to just below the limit, then fail once more through the real code path
   // one bucket per account, whichever name is typed (accounts.server.ts)

@@ -182,7 +182,7 @@ test('cancellation lists what will be deleted and what is kept, why and until wh
 })
 
 test('after a cancellation completes, no table holds any of the customer’s data outside the listed legal holds', async () => {
-  test.setTimeout(120_000)
+  test.setTimeout(240_000)
   const { user, bystander, marker, othersThreadId } = await customerWithEverything()
   const cancellation = await scheduleAndMakeDue(user)
 
@@ -287,7 +287,7 @@ test('the undo link works once and only during the cooling-off period; a forged 
 })
 
 test('kill -9 in the middle of an erasure leaves the account whole; the rerun erases it completely', async () => {
-  test.setTimeout(120_000)
+  test.setTimeout(240_000)
   const { user } = await customerWithEverything()
   const cancellation = await scheduleAndMakeDue(user)
   const before = await db.select().from(vpnSessions).where(eq(vpnSessions.userId, user.id))

@@ -62,7 +62,7 @@ test('codes are limited per address, for unknown addresses exactly alike, and pe
   const unknown = `${uniqueName('nobody')}@example.test`
   const { max } = LIMITS.loginCodesPerAddress
   // every request below in one window of the limits
-  test.setTimeout(120_000)
+  test.setTimeout(240_000)
   await startWellInsideRateLimitWindow(LIMITS.loginCodesPerAddress.windowSeconds, 30_000)
   for (const email of [user.email, unknown]) {
     // from a different connection each time: the address alone is what is counted

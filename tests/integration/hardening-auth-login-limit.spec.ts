@@ -8,7 +8,7 @@ import { LoopbackClient, visibleMainText, wrongLoginsFromManyAddresses } from '.
 const count = (statuses: number[], status: number) => statuses.filter((s) => s === status).length
 
 test('200 parallel wrong logins from 200 addresses: at most the account limit reach the password check', async ({ baseURL }) => {
-  test.setTimeout(240_000)
+  test.setTimeout(480_000)
   const user = await createUser()
   const { max } = LIMITS.loginFailuresPerAccount
   // the burst and the login after it in one window of the account's limit
@@ -27,7 +27,7 @@ test('200 parallel wrong logins from 200 addresses: at most the account limit re
 })
 
 test('200 parallel wrong logins from one address: at most the address limit reach the password check', async ({ baseURL }) => {
-  test.setTimeout(240_000)
+  test.setTimeout(480_000)
   const user = await createUser()
   const attacker = new LoopbackClient(baseURL!)
   // the burst in one window of the address's limit
@@ -43,7 +43,7 @@ test('200 parallel wrong logins from one address: at most the address limit reac
 })
 
 test('a name without an account is limited exactly like an account, with the same answer', async ({ baseURL }) => {
-  test.setTimeout(240_000)
+  test.setTimeout(480_000)
   const user = await createUser()
   const unknown = `${uniqueName('nobody')}@example.test`
   const { max } = LIMITS.loginFailuresPerAccount

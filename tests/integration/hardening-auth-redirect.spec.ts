@@ -78,7 +78,7 @@ async function inBatches<T>(items: readonly T[], size: number, run: (item: T) =>
 }
 
 test('after logging in, no redirect target leads off the site, and none gives a 500', async ({ baseURL }) => {
-  test.setTimeout(300_000)
+  test.setTimeout(600_000)
   const user = await createUser()
   await inBatches(HOSTILE_FOR_LOGIN, 4, async (target) => {
     // the link an attacker sends: the login page must render
@@ -92,7 +92,7 @@ test('after logging in, no redirect target leads off the site, and none gives a 
 })
 
 test('a cookie choice never redirects off the site, and no target gives a 500', async ({ baseURL }) => {
-  test.setTimeout(180_000)
+  test.setTimeout(360_000)
   await inBatches(HOSTILE, 8, async (target) => {
     const choice = await new LoopbackClient(baseURL!).post('/cookies', { intent: 'reject-all', redirectTo: target })
     expect(choice.status, `POST /cookies with ${JSON.stringify(target)}`).toBe(302)
@@ -101,7 +101,7 @@ test('a cookie choice never redirects off the site, and no target gives a 500', 
 })
 
 test('the language switch never redirects off the site either (it uses the same check)', async ({ baseURL }) => {
-  test.setTimeout(180_000)
+  test.setTimeout(360_000)
   await inBatches(HOSTILE, 8, async (target) => {
     const switched = await new LoopbackClient(baseURL!).post('/language', { lng: 'de', redirectTo: target })
     expect(switched.status, `POST /language with ${JSON.stringify(target)}`).toBe(302)

@@ -22,7 +22,7 @@ let portal: PortalProcess & { port: number }
 
 // on the shared test database and secret, so that this file's customers and tickets work there
 test.beforeAll(async () => {
-  test.setTimeout(90_000)
+  test.setTimeout(180_000)
   const started = await startPortalProcess({
     DATABASE_URL: process.env.DATABASE_URL!,
     SESSION_SECRET: process.env.SESSION_SECRET!,
@@ -108,7 +108,7 @@ async function idleTransactionsSince(before: string) {
 }
 
 test('clients that stop reading free every export slot, leave no transaction open and are not recorded as delivered', async () => {
-  test.setTimeout(120_000)
+  test.setTimeout(240_000)
   const stalledCustomers = await Promise.all(Array.from({ length: SLOTS }, () => createLargeCustomer()))
   const nextCustomer = await createUser()
   const stalled = await Promise.all(stalledCustomers.map((user) => openDownloadAndStopReading(user)))
@@ -139,7 +139,7 @@ test('clients that stop reading free every export slot, leave no transaction ope
 })
 
 test('clients that go away mid-download free their slots and are recorded as interrupted, not completed', async () => {
-  test.setTimeout(120_000)
+  test.setTimeout(240_000)
   const leavers = await Promise.all(Array.from({ length: SLOTS }, () => createLargeCustomer()))
   const sockets = await Promise.all(leavers.map((user) => openDownloadAndStopReading(user)))
   for (const socket of sockets) socket.destroy()
@@ -168,7 +168,7 @@ test('a HEAD request builds no copy and holds no slot', async () => {
 })
 
 test('a download taken to the end is delivered, and completes the earlier copy that was interrupted', async () => {
-  test.setTimeout(120_000)
+  test.setTimeout(240_000)
   const user = await createLargeCustomer(1_500)
   const link = await downloadLink(user)
   const socket = net.connect(portal.port, '127.0.0.1')

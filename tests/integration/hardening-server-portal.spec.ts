@@ -35,7 +35,7 @@ test('behind one proxy, a made-up leftmost X-Forwarded-For gets no fresh rate-li
       body: new URLSearchParams({ name: 'Proxy test', email: `proxy-${i}-${randomBytes(4).toString('hex')}@example.test`, message: 'Hello', consent: 'on' }),
     })
   // the contact form takes 20 messages an hour from one address (all of these in one hour's window)
-  test.setTimeout(150_000)
+  test.setTimeout(300_000)
   await startWellInsideRateLimitWindow(3600, 60_000)
   for (let i = 1; i <= 20; i++) expect((await send(`10.9.${i}.${i}, 203.0.113.7`, i)).status, `message ${i}`).toBe(302)
   const spoofed = await send('10.9.99.99, 203.0.113.7', 21)
@@ -104,7 +104,7 @@ test.describe('with the database down', () => {
 
 test('with SMTP_URL set, /dev/mailbox stays off even when DEV_MAILBOX=true asks for it', async () => {
   // a second portal process starts slowly on a busy machine
-  test.setTimeout(180_000)
+  test.setTimeout(360_000)
   const smtpPortal = await startPortalProcess({ DEV_MAILBOX: 'true', NODE_ENV: 'development', SMTP_URL: 'smtp://127.0.0.1:9/' })
   try {
     expect((await fetch(`${smtpPortal.url}/dev/mailbox`)).status).toBe(404)

@@ -95,7 +95,7 @@ async function scratchDatabase() {
 }
 
 test('an existing database seeded before the German columns: the migration keeps its rows, the next start fills the German texts, and never overwrites the DPO', async () => {
-  test.setTimeout(120_000)
+  test.setTimeout(240_000)
   const scratch = await scratchDatabase()
   try {
     // the migrations before this change, then a registry row as it was: English only
