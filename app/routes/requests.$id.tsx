@@ -10,7 +10,7 @@ import { fixedT, getLanguage } from '~/lib/platform/i18n.server'
 import { redirectWithToast } from '~/lib/platform/toast.server'
 import { getOwnRequest, isOpenStatus, listRequestEvents, withdrawOwnRequest } from '~/lib/requests/dsr.server'
 import { actorKey, describeEvent, eventNote, STATUS_KEYS, TYPE_KEYS } from '~/lib/requests/request-words'
-import { requestSubject } from '~/lib/requests/request-subject.server'
+import { requestDetails, requestSubject } from '~/lib/requests/request-subject.server'
 import { formatDateTime } from '~/lib/domain/format'
 import { listRecipientNotifications } from '~/lib/rectification/rectification.server'
 import { parseRowId } from '~/lib/domain/ids'
@@ -41,7 +41,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       statusKey: STATUS_KEYS[found.status],
       // the portal's subject line in the reader's words; none where the type says it
       subject,
-      details: found.details,
+      // what the person wrote, or the portal's own text in the reader's words
+      details: requestDetails(t, found.details),
       receivedAt: time(found.receivedAt),
       dueAt: time(found.dueAt),
       extendedAt: time(found.extendedAt),
@@ -114,7 +115,7 @@ export default function RequestDetail() {
         {r.details ? (
           <>
             <dt>{t('requests:detail.details')}</dt>
-            <dd className="request-details">{r.details}</dd>
+            <dd className="request-details">{r.details.text}</dd>
           </>
         ) : null}
         <dt>{t('requests:detail.received')}</dt>

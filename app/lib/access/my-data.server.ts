@@ -14,7 +14,7 @@ import { forumPostOwnedBy } from '../requests/ownership.server'
 import { DISPLAY_TIME_ZONE, formatDate, LOCALES } from '../domain/format'
 import { FALLBACK_LANGUAGE, type Language } from '~/i18n/config'
 import { getPurposes, registryTextSql } from '../registry/registry.server'
-import { requestSubjectSql } from '../requests/request-subject.server'
+import { requestDetailsSql, requestSubjectSql } from '../requests/request-subject.server'
 
 // --- Fields ----------------------------------------------------------------------------------
 
@@ -354,7 +354,7 @@ export const RECORD_SPECS = {
       field('subject', 'Subject', 'text', (language) => requestSubjectSql(language), 'What the request is about, in your language; null where its type says it.', {
         nullable: true,
       }),
-      field('details', 'Details', 'text', sql`r.details`, 'What you wrote with the request.', { nullable: true }),
+      field('details', 'Details', 'text', (language) => requestDetailsSql(language), 'What you wrote with the request.', { nullable: true }),
       field('receivedAt', 'Received', 'date-time', sql`r.received_at`, 'When we received it.'),
       field('dueAt', 'Due', 'date-time', sql`r.due_at`, 'When the answer is due (Art. 12(3) GDPR).'),
       field('extendedAt', 'Extended on', 'date-time', sql`r.extended_at`, 'When the deadline was extended.', { nullable: true }),

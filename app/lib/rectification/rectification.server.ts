@@ -255,7 +255,7 @@ export async function reportEmailChangeNotMe({ token }: { token: string | null }
       actor,
     })
     await recordEvent(tx, { requestId: report.id, kind: 'email_change_reported', actor, data: { changeRequestId: String(change.id) } })
-    await recordEvent(tx, { requestId: change.id, kind: 'reported_not_made_by_holder', actor, note: `See ${report.number}.` })
+    await recordEvent(tx, { requestId: change.id, kind: 'reported_not_made_by_holder', actor, data: { reportNumber: report.number } })
     await recordEvent(tx, { requestId: report.id, kind: 'sessions_ended', actor: { type: 'system', id: null } })
     return { ok: true, requestNumber: report.number, alreadyReported: false, userId: change.userId } as const
   })
