@@ -13,6 +13,8 @@ import { actorKey, describeEvent, eventNote, STATUS_KEYS, TYPE_KEYS } from '~/li
 import { requestDetails, requestSubject } from '~/lib/requests/request-subject.server'
 import { formatDateTime } from '~/lib/domain/format'
 import { listRecipientNotifications } from '~/lib/rectification/rectification.server'
+import { recipientNoticeWords } from '~/lib/rectification/recipient-notice-words.server'
+import { registryText } from '~/lib/registry/registry.server'
 import { parseRowId } from '~/lib/domain/ids'
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, 'requests:detail.title', { number: data?.request.number ?? '' })
@@ -55,7 +57,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       canWithdraw: isOpenStatus(found.status) && found.status !== 'identity_unverified',
     },
     // Art. 19: whom we told about the correction, erasure or restriction, what, when and how
-    recipientNotices: notices.map((n) => ({ id: n.id, recipient: n.recipient, subject: n.subject, channel: n.channel, at: time(n.notifiedAt) })),
+    // (what it was about and how it went in the reader's words; a text the portal has no words for as stored)
+    recipientNotices: notices.map((n) => ({ id: n.id, recipient: registryText(n.recipient, n.recipientDe, language), ...recipientNoticeWords(t, n), at: time(n.notifiedAt) })),
     events: events.map((e) => ({
       id: e.id,
       what: describeEvent(t, e),
@@ -189,10 +192,9 @@ export default function RequestDetail() {
                 {recipientNotices.map((n) => (
                   <tr key={n.id}>
                     <td>{n.recipient}</td>
-                    {/* what the recipient was told, as it was sent */}
-                    <td lang="en">{n.subject}</td>
+                    <td lang={n.subject.translated ? undefined : 'en'}>{n.subject.text}</td>
                     <td>{n.at}</td>
-                    <td lang="en">{n.channel}</td>
+                    <td lang={n.channel.translated ? undefined : 'en'}>{n.channel.text}</td>
                   </tr>
                 ))}
               </tbody>

@@ -15,6 +15,7 @@ import { DISPLAY_TIME_ZONE, formatDate, LOCALES } from '../domain/format'
 import { FALLBACK_LANGUAGE, type Language } from '~/i18n/config'
 import { getPurposes, registryTextSql } from '../registry/registry.server'
 import { requestDetailsSql, requestSubjectSql } from '../requests/request-subject.server'
+import { recipientNoticeWordsSql } from '../rectification/recipient-notice-words.server'
 
 // --- Fields ----------------------------------------------------------------------------------
 
@@ -428,10 +429,10 @@ export const RECORD_SPECS = {
     fields: [
       field('id', 'Notice number', 'integer', sql`rn.id`, 'Our number for the notice.'),
       field('requestNumber', 'Request number', 'text', sql`rq.number`, 'The request that caused it.', { nullable: true }),
-      field('recipient', 'Recipient', 'text', sql`rr.name`, 'Who was told (Art. 19 GDPR).'),
+      field('recipient', 'Recipient', 'text', (language) => registryTextSql(sql`rr.name`, sql`rr.name_de`, language), 'Who was told (Art. 19 GDPR).'),
       field('kind', 'About', 'text', sql`rn.kind::text`, 'rectification, erasure or restriction.'),
-      field('subject', 'What changed', 'text', sql`rn.subject`, 'What the recipient was told, in words.'),
-      field('channel', 'How', 'text', sql`rn.channel`, 'How the recipient was told.'),
+      field('subject', 'What changed', 'text', (language) => recipientNoticeWordsSql(language).subject, 'What the recipient was told, in words.'),
+      field('channel', 'How', 'text', (language) => recipientNoticeWordsSql(language).channel, 'How the recipient was told.'),
       field('notifiedAt', 'When', 'date-time', sql`rn.notified_at`, 'When the recipient was told.'),
     ],
   },
