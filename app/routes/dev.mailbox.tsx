@@ -1,43 +1,51 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData, useOutlet } from '@remix-run/react'
+import { Trans, useTranslation } from 'react-i18next'
+import { pageTitle } from '~/i18n/translate'
 import { formatDateTime } from '~/lib/domain/format'
-import { listOutboxMessages, parseRecipientFilter, requireDevMailbox } from '~/lib/platform/mailbox.server'
+import { getLanguage } from '~/lib/platform/i18n.server'
+import { listOutboxMessages, OUTBOX_STATUS_KEYS, parseRecipientFilter, requireDevMailbox } from '~/lib/platform/mailbox.server'
 
-export const meta: MetaFunction = () => [{ title: 'Mailbox · Privacy Portal' }]
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'common:mailbox.title')
 
 export async function loader({ request }: LoaderFunctionArgs) {
   requireDevMailbox()
   const to = parseRecipientFilter(new URL(request.url).searchParams)
-  return { to: to ?? '', messages: await listOutboxMessages({ to }) }
+  const language = await getLanguage(request)
+  const messages = await listOutboxMessages({ to })
+  return { to: to ?? '', messages: messages.map((m) => ({ ...m, statusKey: OUTBOX_STATUS_KEYS[m.status], created: formatDateTime(m.createdAt, language) })) }
 }
 
 export default function Mailbox() {
   const { to, messages } = useLoaderData<typeof loader>()
+  const { t } = useTranslation()
   const outlet = useOutlet()
   // an open message takes the whole page; its back link returns to this list with the same filter
   if (outlet) return outlet
   const filterQuery = to ? `?${new URLSearchParams({ to })}` : ''
   return (
     <section className="mailbox">
-      <h1>Mailbox</h1>
-      <p className="muted">Every email the portal has queued, newest first. Shown only in development (DEV_MAILBOX) while no SMTP server is set.</p>
+      <h1>{t('common:mailbox.title')}</h1>
+      <p className="muted">
+        <Trans i18nKey="common:mailbox.intro" components={{ code: <code /> }} />
+      </p>
       <Form method="get" action="/dev/mailbox" className="mailbox-filter">
-        <label htmlFor="mailbox-to">Recipient</label>
+        <label htmlFor="mailbox-to">{t('common:mailbox.recipient')}</label>
         <input id="mailbox-to" name="to" type="email" maxLength={254} defaultValue={to} />
-        <button type="submit">Filter</button>
-        {to ? <Link to="/dev/mailbox">Show all</Link> : null}
+        <button type="submit">{t('common:mailbox.filter')}</button>
+        {to ? <Link to="/dev/mailbox">{t('common:mailbox.showAll')}</Link> : null}
       </Form>
       {messages.length === 0 ? (
-        <p className="muted">No messages{to ? ` to ${to}` : ''}.</p>
+        <p className="muted">{to ? t('common:mailbox.noneTo', { to }) : t('common:mailbox.none')}</p>
       ) : (
         <table className="mailbox-list">
           <thead>
             <tr>
-              <th scope="col">To</th>
-              <th scope="col">Subject</th>
-              <th scope="col">Template</th>
-              <th scope="col">Status</th>
-              <th scope="col">Created</th>
+              <th scope="col">{t('common:mailbox.to')}</th>
+              <th scope="col">{t('common:mailbox.subject')}</th>
+              <th scope="col">{t('common:mailbox.template')}</th>
+              <th scope="col">{t('common:mailbox.status')}</th>
+              <th scope="col">{t('common:mailbox.created')}</th>
             </tr>
           </thead>
           <tbody>
@@ -45,14 +53,18 @@ export default function Mailbox() {
               <tr key={m.id}>
                 <td>{m.toAddress}</td>
                 <td>
-                  <Link to={`/dev/mailbox/${m.id}${filterQuery}`}>{m.subject}</Link>
-                </td>
-                <td>{m.template}</td>
-                <td>
-                  <span className={`status status-${m.status}`}>{m.status}</span>
+                  <Link to={`/dev/mailbox/${m.id}${filterQuery}`} lang={m.language ?? undefined}>
+                    {m.subject}
+                  </Link>
                 </td>
                 <td>
-                  <time dateTime={new Date(m.createdAt).toISOString()}>{formatDateTime(m.createdAt)}</time>
+                  <code>{m.template}</code>
+                </td>
+                <td>
+                  <span className={`status status-${m.status}`}>{t(m.statusKey)}</span>
+                </td>
+                <td>
+                  <time dateTime={new Date(m.createdAt).toISOString()}>{m.created}</time>
                 </td>
               </tr>
             ))}

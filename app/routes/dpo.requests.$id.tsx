@@ -21,12 +21,13 @@ import {
   type DpoActionResult,
 } from '~/lib/dpo/dsr-dpo.server'
 import { daysUntilDue, extensionWindowEndsAt, INTERNAL_EVENT_KINDS, MAX_EXTENSION_MONTHS, type Actor } from '~/lib/requests/dsr.server'
-import { ACTOR_KEYS, DSR_STATUS_KEYS, DSR_TYPE_KEYS, eventKey, localiseResult } from '~/lib/dpo/dpo-labels'
+import { ACTOR_KEYS, DSR_STATUS_KEYS, DSR_TYPE_KEYS, eventKey, eventNoteFor, localiseResult } from '~/lib/dpo/dpo-labels'
 import { formatDate, formatDateTime } from '~/lib/domain/format'
 import { editFormSchema } from '~/lib/domain/validation/edit-form'
 import { intentOf, multiLine } from '~/lib/domain/validation/form'
 import { msg, pageTitle, translateMessage } from '~/i18n/translate'
-import { getLanguage } from '~/lib/platform/i18n.server'
+import { fixedT, getLanguage } from '~/lib/platform/i18n.server'
+import { requestDetails, requestSubject } from '~/lib/requests/request-subject.server'
 import { redirectWithToast } from '~/lib/platform/toast.server'
 import { useDaysLeftText } from '~/components/days-left'
 import { parseRowId } from '~/lib/domain/ids'
@@ -51,6 +52,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const active = isActive(r)
   const windowEnd = extensionWindowEndsAt(r.receivedAt)
   const plan = completionPlanOf(r)
+  // the portal's subject line in the DPO's words; none where the type says it
+  const t = fixedT(language)
+  const subject = await requestSubject(t, language, r)
   return {
     request: {
       id: r.id,
@@ -59,7 +63,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       status: r.status,
       statusLabel: DSR_STATUS_KEYS[r.status],
       categoryName: r.categorySlug ? (categoryName ?? r.categorySlug.replace(/_/g, ' ')) : null,
-      details: r.details,
+      subject,
+      details: requestDetails(t, r.details)?.text ?? null,
       receivedAt: dateTime(r.receivedAt),
       dueAt: date(r.dueAt),
       daysLeft: active ? daysUntilDue(r.dueAt, now) : null,
@@ -85,7 +90,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       internal: (INTERNAL_EVENT_KINDS as readonly string[]).includes(e.kind),
       actor: ACTOR_KEYS[e.actorType],
       change: e.fromStatus && e.toStatus && e.fromStatus !== e.toStatus ? { from: DSR_STATUS_KEYS[e.fromStatus], to: DSR_STATUS_KEYS[e.toStatus] } : null,
-      note: e.note,
+      note: eventNoteFor(t, e),
     })),
     actions: {
       active,
@@ -279,6 +284,11 @@ export default function DpoRequest() {
       </dl>
 
       <h2>{t('dpo:request.about')}</h2>
+      {r.subject ? (
+        <p className="request-subject">
+          {t('dpo:request.subject')} <strong lang={r.subject.translated ? undefined : 'en'}>{r.subject.text}</strong>
+        </p>
+      ) : null}
       <p>
         {t('dpo:request.dataConcerned')} <strong>{r.categoryName ?? t('dpo:request.allData')}</strong>
       </p>

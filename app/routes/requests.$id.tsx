@@ -10,9 +10,11 @@ import { fixedT, getLanguage } from '~/lib/platform/i18n.server'
 import { redirectWithToast } from '~/lib/platform/toast.server'
 import { getOwnRequest, isOpenStatus, listRequestEvents, withdrawOwnRequest } from '~/lib/requests/dsr.server'
 import { actorKey, describeEvent, eventNote, STATUS_KEYS, TYPE_KEYS } from '~/lib/requests/request-words'
-import { requestSubject } from '~/lib/requests/request-subject.server'
+import { requestDetails, requestSubject } from '~/lib/requests/request-subject.server'
 import { formatDateTime } from '~/lib/domain/format'
 import { listRecipientNotifications } from '~/lib/rectification/rectification.server'
+import { recipientNoticeWords } from '~/lib/rectification/recipient-notice-words.server'
+import { registryText } from '~/lib/registry/registry.server'
 import { parseRowId } from '~/lib/domain/ids'
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, 'requests:detail.title', { number: data?.request.number ?? '' })
@@ -41,7 +43,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       statusKey: STATUS_KEYS[found.status],
       // the portal's subject line in the reader's words; none where the type says it
       subject,
-      details: found.details,
+      // what the person wrote, or the portal's own text in the reader's words
+      details: requestDetails(t, found.details),
       receivedAt: time(found.receivedAt),
       dueAt: time(found.dueAt),
       extendedAt: time(found.extendedAt),
@@ -54,7 +57,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       canWithdraw: isOpenStatus(found.status) && found.status !== 'identity_unverified',
     },
     // Art. 19: whom we told about the correction, erasure or restriction, what, when and how
-    recipientNotices: notices.map((n) => ({ id: n.id, recipient: n.recipient, subject: n.subject, channel: n.channel, at: time(n.notifiedAt) })),
+    // (what it was about and how it went in the reader's words; a text the portal has no words for as stored)
+    recipientNotices: notices.map((n) => ({ id: n.id, recipient: registryText(n.recipient, n.recipientDe, language), ...recipientNoticeWords(t, n), at: time(n.notifiedAt) })),
     events: events.map((e) => ({
       id: e.id,
       what: describeEvent(t, e),
@@ -114,7 +118,7 @@ export default function RequestDetail() {
         {r.details ? (
           <>
             <dt>{t('requests:detail.details')}</dt>
-            <dd className="request-details">{r.details}</dd>
+            <dd className="request-details">{r.details.text}</dd>
           </>
         ) : null}
         <dt>{t('requests:detail.received')}</dt>
@@ -188,10 +192,9 @@ export default function RequestDetail() {
                 {recipientNotices.map((n) => (
                   <tr key={n.id}>
                     <td>{n.recipient}</td>
-                    {/* what the recipient was told, as it was sent */}
-                    <td lang="en">{n.subject}</td>
+                    <td lang={n.subject.translated ? undefined : 'en'}>{n.subject.text}</td>
                     <td>{n.at}</td>
-                    <td lang="en">{n.channel}</td>
+                    <td lang={n.channel.translated ? undefined : 'en'}>{n.channel.text}</td>
                   </tr>
                 ))}
               </tbody>

@@ -1,5 +1,6 @@
 // Restriction (Art. 18), supplementary statements (Art. 16) and notices to recipients (Art. 19).
-import { bigint, bigserial, index, integer, pgEnum, pgTable, text, timestamp } from 'drizzle-orm/pg-core'
+import { sql } from 'drizzle-orm'
+import { bigint, bigserial, check, index, integer, pgEnum, pgTable, text, timestamp } from 'drizzle-orm/pg-core'
 import { users } from './accounts'
 import { dataSubjectRequests } from './dsr'
 import { recipients, retentionRules } from './registry'
@@ -58,6 +59,12 @@ export const supplementaryStatements = pgTable(
 export const recipientNotificationKind = pgEnum('recipient_notification_kind', ['rectification', 'erasure', 'restriction'])
 
 // Art. 19: every notice sent to a recipient about a correction, erasure or restriction.
+// What a notice under Art. 19 was about, and how it reached the recipient.
+export const RECIPIENT_NOTICE_ABOUT = ['email', 'payment', 'referral', 'forum_name', 'forum_post'] as const
+export type RecipientNoticeAbout = (typeof RECIPIENT_NOTICE_ABOUT)[number]
+export const RECIPIENT_NOTICE_CHANNELS = ['email_to_recipient', 'email_via_dpo', 'published'] as const
+export type RecipientNoticeChannel = (typeof RECIPIENT_NOTICE_CHANNELS)[number]
+
 export const recipientNotifications = pgTable(
   'recipient_notifications',
   {
@@ -68,14 +75,22 @@ export const recipientNotifications = pgTable(
       .notNull()
       .references(() => recipients.id),
     kind: recipientNotificationKind('kind').notNull(),
-    // what changed, in words, without the personal data itself (e.g. "email address changed")
+    // what changed, in the portal's English words, without the personal data itself (e.g. "Email address corrected")
     subject: text('subject').notNull(),
+    // how, in the portal's English words (e.g. "Email to <partner>")
     channel: text('channel').notNull(),
+    // the same as codes, worded in the reader's language when shown (decision 099); null on rows written before
+    about: text('about').$type<RecipientNoticeAbout>(),
+    channelCode: text('channel_code').$type<RecipientNoticeChannel>(),
+    // whom an email went to directly (channel_code 'email_to_recipient'): the name it was addressed to
+    addressee: text('addressee'),
     notifiedAt: timestamp('notified_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index('recipient_notifications_request_id_idx').on(t.requestId),
     index('recipient_notifications_user_id_idx').on(t.userId),
     index('recipient_notifications_recipient_id_idx').on(t.recipientId),
+    check('recipient_notifications_about_check', sql`${t.about} in ('email', 'payment', 'referral', 'forum_name', 'forum_post')`),
+    check('recipient_notifications_channel_code_check', sql`${t.channelCode} in ('email_to_recipient', 'email_via_dpo', 'published')`),
   ],
 )

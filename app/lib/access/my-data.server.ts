@@ -14,7 +14,8 @@ import { forumPostOwnedBy } from '../requests/ownership.server'
 import { DISPLAY_TIME_ZONE, formatDate, LOCALES } from '../domain/format'
 import { FALLBACK_LANGUAGE, type Language } from '~/i18n/config'
 import { getPurposes, registryTextSql } from '../registry/registry.server'
-import { requestSubjectSql } from '../requests/request-subject.server'
+import { requestDetailsSql, requestSubjectSql } from '../requests/request-subject.server'
+import { recipientNoticeWordsSql } from '../rectification/recipient-notice-words.server'
 
 // --- Fields ----------------------------------------------------------------------------------
 
@@ -354,7 +355,7 @@ export const RECORD_SPECS = {
       field('subject', 'Subject', 'text', (language) => requestSubjectSql(language), 'What the request is about, in your language; null where its type says it.', {
         nullable: true,
       }),
-      field('details', 'Details', 'text', sql`r.details`, 'What you wrote with the request.', { nullable: true }),
+      field('details', 'Details', 'text', (language) => requestDetailsSql(language), 'What you wrote with the request.', { nullable: true }),
       field('receivedAt', 'Received', 'date-time', sql`r.received_at`, 'When we received it.'),
       field('dueAt', 'Due', 'date-time', sql`r.due_at`, 'When the answer is due (Art. 12(3) GDPR).'),
       field('extendedAt', 'Extended on', 'date-time', sql`r.extended_at`, 'When the deadline was extended.', { nullable: true }),
@@ -428,10 +429,10 @@ export const RECORD_SPECS = {
     fields: [
       field('id', 'Notice number', 'integer', sql`rn.id`, 'Our number for the notice.'),
       field('requestNumber', 'Request number', 'text', sql`rq.number`, 'The request that caused it.', { nullable: true }),
-      field('recipient', 'Recipient', 'text', sql`rr.name`, 'Who was told (Art. 19 GDPR).'),
+      field('recipient', 'Recipient', 'text', (language) => registryTextSql(sql`rr.name`, sql`rr.name_de`, language), 'Who was told (Art. 19 GDPR).'),
       field('kind', 'About', 'text', sql`rn.kind::text`, 'rectification, erasure or restriction.'),
-      field('subject', 'What changed', 'text', sql`rn.subject`, 'What the recipient was told, in words.'),
-      field('channel', 'How', 'text', sql`rn.channel`, 'How the recipient was told.'),
+      field('subject', 'What changed', 'text', (language) => recipientNoticeWordsSql(language).subject, 'What the recipient was told, in words.'),
+      field('channel', 'How', 'text', (language) => recipientNoticeWordsSql(language).channel, 'How the recipient was told.'),
       field('notifiedAt', 'When', 'date-time', sql`rn.notified_at`, 'When the recipient was told.'),
     ],
   },

@@ -1,6 +1,7 @@
 // The words the DPO workspace shows for the codes it stores (event kinds, statuses, request types, actors,
 // table names, registry fields): never the code itself. Each map names its keys literally so that the
 // catalogue check (tests/integration/i18n-catalogues.spec.ts) sees every one of them.
+import type { TFunction } from 'i18next'
 import type { ActorType, DsrStatus, DsrType } from '../requests/dsr.server'
 import type { RequestEventKind } from '../domain/request-events'
 import type { DocumentSlug } from '../policy/policy.server'
@@ -85,6 +86,20 @@ const EVENT_KEYS: Record<RequestEventKind | 'registry_changed', string> = {
 
 export function eventKey(kind: string) {
   return Object.hasOwn(EVENT_KEYS, kind) ? EVENT_KEYS[kind as keyof typeof EVENT_KEYS] : 'dpo:event.other'
+}
+
+// The change reported as not made by the account holder points to the report: by its number in the step's data,
+// or, written before that, in the note "See DSR-….".
+const OLD_SEE_NOTE = /^See (DSR-[0-9]+-[0-9]+)\.$/
+
+/** A step's note as the DPO reads it: the portal's own pointer in the DPO's words, anything else as written. */
+export function eventNoteFor(t: TFunction, event: { kind: string; note: string | null; data: unknown }) {
+  if (event.kind === 'reported_not_made_by_holder') {
+    const data = event.data as { reportNumber?: unknown } | null
+    const number = typeof data?.reportNumber === 'string' ? data.reportNumber : OLD_SEE_NOTE.exec(event.note ?? '')?.[1]
+    if (number) return t('dpo:request.seeReport', { number })
+  }
+  return event.note
 }
 
 const TABLE_KEYS: Record<string, string> = {

@@ -1,5 +1,5 @@
 // The development mailbox: reads the outbox so emails can be followed without an SMTP server.
-import { desc, eq } from 'drizzle-orm'
+import { desc, eq, sql } from 'drizzle-orm'
 import { db } from '#db/client.server'
 import { outboxMessages } from '#db/schema'
 import { loadEnv } from './env.server'
@@ -7,9 +7,17 @@ import { loadEnv } from './env.server'
 const LIST_LIMIT = 200
 const EMAILISH = /^[^\s@]+@[^\s@]+$/
 
+// The language an email is written in, as its own HTML declares it (<html lang="de">): the mailbox marks the
+// email's subject and text with it, so a page in another language says which words are the email's.
+const EMAIL_LANGUAGE = sql<string | null>`substring(${outboxMessages.html} from '<html[^>]*[[:space:]]lang="([A-Za-z-]+)"')`
+
+// An email's delivery status in words (common.json); the page's class keeps the code.
+export const OUTBOX_STATUS_KEYS = { pending: 'common:mailbox.state.pending', sent: 'common:mailbox.state.sent', failed: 'common:mailbox.state.failed' } as const
+
 // Outbox rows hold every email in full, codes and links included: only an explicit development run shows
 // them (`npm run dev` or DEV_MAILBOX=true), never production and never a portal that really sends mail.
 // loadEnv reads the environment at run time: the Remix build replaces a literal process.env.NODE_ENV with "production".
+
 export function requireDevMailbox() {
   if (!loadEnv().devMailbox) notFound()
 }
@@ -41,6 +49,7 @@ export function listOutboxMessages({ to }: { to?: string }) {
       id: outboxMessages.id,
       toAddress: outboxMessages.toAddress,
       subject: outboxMessages.subject,
+      language: EMAIL_LANGUAGE,
       template: outboxMessages.template,
       status: outboxMessages.status,
       createdAt: outboxMessages.createdAt,
@@ -59,6 +68,7 @@ export async function requireOutboxMessage(rawId: string | undefined) {
       id: outboxMessages.id,
       toAddress: outboxMessages.toAddress,
       subject: outboxMessages.subject,
+      language: EMAIL_LANGUAGE,
       template: outboxMessages.template,
       status: outboxMessages.status,
       attempts: outboxMessages.attempts,

@@ -27,6 +27,7 @@ import {
   vpnSessions,
 } from '#db/schema'
 import { withChangeContext } from '../requests/archive.server'
+import { NOTICE_CHANNELS, NOTICE_SUBJECTS } from './recipient-notice-words.server'
 import { formatDateTime } from '../domain/format'
 import { forumDisplayName, singleLine, username as usernameSchema } from '../domain/validation/form'
 import { endAllSessionsOfUser } from '../platform/auth.server'
@@ -255,7 +256,7 @@ export async function reportEmailChangeNotMe({ token }: { token: string | null }
       actor,
     })
     await recordEvent(tx, { requestId: report.id, kind: 'email_change_reported', actor, data: { changeRequestId: String(change.id) } })
-    await recordEvent(tx, { requestId: change.id, kind: 'reported_not_made_by_holder', actor, note: `See ${report.number}.` })
+    await recordEvent(tx, { requestId: change.id, kind: 'reported_not_made_by_holder', actor, data: { reportNumber: report.number } })
     await recordEvent(tx, { requestId: report.id, kind: 'sessions_ended', actor: { type: 'system', id: null } })
     return { ok: true, requestNumber: report.number, alreadyReported: false, userId: change.userId } as const
   })
@@ -267,13 +268,9 @@ export async function reportEmailChangeNotMe({ token }: { token: string | null }
 // --- Recipients (Art. 19) -----------------------------------------------------------------------------
 
 // A recipient reads its notices in the language the registry gives it: German, the controller's, unless the
-// DPO chose English (decision 095). The record the person sees keeps the portal's subject line.
+// DPO chose English (decision 095). The record the person sees keeps what the notice was about and how it went
+// as codes, worded in the reader's language when shown (recipient-notice-words.server.ts, decision 099).
 type RecipientNoticeChange = PropsOf<'recipient-notice'>['change']
-const NOTICE_SUBJECTS: Record<RecipientNoticeChange, string> = {
-  email: 'Email address corrected',
-  payment: 'Payment record corrected',
-  referral: 'Referral record corrected',
-}
 
 async function notifyRecipient(
   tx: Transaction,
@@ -302,7 +299,10 @@ async function notifyRecipient(
     recipientId: input.recipientId,
     kind: 'rectification',
     subject: NOTICE_SUBJECTS[input.change],
-    channel: input.address ? `Email to ${input.recipientName}` : 'Email to the data protection officer, who passes it on to the recipient',
+    about: input.change,
+    ...(input.address
+      ? { channel: NOTICE_CHANNELS.email_to_recipient(input.recipientName), channelCode: 'email_to_recipient' as const, addressee: input.recipientName }
+      : { channel: NOTICE_CHANNELS.email_via_dpo(''), channelCode: 'email_via_dpo' as const }),
   })
 }
 
@@ -332,7 +332,7 @@ async function notifyRecipientsOfEmailChange(tx: Transaction, input: { userId: s
 }
 
 // Forum readers are the public: the correction reaches them by being published, which is recorded as the notice.
-async function recordPublicCorrection(tx: Transaction, input: { userId: string; requestId: number; subject: string }) {
+async function recordPublicCorrection(tx: Transaction, input: { userId: string; requestId: number; about: 'forum_name' | 'forum_post' }) {
   const [forum] = await tx.select({ id: recipients.id }).from(recipients).where(eq(recipients.slug, 'forum_public'))
   if (!forum) return
   await tx.insert(recipientNotifications).values({
@@ -340,8 +340,10 @@ async function recordPublicCorrection(tx: Transaction, input: { userId: string; 
     userId: input.userId,
     recipientId: forum.id,
     kind: 'rectification',
-    subject: input.subject,
-    channel: 'Published: the forum shows the corrected version at once',
+    subject: NOTICE_SUBJECTS[input.about],
+    about: input.about,
+    channel: NOTICE_CHANNELS.published(''),
+    channelCode: 'published',
   })
 }
 
@@ -351,9 +353,13 @@ export function listRecipientNotifications({ requestId, userId }: { requestId: n
     .select({
       id: recipientNotifications.id,
       recipient: recipients.name,
+      recipientDe: recipients.nameDe,
       kind: recipientNotifications.kind,
       subject: recipientNotifications.subject,
       channel: recipientNotifications.channel,
+      about: recipientNotifications.about,
+      channelCode: recipientNotifications.channelCode,
+      addressee: recipientNotifications.addressee,
       notifiedAt: recipientNotifications.notifiedAt,
     })
     .from(recipientNotifications)
@@ -435,7 +441,7 @@ export async function changeForumDisplayName({ userId, name }: { userId: string;
       .where(and(forumPostOwnedBy({ userId }), sql`${forumPosts.authorName} <> ${name}`))
       .returning({ id: forumPosts.id })
     if (updated.length === 0) throw new FieldError('name', msg('mydata:errors.forumName.same'))
-    await recordPublicCorrection(tx, { userId, requestId: request.id, subject: 'Forum display name corrected' })
+    await recordPublicCorrection(tx, { userId, requestId: request.id, about: 'forum_name' })
     return { posts: updated.length }
   })
 }
@@ -453,7 +459,7 @@ export async function editForumPost({ userId, postId, title, body }: { userId: s
     const newTitle = post.parentId === null ? title : null
     if (post.body === body && post.title === newTitle) throw new FieldError('body', msg('mydata:errors.unchanged'))
     await tx.update(forumPosts).set({ title: newTitle, body, updatedAt: new Date() }).where(eq(forumPosts.id, postId))
-    await recordPublicCorrection(tx, { userId, requestId: request.id, subject: 'Forum post corrected' })
+    await recordPublicCorrection(tx, { userId, requestId: request.id, about: 'forum_post' })
     return { postId: String(postId) }
   })
 }
@@ -663,7 +669,7 @@ async function applyDpoCorrection(
         .set({ authorName, updatedAt: new Date() })
         .where(and(forumPostOwnedBy({ userId }), sql`${forumPosts.authorName} <> ${authorName}`))
         .returning({ id: forumPosts.id })
-      if (updated.length > 0) await recordPublicCorrection(tx, { userId, requestId, subject: 'Forum display name corrected' })
+      if (updated.length > 0) await recordPublicCorrection(tx, { userId, requestId, about: 'forum_name' })
       return updated
     }
     case 'settings': {
