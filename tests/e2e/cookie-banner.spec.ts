@@ -203,6 +203,8 @@ test('analytics or marketing cookies a browser still has are cleared while not a
   await page.goto('/')
   expect((await context.cookies()).map((c) => c.name)).toEqual([])
   await banner(page).getByRole('button', { name: 'Reject all' }).click()
+  // the choice reloads the page: read the cookies once it is answered (only the new page is without the banner)
+  await expect(banner(page)).toHaveCount(0)
   expect((await context.cookies()).map((c) => c.name).filter((n) => !NECESSARY_COOKIES.includes(n))).toEqual([])
 })
 

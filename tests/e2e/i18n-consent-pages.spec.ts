@@ -29,8 +29,9 @@ async function rejectCookies(page: Page) {
   const banner = page.locator('.cookie-banner')
   if (!(await banner.count())) return
   await banner.getByRole('button', { name: /Alle ablehnen|Reject all/ }).click()
-  // the choice reloads the page (reloadDocument); the click returns once the new page has begun, before its
-  // stylesheet may apply: the layout is measured on the loaded page
+  // the choice reloads the page (reloadDocument), and the click may return before that navigation has begun: only
+  // the new page is without the banner. The layout is then measured once it has loaded (its stylesheet applied).
+  await expect(banner).toHaveCount(0)
   await page.waitForLoadState()
 }
 

@@ -97,7 +97,11 @@ test.describe('in German', () => {
     await loginAs(context, customer, baseURL!)
     await page.goto('/consents')
     const banner = page.locator('.cookie-banner')
-    if (await banner.count()) await banner.getByRole('button', { name: 'Alle ablehnen' }).click()
+    if (await banner.count()) {
+      await banner.getByRole('button', { name: 'Alle ablehnen' }).click()
+      // the choice reloads the page: act on the new one
+      await expect(banner).toHaveCount(0)
+    }
     await page.getByRole('region', { name: contactForm.nameDe }).getByRole('button', { name: 'Einwilligung widerrufen' }).click()
     await expect(page.getByRole('status')).toContainText('widerrufen')
 
